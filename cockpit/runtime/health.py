@@ -1,0 +1,29 @@
+"""How fresh and trustworthy the data on screen is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+
+class HealthState(StrEnum):
+    LIVE = "live"  # the last poll succeeded
+    DEGRADED = "degraded"  # the last poll failed, but the data is still recent
+    STALE = "stale"  # polls keep failing: the data on screen is old
+    OFFLINE = "offline"  # no data at all, or the backend refused us (auth)
+
+
+@dataclass(frozen=True, slots=True)
+class Health:
+    state: HealthState
+    # Why it is not live: a BackendError reason code ("unreachable", "auth", …).
+    reason: str | None = None
+    last_success: datetime | None = None
+    last_attempt: datetime | None = None
+    consecutive_failures: int = 0
+    detail: str | None = None
+
+    def describe(self) -> str:
+        """``live`` or ``stale: unreachable``: the short form for logs and JSON."""
+        return self.state.value if self.reason is None else f"{self.state.value}: {self.reason}"

@@ -1,0 +1,211 @@
+"""Typed, versioned settings.
+
+The settings file is JSON in the platform config dir (``COCKPIT_CONFIG_DIR``
+overrides the folder, which tests use). ``COCKPIT_*`` environment variables
+override single values. Secrets never live here: they come from the OS
+keyring or the environment (see :mod:`cockpit.secrets`). Window state
+(geometry, splitter sizes) is kept by the UI, apart from these.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, Literal
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from cockpit.domain import Priority
+
+APP_NAME = "supervisor-cockpit"
+SETTINGS_VERSION = 1
+SETTINGS_FILE = "settings.json"
+
+
+class SettingsError(Exception):
+    """The settings file or an override is invalid; the message says where."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SlaTarget(_Model):
+    """Targets for one priority, in seconds. ``None`` means no target."""
+
+    first_response_s: float | None = Field(default=None, gt=0)
+    resolution_s: float | None = Field(default=None, gt=0)
+
+    @property
+    def first_response(self) -> timedelta | None:
+        return None if self.first_response_s is None else timedelta(seconds=self.first_response_s)
+
+    @property
+    def resolution(self) -> timedelta | None:
+        return None if self.resolution_s is None else timedelta(seconds=self.resolution_s)
+
+
+def _default_targets() -> dict[Priority, SlaTarget]:
+    # The service handbook's grades: urgent 5 min (report to the supervisor);
+    # high 30 min to answer and 4 h to close; medium 2 h; low 24 h.
+    return {
+        Priority.URGENT: SlaTarget(first_response_s=5 * 60),
+        Priority.HIGH: SlaTarget(first_response_s=30 * 60, resolution_s=4 * 3600),
+        Priority.MEDIUM: SlaTarget(first_response_s=2 * 3600),
+        Priority.LOW: SlaTarget(first_response_s=24 * 3600),
+    }
+
+
+class SlaSettings(_Model):
+    targets: dict[Priority, SlaTarget] = Field(default_factory=_default_targets)
+    # Per-queue overrides: queue id → priority → target.
+    queue_overrides: dict[str, dict[Priority, SlaTarget]] = Field(default_factory=dict)
+    # A clock is "at risk" once this share of its target has elapsed.
+    warn_ratio: float = Field(default=0.8, gt=0, lt=1)
+    # Whether a ticket that waits on the customer stops its clocks.
+    pause_when_pending: bool = True
+
+    @field_validator("targets")
+    @classmethod
+    def _all_priorities(cls, value: dict[Priority, SlaTarget]) -> dict[Priority, SlaTarget]:
+        merged = _default_targets()
+        merged.update(value)
+        return merged
+
+    def target(self, queue: str, priority: Priority) -> SlaTarget:
+        override = self.queue_overrides.get(queue, {}).get(priority)
+        return override if override is not None else self.targets[priority]
+
+
+class Band(_Model):
+    """Thresholds that colour a figure: ``warn`` then ``critical``.
+
+    For figures where higher is worse (waiting) ``critical >= warn``; for
+    figures where lower is worse (service level) ``critical <= warn``."""
+
+    warn: float
+    critical: float
+
+
+class Thresholds(_Model):
+    waiting: Band = Band(warn=10, critical=30)
+    oldest_wait_s: Band = Band(warn=5 * 60, critical=15 * 60)
+    service_level: Band = Band(warn=0.8, critical=0.6)
+
+
+class SimSettings(_Model):
+    seed: int = 7
+    speed: float = Field(default=1.0, gt=0, le=3600)
+    timezone: str = "Asia/Shanghai"
+
+
+class Settings(_Model):
+    version: int = SETTINGS_VERSION
+    # None: the built-in simulator, started in-process.
+    backend_url: str | None = None
+    poll_interval_s: float = Field(default=5.0, ge=0.2, le=3600)
+    # Data older than this many poll intervals shows as stale.
+    stale_after_polls: float = Field(default=3.0, ge=1)
+    request_timeout_s: float = Field(default=10.0, gt=0, le=300)
+    language: Literal["system", "zh_CN", "en"] = "system"
+    # None: the user's own time zone.
+    display_timezone: str | None = None
+    database_url: str | None = None
+    playbook_dir: str | None = None
+    sla: SlaSettings = SlaSettings()
+    thresholds: Thresholds = Thresholds()
+    sim: SimSettings = SimSettings()
+
+
+# Environment overrides: variable → dotted path into Settings.
+ENV_OVERRIDES: Mapping[str, str] = {
+    "COCKPIT_BACKEND_URL": "backend_url",
+    "COCKPIT_POLL_INTERVAL_S": "poll_interval_s",
+    "COCKPIT_LANGUAGE": "language",
+    "COCKPIT_DATABASE_URL": "database_url",
+    "COCKPIT_PLAYBOOK_DIR": "playbook_dir",
+    "COCKPIT_TIMEZONE": "display_timezone",
+    "COCKPIT_SIM_SEED": "sim.seed",
+    "COCKPIT_SIM_SPEED": "sim.speed",
+}
+
+
+def config_dir() -> Path:
+    override = os.environ.get("COCKPIT_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME))
+
+
+def data_dir() -> Path:
+    override = os.environ.get("COCKPIT_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def load_settings(
+    path: Path | None = None, env: Mapping[str, str] | None = None
+) -> Settings:
+    """Read the settings file (defaults when absent), then apply env overrides.
+
+    Raises :class:`SettingsError` naming the file and the key that is wrong.
+    """
+    path = path or config_dir() / SETTINGS_FILE
+    env = os.environ if env is None else env
+    raw: dict[str, Any] = {}
+    if path.exists():
+        try:
+            loaded = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise SettingsError(f"{path}: cannot read settings: {exc}") from exc
+        if not isinstance(loaded, dict):
+            raise SettingsError(f"{path}: expected a JSON object at the top level")
+        raw = _migrate(loaded, path)
+    for variable, dotted in ENV_OVERRIDES.items():
+        if variable in env:
+            _set_dotted(raw, dotted, env[variable] or None)
+    try:
+        return Settings.model_validate(raw)
+    except ValidationError as exc:
+        raise SettingsError(_describe(path, exc)) from exc
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write atomically, so a crash never leaves half a file."""
+    path = path or config_dir() / SETTINGS_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(settings.model_dump_json(indent=2), encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def _migrate(raw: dict[str, Any], path: Path) -> dict[str, Any]:
+    version = raw.get("version", SETTINGS_VERSION)
+    if not isinstance(version, int) or version > SETTINGS_VERSION:
+        raise SettingsError(
+            f"{path}: settings version {version!r} is newer than this cockpit "
+            f"understands ({SETTINGS_VERSION}); update the cockpit"
+        )
+    return dict(raw, version=SETTINGS_VERSION)
+
+
+def _set_dotted(raw: dict[str, Any], dotted: str, value: object) -> None:
+    *parents, leaf = dotted.split(".")
+    node = raw
+    for key in parents:
+        child = node.get(key)
+        if not isinstance(child, dict):
+            child = {}
+            node[key] = child
+        node = child
+    node[leaf] = value
+
+
+def _describe(path: Path, exc: ValidationError) -> str:
+    lines = [f"{path}: invalid settings"]
+    for error in exc.errors():
+        where = ".".join(str(part) for part in error["loc"]) or "(top level)"
+        lines.append(f"  {where}: {error['msg']}")
+    return "\n".join(lines)

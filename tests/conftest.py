@@ -1,0 +1,43 @@
+"""Test-wide set-up: offscreen Qt, a throw-away config and data dir, and a
+check that no test leaves threads behind."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+
+# Before any QApplication exists: with no display pytest would abort.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_scratch = tempfile.mkdtemp(prefix="cockpit-tests-")
+os.environ["COCKPIT_CONFIG_DIR"] = os.path.join(_scratch, "config")
+os.environ["COCKPIT_DATA_DIR"] = os.path.join(_scratch, "data")
+for _var in [v for v in os.environ if v.startswith("COCKPIT_") and v.endswith(("_URL", "_TOKEN"))]:
+    del os.environ[_var]
+
+
+def _live_threads() -> set[threading.Thread]:
+    return {t for t in threading.enumerate() if t.is_alive()}
+
+
+@pytest.fixture(autouse=True)
+def no_dangling_threads() -> Iterator[None]:
+    """Fail a test that leaves a thread running (schedulers, servers, pools)."""
+    before = _live_threads()
+    yield
+    deadline = time.monotonic() + 5.0
+    while True:
+        leftover = {
+            t
+            for t in _live_threads() - before
+            # Qt's own helper threads and pytest-timeout's watchdog are not ours.
+            if not t.name.startswith(("QThread", "Dummy-"))
+        }
+        if not leftover or time.monotonic() > deadline:
+            break
+        time.sleep(0.02)
+    assert not leftover, f"threads left running: {sorted(t.name for t in leftover)}"

@@ -3,11 +3,15 @@ from the FloorState after every poll. Immutable; the GUI only renders it."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from cockpit.domain import QueueId
+from sortedcontainers import SortedList
+
+from cockpit.domain import Agent, AgentState, Queue, QueueId
+from cockpit.floor import FloorState, agents_by_queue
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,3 +45,55 @@ class FloorView:
     queues: tuple[QueueFigures, ...]
     # Queues whose figures differ from the previous view (all on the first).
     changed: frozenset[QueueId] = frozenset()
+
+
+ARRIVALS_WINDOW = timedelta(minutes=15)
+SERVICE_LEVEL_WINDOW = timedelta(minutes=60)
+
+
+def _count_in(values: SortedList, start: float, end: float) -> int:
+    """How many values lie in the half-open window (start, end]."""
+    return int(values.bisect_right(end) - values.bisect_right(start))
+
+
+def queue_figures(state: FloorState, queue_id: QueueId, agents: list[Agent]) -> QueueFigures:
+    """One queue's live figures at the state's server time."""
+    assert state.server_time is not None
+    now = state.server_time.timestamp()
+    idx = state.index(queue_id)
+    queue = state.queues.get(queue_id) or Queue(id=queue_id, name=queue_id)
+    by_state = Counter(agent.state for agent in agents)
+    responded = _count_in(idx.first_responses, now - SERVICE_LEVEL_WINDOW.total_seconds(), now)
+    met = _count_in(idx.first_responses_met, now - SERVICE_LEVEL_WINDOW.total_seconds(), now)
+    oldest = max(0.0, now - idx.waiting[0][0]) if idx.waiting else 0.0
+    return QueueFigures(
+        queue=queue_id,
+        name=queue.name,
+        names=queue.names,
+        open=idx.open,
+        waiting=len(idx.waiting),
+        oldest_wait_s=round(oldest, 3),
+        agents_available=by_state[AgentState.AVAILABLE],
+        agents_busy=by_state[AgentState.BUSY],
+        agents_away=by_state[AgentState.AWAY],
+        arrivals_15m=_count_in(idx.arrivals, now - ARRIVALS_WINDOW.total_seconds(), now),
+        resolutions_15m=_count_in(idx.resolutions, now - ARRIVALS_WINDOW.total_seconds(), now),
+        service_level=None if responded == 0 else met / responded,
+        service_level_target=queue.service_level_target,
+    )
+
+
+def compute_view(
+    state: FloorState, *, backend: str, previous: FloorView | None = None
+) -> FloorView:
+    """The FloorView for the state as it is now; ``changed`` is relative to ``previous``."""
+    if state.server_time is None:
+        raise ValueError("no data yet: apply a batch first")
+    queue_ids = state.queue_ids()
+    staffing = agents_by_queue(state.agents.values(), queue_ids)
+    figures = tuple(queue_figures(state, q, staffing.get(q, [])) for q in queue_ids)
+    before = {} if previous is None else {f.queue: f for f in previous.queues}
+    changed = frozenset(f.queue for f in figures if before.get(f.queue) != f)
+    return FloorView(
+        generated_at=state.server_time, backend=backend, queues=figures, changed=changed
+    )

@@ -144,9 +144,7 @@ def data_dir() -> Path:
     return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME))
 
 
-def load_settings(
-    path: Path | None = None, env: Mapping[str, str] | None = None
-) -> Settings:
+def load_settings(path: Path | None = None, env: Mapping[str, str] | None = None) -> Settings:
     """Read the settings file (defaults when absent), then apply env overrides.
 
     Raises :class:`SettingsError` naming the file and the key that is wrong.

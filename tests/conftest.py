@@ -10,6 +10,11 @@ import time
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Shared 2-core machines are noisy: judge properties, not speed.
+settings.register_profile("cockpit", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("cockpit")
 
 # Before any QApplication exists: with no display pytest would abort.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

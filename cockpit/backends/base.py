@@ -115,6 +115,16 @@ class UnknownOutcome(BackendError):
     reason = "unknown_outcome"
 
 
+class UnexpectedStatus(BackendError):
+    """An HTTP status the adapter must interpret itself (409, 410, 422 …)."""
+
+    reason = "unexpected_status"
+
+    def __init__(self, message: str, *, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
 class NotSupported(BackendError):
     reason = "not_supported"
 

@@ -24,7 +24,7 @@ def test_manual_clock_refuses_to_run_backwards() -> None:
 
 def test_naive_times_are_rejected() -> None:
     with pytest.raises(ValueError, match="naive"):
-        ManualClock(datetime(2026, 1, 1))  # noqa: DTZ001
+        ManualClock(datetime(2026, 1, 1))
     with pytest.raises(ValueError, match="naive"):
         parse_time("2026-11-11T16:00:00")
 

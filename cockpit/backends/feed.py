@@ -1,0 +1,143 @@
+"""Adapter for the open feed API (docs/feed-api.md), which the built-in
+simulator serves and any in-house ticket system can implement."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from cockpit.backends import feed_codec as codec
+from cockpit.backends.base import (
+    AutoReplyState,
+    BackendError,
+    Capabilities,
+    Capability,
+    NotFound,
+    PayloadError,
+    ReplyOutcome,
+    ReplyScript,
+    UnexpectedStatus,
+)
+from cockpit.backends.http import DEFAULT_TIMEOUTS, HttpClient, Timeouts
+from cockpit.domain import Agent, Batch, Queue, Ticket, TicketId
+
+PAGE_LIMIT = 5000
+API = "/api/v1"
+
+
+class CursorExpired(BackendError):
+    reason = "cursor_expired"
+
+
+class FeedBackend:
+    """Reads and writes a feed-API server such as the simulator."""
+
+    capabilities = Capabilities(frozenset(Capability))
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        token: str,
+        display_url: str | None = None,
+        timeouts: Timeouts = DEFAULT_TIMEOUTS,
+        page_limit: int = PAGE_LIMIT,
+    ) -> None:
+        self._http = HttpClient(
+            base_url, auth_headers={"Authorization": f"Bearer {token}"}, timeouts=timeouts
+        )
+        self._display_url = display_url or base_url
+        self._page_limit = page_limit
+
+    @property
+    def url(self) -> str:
+        return self._display_url
+
+    def close(self) -> None:
+        self._http.close()
+
+    # --- reading -------------------------------------------------------------
+
+    def fetch(self, cursor: str | None) -> Batch:
+        queues: tuple[Queue, ...] | None = None
+        if cursor is not None:
+            try:
+                tickets, cursor, server_time = self._ticket_pages(cursor)
+            except CursorExpired:
+                cursor = None
+        if cursor is None:
+            queues = tuple(
+                codec.read_list(self._http.get(f"{API}/queues"), "queues", codec.queue_from_json)
+            )
+            tickets, cursor, server_time = self._ticket_pages(None)
+        agents = self._agents()
+        return Batch(
+            tickets=tuple(tickets),
+            cursor=cursor,
+            server_time=server_time,
+            agents=agents,
+            queues=queues,
+            full=queues is not None,
+        )
+
+    def _ticket_pages(self, cursor: str | None) -> tuple[list[Ticket], str, datetime]:
+        tickets: list[Ticket] = []
+        while True:
+            params: dict[str, str | int] = {"limit": self._page_limit}
+            if cursor is not None:
+                params["cursor"] = cursor
+            try:
+                page = self._http.get(f"{API}/tickets", params)
+            except UnexpectedStatus as exc:
+                if exc.status == 410:
+                    raise CursorExpired(str(exc)) from None
+                raise
+            tickets.extend(codec.read_list(page, "tickets", codec.ticket_from_json))
+            next_cursor = page.get("next_cursor")
+            if not isinstance(next_cursor, str | int) or isinstance(next_cursor, bool):
+                raise PayloadError("response.next_cursor: expected a string")
+            cursor = str(next_cursor)
+            if not page.get("has_more"):
+                return tickets, cursor, codec.read_server_time(page)
+
+    def _agents(self) -> tuple[Agent, ...]:
+        return tuple(
+            codec.read_list(self._http.get(f"{API}/agents"), "agents", codec.agent_from_json)
+        )
+
+    def server_time(self) -> datetime:
+        return codec.read_server_time(self._http.get(f"{API}/time"))
+
+    # --- incident-mode writes -------------------------------------------------
+
+    def get_auto_reply(self) -> AutoReplyState:
+        return codec.auto_reply_from_json(self._http.get(f"{API}/auto-reply"))
+
+    def set_auto_reply(self, state: AutoReplyState) -> AutoReplyState:
+        answer = self._http.request(
+            "PUT", f"{API}/auto-reply", json=codec.auto_reply_to_json(state)
+        )
+        return codec.auto_reply_from_json(answer)
+
+    def list_scripts(self) -> Sequence[ReplyScript]:
+        return codec.read_list(self._http.get(f"{API}/scripts"), "scripts", codec.script_from_json)
+
+    def publish_script(self, script: ReplyScript) -> ReplyScript:
+        body = codec.script_to_json(script)
+        if not script.id:
+            del body["id"]
+        return codec.script_from_json(self._http.request("POST", f"{API}/scripts", json=body))
+
+    def withdraw_script(self, script_id: str) -> None:
+        self._http.request("DELETE", f"{API}/scripts/{script_id}", expect_body=False)
+
+    def reply(self, ticket_id: TicketId, body: str) -> ReplyOutcome:
+        try:
+            self._http.request("POST", f"{API}/tickets/{ticket_id}/replies", json={"body": body})
+        except NotFound:
+            return ReplyOutcome(ticket_id, ok=False, error="not_found")
+        except UnexpectedStatus as exc:
+            if exc.status == 409:
+                return ReplyOutcome(ticket_id, ok=False, error="ticket_closed")
+            raise
+        return ReplyOutcome(ticket_id, ok=True)

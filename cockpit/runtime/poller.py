@@ -1,0 +1,234 @@
+"""The poller: fetch → merge → compute, on APScheduler's BackgroundScheduler.
+
+One poll runs at a time (``max_instances=1``) and missed runs collapse into
+one (``coalesce=True``), so a slow backend never makes polls pile up. After
+a failure the poller backs off (exponential, with jitter, honouring
+Retry-After); meanwhile a one-second health job turns the data "stale" once it
+is too old, so the screen never pretends to be live.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from cockpit.backends.base import (
+    AuthError,
+    BackendError,
+    PermissionDenied,
+    RateLimited,
+    TicketBackend,
+)
+from cockpit.clock import Clock, SystemClock
+from cockpit.domain import Batch
+from cockpit.floor import FloorState
+from cockpit.metrics import FloorView, compute_view
+from cockpit.runtime.health import Health, HealthState
+from cockpit.settings import Settings
+
+log = logging.getLogger(__name__)
+
+MAX_BACKOFF_S = 60.0
+POLL_JOB = "poll"
+HEALTH_JOB = "health"
+
+ViewListener = Callable[[FloorView], None]
+HealthListener = Callable[[Health], None]
+BatchListener = Callable[[Batch, FloorState], None]
+
+
+class Poller:
+    """Polls one backend and tells listeners (on the worker thread) what it saw."""
+
+    def __init__(
+        self,
+        backend: TicketBackend,
+        *,
+        settings: Settings,
+        clock: Clock | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.backend = backend
+        self._settings = settings
+        self._clock = clock or SystemClock()
+        self._monotonic = monotonic
+        self._rng = rng or random.Random()
+        self._interval = settings.poll_interval_s
+        self._state = FloorState(settings.sla)
+        self._view: FloorView | None = None
+        self._health = Health(HealthState.OFFLINE, reason="starting")
+        self._view_listeners: list[ViewListener] = []
+        self._health_listeners: list[HealthListener] = []
+        self._batch_listeners: list[BatchListener] = []
+        self._not_before = 0.0  # monotonic time before which polls are skipped (backoff)
+        self._poll_lock = threading.Lock()
+        self._scheduler: BackgroundScheduler | None = None
+
+    # --- listeners -------------------------------------------------------------
+
+    def subscribe(
+        self,
+        *,
+        on_view: ViewListener | None = None,
+        on_health: HealthListener | None = None,
+        on_batch: BatchListener | None = None,
+    ) -> None:
+        """Listeners run on the poller's worker thread; keep them short."""
+        if on_view is not None:
+            self._view_listeners.append(on_view)
+        if on_health is not None:
+            self._health_listeners.append(on_health)
+        if on_batch is not None:
+            self._batch_listeners.append(on_batch)
+
+    @property
+    def view(self) -> FloorView | None:
+        return self._view
+
+    @property
+    def health(self) -> Health:
+        return self._health
+
+    @property
+    def interval(self) -> float:
+        return self._interval
+
+    # --- scheduling -------------------------------------------------------------
+
+    def start(self) -> None:
+        if self._scheduler is not None:
+            return
+        scheduler = BackgroundScheduler(timezone=UTC, job_defaults={"misfire_grace_time": None})
+        scheduler.add_job(
+            self.poll_once,
+            "interval",
+            seconds=self._interval,
+            id=POLL_JOB,
+            coalesce=True,
+            max_instances=1,
+            next_run_time=datetime.now(UTC),
+        )
+        scheduler.add_job(
+            self.refresh_health,
+            "interval",
+            seconds=1.0,
+            id=HEALTH_JOB,
+            coalesce=True,
+            max_instances=1,
+        )
+        scheduler.start()
+        self._scheduler = scheduler
+
+    def shutdown(self, wait: bool = True) -> None:
+        scheduler, self._scheduler = self._scheduler, None
+        if scheduler is not None:
+            scheduler.shutdown(wait=wait)
+
+    def set_interval(self, seconds: float) -> None:
+        """Poll every ``seconds`` from now on (incident mode polls faster)."""
+        self._interval = seconds
+        if self._scheduler is not None:
+            self._scheduler.reschedule_job(POLL_JOB, trigger="interval", seconds=seconds)
+
+    def poll_now(self) -> None:
+        """Ask for a poll as soon as possible, even during a backoff; never blocks."""
+        self._not_before = 0.0
+        if self._scheduler is not None:
+            self._scheduler.modify_job(POLL_JOB, next_run_time=datetime.now(UTC))
+
+    # --- one poll ---------------------------------------------------------------
+
+    def poll_once(self) -> FloorView | None:
+        """Fetch and merge once; never raises. Returns the new view, if any."""
+        if self._monotonic() < self._not_before:
+            return None
+        with self._poll_lock:
+            attempt = self._clock.now()
+            try:
+                batch = self.backend.fetch(self._state.cursor)
+                self._state.apply(batch)
+                view = compute_view(self._state, backend=self.backend.url, previous=self._view)
+            except BackendError as exc:
+                self._on_failure(exc, attempt)
+                return None
+            except Exception as exc:  # a bug must not kill the poll job
+                log.exception("poll failed unexpectedly")
+                self._on_failure(BackendError(f"internal error: {type(exc).__name__}"), attempt)
+                return None
+            self._view = view
+            self._on_success(attempt)
+        self._notify(self._batch_listeners, batch, self._state)
+        self._notify(self._view_listeners, view)
+        return view
+
+    def _on_success(self, attempt: datetime) -> None:
+        self._not_before = 0.0
+        self._set_health(Health(HealthState.LIVE, last_success=attempt, last_attempt=attempt))
+
+    def _on_failure(self, exc: BackendError, attempt: datetime) -> None:
+        failures = self._health.consecutive_failures + 1
+        delay = min(MAX_BACKOFF_S, self._interval * 2 ** (failures - 1)) * self._rng.uniform(
+            0.8, 1.2
+        )
+        if isinstance(exc, AuthError | PermissionDenied):
+            delay = MAX_BACKOFF_S  # new credentials are needed; do not hammer the server
+        if isinstance(exc, RateLimited) and exc.retry_after is not None:
+            delay = max(delay, exc.retry_after)
+        self._not_before = self._monotonic() + delay
+        log.warning("poll failed (%s): %s; next attempt in %.1f s", exc.reason, exc, delay)
+        last_success = self._health.last_success
+        health = Health(
+            self._failed_state(exc, last_success),
+            reason=exc.reason,
+            last_success=last_success,
+            last_attempt=attempt,
+            consecutive_failures=failures,
+            detail=str(exc),
+        )
+        self._set_health(health)
+
+    def _failed_state(self, exc: BackendError | None, last_success: datetime | None) -> HealthState:
+        if last_success is None or isinstance(exc, AuthError | PermissionDenied):
+            return HealthState.OFFLINE
+        age = self._clock.now() - last_success
+        stale_after = timedelta(seconds=self._interval * self._settings.stale_after_polls)
+        return HealthState.STALE if age >= stale_after else HealthState.DEGRADED
+
+    def refresh_health(self) -> None:
+        """Age the health: live or degraded data turns stale once it is too old
+        (a poll that hangs or a long backoff)."""
+        health = self._health
+        if health.state not in (HealthState.LIVE, HealthState.DEGRADED):
+            return
+        state = self._failed_state(None, health.last_success)
+        if state is HealthState.STALE:
+            self._set_health(
+                Health(
+                    state,
+                    reason=health.reason or "no_recent_poll",
+                    last_success=health.last_success,
+                    last_attempt=health.last_attempt,
+                    consecutive_failures=health.consecutive_failures,
+                    detail=health.detail,
+                )
+            )
+
+    def _set_health(self, health: Health) -> None:
+        previous, self._health = self._health, health
+        if (previous.state, previous.reason) != (health.state, health.reason):
+            self._notify(self._health_listeners, health)
+
+    @staticmethod
+    def _notify(listeners: list[Callable[..., None]], *args: object) -> None:
+        for listener in listeners:
+            try:
+                listener(*args)
+            except Exception:
+                log.exception("a poll listener failed")

@@ -1,0 +1,172 @@
+"""Render the real cockpit window to a PNG (docs, and eyeballing the look).
+
+By default the window shows a hand-made 1 am promotion-night floor of nine
+queues; ``--live`` runs the real runtime on the built-in simulator instead
+and waits for its first view. Window state goes to a throw-away folder.
+
+    xvfb-run -a -s "-screen 0 1920x1080x24" \
+        .venv/bin/python tools/screenshot.py docs/img/queue-panel.png
+    .venv/bin/python tools/screenshot.py /tmp/small.png --size 1280x800 --night --language en
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("COCKPIT_CONFIG_DIR", tempfile.mkdtemp(prefix="cockpit-shot-"))
+if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from cockpit.domain import QueueId  # noqa: E402
+from cockpit.metrics import FloorView, QueueFigures  # noqa: E402
+from cockpit.runtime.health import Health, HealthState  # noqa: E402
+from cockpit.settings import Settings  # noqa: E402
+from widgets.app import (  # noqa: E402
+    NIGHT_KEY,
+    CockpitSession,
+    Runtime,
+    Translations,
+    apply_app_font,
+    create_application,
+    window_state,
+)
+
+NOW = datetime(2026, 11, 23, 17, 23, 41, tzinfo=UTC)  # 01:23:41 in Shanghai
+
+# id, zh_CN, en, open, waiting, oldest wait s, available, busy, away,
+# arrivals 15 min, resolved 15 min, service level, target
+_Row = tuple[str, str, str, int, int, int, int, int, int, int, int, float | None, float]
+_FLOOR: list[_Row] = [
+    ("presale", "售前咨询", "Pre-sales", 86, 6, 95, 4, 18, 1, 64, 58, 0.93, 0.8),
+    ("aftersale", "售后服务", "After-sales", 142, 23, 412, 1, 22, 2, 71, 49, 0.78, 0.8),
+    ("logistics", "物流查询", "Delivery tracking", 231, 47, 1092, 0, 26, 3, 128, 77, 0.54, 0.8),
+    ("refund", "退款退货", "Refunds & returns", 97, 12, 288, 2, 14, 1, 45, 39, 0.82, 0.8),
+    ("payment", "支付问题", "Payments", 38, 3, 61, 3, 7, 0, 22, 24, 0.96, 0.9),
+    ("account", "账号登录", "Account & login", 25, 0, 0, 5, 4, 1, 9, 11, 1.0, 0.8),
+    ("membership", "会员权益", "Membership", 19, 2, 150, 2, 3, 2, 8, 7, 0.88, 0.8),
+    ("coupon", "优惠券活动", "Coupons & promotions", 164, 31, 905, 1, 19, 0, 96, 61, 0.61, 0.8),
+    ("vip", "VIP 专线", "VIP line", 11, 1, 40, 2, 3, 0, 6, 6, None, 0.95),
+]
+
+
+def _figures(row: _Row) -> QueueFigures:
+    qid, zh, en, open_, waiting, oldest, available, busy, away, arrivals, resolved, sl, target = row
+    return QueueFigures(
+        queue=QueueId(qid),
+        name=en,
+        names={"zh_CN": zh, "en": en},
+        open=open_,
+        waiting=waiting,
+        oldest_wait_s=oldest,
+        agents_available=available,
+        agents_busy=busy,
+        agents_away=away,
+        arrivals_15m=arrivals,
+        resolutions_15m=resolved,
+        service_level=sl,
+        service_level_target=target,
+    )
+
+
+def sample_view() -> FloorView:
+    queues = tuple(_figures(row) for row in _FLOOR)
+    return FloorView(
+        generated_at=NOW,
+        backend="sim://127.0.0.1:8765",
+        queues=queues,
+        changed=frozenset(q.queue for q in queues),
+    )
+
+
+class StaticRuntime:
+    """A runtime that hands over one fixed view on start; no threads."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.backend_url = "sim://127.0.0.1:8765"
+        self._listeners: tuple[Callable[[FloorView], None], Callable[[Health], None]] | None = None
+
+    def subscribe(
+        self, *, on_view: Callable[[FloorView], None], on_health: Callable[[Health], None]
+    ) -> None:
+        self._listeners = (on_view, on_health)
+
+    def start(self) -> None:
+        assert self._listeners is not None
+        on_view, on_health = self._listeners
+        on_health(Health(HealthState.LIVE, last_success=NOW, last_attempt=NOW))
+        on_view(sample_view())
+
+    def poll_now(self) -> None:
+        pass
+
+    def shutdown(self) -> None:
+        pass
+
+
+def _live_runtime(settings: Settings) -> Runtime:
+    from cockpit.runtime.runtime import build_runtime
+
+    runtime: Runtime = build_runtime(settings)
+    return runtime
+
+
+def _wait(app: QApplication, done: Callable[[], bool], timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not done() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("output", type=Path, help="PNG file to write")
+    parser.add_argument("--size", default="1920x1080", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--language", default="zh_CN", choices=["zh_CN", "en", "system"])
+    parser.add_argument("--night", action="store_true", help="night theme")
+    parser.add_argument("--live", action="store_true", help="use the built-in simulator")
+    args = parser.parse_args(argv)
+    width, height = (int(part) for part in args.size.lower().split("x"))
+
+    app = create_application()
+    apply_app_font(app)
+    translations = Translations(app)
+    translations.apply(args.language)
+    state: QSettings = window_state()
+    state.setValue(NIGHT_KEY, args.night)
+    settings = Settings(display_timezone="Asia/Shanghai")
+    runtime: Runtime = _live_runtime(settings) if args.live else StaticRuntime(settings)
+    session = CockpitSession(
+        app, runtime, translations=translations, state=state, language_choice=args.language
+    )
+    try:
+        session.window.resize(width, height)
+        session.start()
+        bridge = session.bridge
+        _wait(app, lambda: bridge.last_view is not None, timeout=60 if args.live else 2)
+        _wait(app, lambda: False, timeout=0.5)  # let layout and fonts settle
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        if not session.window.grab().save(str(args.output)):
+            print(f"could not write {args.output}", file=sys.stderr)
+            return 1
+        print(f"wrote {args.output} ({width}x{height}, {args.language})")
+        return 0
+    finally:
+        session.shutdown()
+        translations.clear()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,140 @@
+"""Menus and shortcuts of the main window.
+
+The actions only *ask* for things through signals; ``widgets/app.py``
+decides what happens (poll now, switch the language, change the theme,
+quit through the one shutdown routine).
+"""
+
+from __future__ import annotations
+
+from importlib import metadata
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+
+# Language names are written in their own language, in every UI language,
+# so that someone who switched by mistake can always find the way back.
+LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
+LANGUAGE_CHOICES = ("system", "zh_CN", "en")
+
+
+def _version() -> str:
+    try:
+        return metadata.version("supervisor-cockpit")
+    except metadata.PackageNotFoundError:
+        return "dev"
+
+
+class MainActions(QObject):
+    """File / View / Help menus.
+
+    Signals: ``refreshRequested()``, ``quitRequested()``,
+    ``languageRequested(str)`` with "system", "zh_CN" or "en", and
+    ``nightModeToggled(bool)``.
+    """
+
+    refreshRequested = Signal()
+    quitRequested = Signal()
+    languageRequested = Signal(str)
+    nightModeToggled = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._window: QMainWindow | None = None
+        self.refresh = QAction(self)
+        self.refresh.setShortcut(QKeySequence("F5"))
+        self.refresh.triggered.connect(self.refreshRequested)
+        self.quit = QAction(self)
+        self.quit.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit.triggered.connect(self.quitRequested)
+
+        self._language_group = QActionGroup(self)
+        self._language_group.setExclusive(True)
+        self.languages: dict[str, QAction] = {}
+        for choice in LANGUAGE_CHOICES:
+            action = QAction(self._language_group)
+            action.setCheckable(True)
+            action.setData(choice)
+            self.languages[choice] = action
+        self.languages["system"].setChecked(True)
+        self._language_group.triggered.connect(self._on_language_triggered)
+
+        self.night_mode = QAction(self)
+        self.night_mode.setCheckable(True)
+        self.night_mode.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.night_mode.toggled.connect(self.nightModeToggled)
+
+        self.about = QAction(self)
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about.triggered.connect(self._on_about_triggered)
+
+        self._file_menu = QMenu()
+        self._view_menu = QMenu()
+        self._language_menu = QMenu()
+        self._help_menu = QMenu()
+        self._retranslate()
+
+    def install(self, window: QMainWindow) -> None:
+        """Build the menu bar of ``window`` and follow its language changes."""
+        self._window = window
+        bar = window.menuBar()
+        for menu in (self._file_menu, self._view_menu, self._language_menu, self._help_menu):
+            menu.setParent(window, menu.windowFlags())
+        self._file_menu.addAction(self.refresh)
+        self._file_menu.addSeparator()
+        self._file_menu.addAction(self.quit)
+        self._language_menu.addActions(list(self.languages.values()))
+        self._view_menu.addMenu(self._language_menu)
+        self._view_menu.addAction(self.night_mode)
+        self._help_menu.addAction(self.about)
+        for menu in (self._file_menu, self._view_menu, self._help_menu):
+            bar.addMenu(menu)
+        # Shortcuts work even when the menu bar is hidden (wallboard mode).
+        window.addActions([self.refresh, self.quit, self.night_mode])
+        window.installEventFilter(self)
+
+    def set_language_choice(self, choice: str) -> None:
+        """Check the menu entry for ``choice`` without emitting a request."""
+        action = self.languages.get(choice, self.languages["system"])
+        action.setChecked(True)
+
+    def set_night_mode(self, night: bool) -> None:
+        """Check or uncheck night mode without emitting ``nightModeToggled``."""
+        blocked = self.night_mode.blockSignals(True)
+        self.night_mode.setChecked(night)
+        self.night_mode.blockSignals(blocked)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        return False
+
+    def _on_language_triggered(self, action: QAction) -> None:
+        self.languageRequested.emit(str(action.data()))
+
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self._window,
+            self.tr("About Supervisor Cockpit"),
+            self.tr(
+                "<h3>Supervisor Cockpit {version}</h3>"
+                "<p>Live queues, SLA clocks, escalations and incident mode "
+                "for customer-service floor supervisors.</p>"
+            ).format(version=_version()),
+        )
+
+    def _retranslate(self) -> None:
+        self._file_menu.setTitle(self.tr("&File"))
+        self.refresh.setText(self.tr("&Refresh now"))
+        self.refresh.setStatusTip(self.tr("Poll the backend now instead of waiting"))
+        self.quit.setText(self.tr("&Quit"))
+        self._view_menu.setTitle(self.tr("&View"))
+        self._language_menu.setTitle(self.tr("&Language"))
+        self.languages["system"].setText(self.tr("Follow &system"))
+        for code, name in LANGUAGE_NAMES.items():
+            self.languages[code].setText(name)
+        self.night_mode.setText(self.tr("&Night mode"))
+        self._help_menu.setTitle(self.tr("&Help"))
+        self.about.setText(self.tr("&About Supervisor Cockpit"))

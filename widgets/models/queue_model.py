@@ -1,0 +1,316 @@
+"""A thin Qt table model over the ``QueueFigures`` of the latest FloorView.
+
+One row per queue, in the order the core gives. A new view with the same
+queues emits ``dataChanged`` for the cells whose figures changed; only a
+change in the queue set (or its order) resets the model.
+
+Severity follows ``settings.thresholds``: for figures where higher is worse a
+value *at or above* the band's limit crosses it; for the service level (lower
+is worse) a value *at or below* it does. Severe cells carry a text cue
+(▲ / ▼, doubled when critical) as well as a colour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush
+
+from cockpit.metrics import QueueFigures
+from cockpit.settings import Band, Thresholds
+from widgets.theme import DAY, Palette
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    QUEUE = 0
+    OPEN = 1
+    WAITING = 2
+    OLDEST_WAIT = 3
+    AVAILABLE = 4
+    BUSY = 5
+    AWAY = 6
+    ARRIVALS = 7
+    RESOLVED = 8
+    SERVICE_LEVEL = 9
+
+
+class Severity(IntEnum):
+    NORMAL = 0
+    WARN = 1
+    CRITICAL = 2
+
+
+class QueueRole(IntEnum):
+    """Custom roles, defined once for views, delegates and tests."""
+
+    SEVERITY = Qt.ItemDataRole.UserRole + 1  # Severity of the cell
+    VALUE = Qt.ItemDataRole.UserRole + 2  # the raw figure (int, float or None)
+    QUEUE_ID = Qt.ItemDataRole.UserRole + 3
+    TARGET = Qt.ItemDataRole.UserRole + 4  # service-level target text, e.g. "80%"
+
+
+_RAW: dict[Column, Callable[[QueueFigures], object]] = {
+    Column.QUEUE: lambda f: (f.name, tuple(sorted(f.names.items()))),
+    Column.OPEN: lambda f: f.open,
+    Column.WAITING: lambda f: f.waiting,
+    Column.OLDEST_WAIT: lambda f: f.oldest_wait_s if f.waiting else None,
+    Column.AVAILABLE: lambda f: f.agents_available,
+    Column.BUSY: lambda f: f.agents_busy,
+    Column.AWAY: lambda f: f.agents_away,
+    Column.ARRIVALS: lambda f: f.arrivals_15m,
+    Column.RESOLVED: lambda f: f.resolutions_15m,
+    Column.SERVICE_LEVEL: lambda f: (f.service_level, f.service_level_target),
+}
+
+_CUE_UP = {Severity.NORMAL: "", Severity.WARN: "▲ ", Severity.CRITICAL: "▲▲ "}
+_CUE_DOWN = {Severity.NORMAL: "", Severity.WARN: "▼ ", Severity.CRITICAL: "▼▼ "}
+
+_NUMERIC = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_TEXT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+def severity(value: float | None, band: Band, *, higher_is_worse: bool) -> Severity:
+    """Where ``value`` sits against ``band``; reaching a limit crosses it."""
+    if value is None:
+        return Severity.NORMAL
+    if higher_is_worse:
+        if value >= band.critical:
+            return Severity.CRITICAL
+        return Severity.WARN if value >= band.warn else Severity.NORMAL
+    if value <= band.critical:
+        return Severity.CRITICAL
+    return Severity.WARN if value <= band.warn else Severity.NORMAL
+
+
+def format_duration(seconds: float) -> str:
+    """``mm:ss`` under an hour, ``h:mm:ss`` from an hour on."""
+    total = max(0, int(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def format_percent(share: float) -> str:
+    return f"{round(share * 100)}%"
+
+
+def cell_severity(figures: QueueFigures, column: Column, thresholds: Thresholds) -> Severity:
+    if column is Column.WAITING:
+        return severity(figures.waiting, thresholds.waiting, higher_is_worse=True)
+    if column is Column.OLDEST_WAIT and figures.waiting:
+        return severity(figures.oldest_wait_s, thresholds.oldest_wait_s, higher_is_worse=True)
+    if column is Column.SERVICE_LEVEL:
+        return severity(figures.service_level, thresholds.service_level, higher_is_worse=False)
+    return Severity.NORMAL
+
+
+@dataclass(frozen=True, slots=True)
+class FloorTotals:
+    """The whole floor at a glance; ``oldest`` and ``lowest_sl`` name the
+    queue holding the longest wait and the lowest service level."""
+
+    open: int
+    waiting: int
+    oldest: QueueFigures | None
+    available: int
+    busy: int
+    away: int
+    arrivals: int
+    resolved: int
+    lowest_sl: QueueFigures | None
+
+
+def floor_totals(queues: tuple[QueueFigures, ...]) -> FloorTotals:
+    waiting = [q for q in queues if q.waiting]
+    rated = [q for q in queues if q.service_level is not None]
+    return FloorTotals(
+        open=sum(q.open for q in queues),
+        waiting=sum(q.waiting for q in queues),
+        oldest=max(waiting, key=lambda q: q.oldest_wait_s, default=None),
+        available=sum(q.agents_available for q in queues),
+        busy=sum(q.agents_busy for q in queues),
+        away=sum(q.agents_away for q in queues),
+        arrivals=sum(q.arrivals_15m for q in queues),
+        resolved=sum(q.resolutions_15m for q in queues),
+        lowest_sl=min(rated, key=lambda q: q.service_level or 0.0, default=None),
+    )
+
+
+class QueueTableModel(QAbstractTableModel):
+    """Live per-queue figures; read-only."""
+
+    def __init__(
+        self,
+        thresholds: Thresholds | None = None,
+        *,
+        palette: Palette = DAY,
+        language: str = "en",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._rows: tuple[QueueFigures, ...] = ()
+        self._thresholds = thresholds or Thresholds()
+        self._palette = palette
+        self._language = language
+
+    # --- updates ----------------------------------------------------------------
+
+    def set_queues(self, queues: tuple[QueueFigures, ...]) -> None:
+        """Show ``queues``: dataChanged per changed row when the queue set is
+        unchanged, a reset otherwise."""
+        old = self._rows
+        if tuple(q.queue for q in old) != tuple(q.queue for q in queues):
+            self.beginResetModel()
+            self._rows = queues
+            self.endResetModel()
+            return
+        self._rows = queues
+        for row, (before, after) in enumerate(zip(old, queues, strict=True)):
+            changed = [c for c in Column if _RAW[c](before) != _RAW[c](after)]
+            if changed:
+                self.dataChanged.emit(self.index(row, min(changed)), self.index(row, max(changed)))
+
+    def set_language(self, language: str) -> None:
+        """Show queue names in ``language`` ("zh_CN" or "en") and retranslate headers."""
+        self._language = language
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        self._all_changed(Column.QUEUE, Column.SERVICE_LEVEL)
+
+    def set_palette(self, palette: Palette) -> None:
+        self._palette = palette
+        self._all_changed(Column.QUEUE, Column.SERVICE_LEVEL)
+
+    def set_thresholds(self, thresholds: Thresholds) -> None:
+        self._thresholds = thresholds
+        self._all_changed(Column.WAITING, Column.SERVICE_LEVEL)
+
+    def queues(self) -> tuple[QueueFigures, ...]:
+        return self._rows
+
+    @property
+    def language(self) -> str:
+        return self._language
+
+    def _all_changed(self, first: Column, last: Column) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, first), self.index(len(self._rows) - 1, last))
+
+    # --- Qt model API -------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        return Qt.ItemFlag.ItemIsEnabled if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers()[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._header_tips()[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _TEXT if section == Column.QUEUE else _NUMERIC
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        figures = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(figures, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _TEXT if column is Column.QUEUE else _NUMERIC
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            return self._colour(cell_severity(figures, column, self._thresholds), role)
+        if role == Qt.ItemDataRole.ToolTipRole or role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._describe(figures, column)
+        if role == QueueRole.SEVERITY:
+            return cell_severity(figures, column, self._thresholds)
+        if role == QueueRole.VALUE:
+            return None if column is Column.QUEUE else _RAW[column](figures)
+        if role == QueueRole.QUEUE_ID:
+            return figures.queue
+        if role == QueueRole.TARGET and column is Column.SERVICE_LEVEL:
+            return format_percent(figures.service_level_target)
+        return None
+
+    # --- cells ------------------------------------------------------------------
+
+    def _display(self, f: QueueFigures, column: Column) -> str:
+        sev = cell_severity(f, column, self._thresholds)
+        if column is Column.QUEUE:
+            return f.display_name(self._language)
+        if column is Column.OLDEST_WAIT:
+            return _CUE_UP[sev] + format_duration(f.oldest_wait_s) if f.waiting else "—"
+        if column is Column.SERVICE_LEVEL:
+            if f.service_level is None:
+                return "—"
+            return _CUE_DOWN[sev] + format_percent(f.service_level)
+        value = _RAW[column](f)
+        return _CUE_UP[sev] + str(value)
+
+    def _colour(self, sev: Severity, role: int) -> QBrush | None:
+        if sev is Severity.NORMAL:
+            return None
+        p = self._palette
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(p.color("warn_bg" if sev is Severity.WARN else "critical_bg"))
+        return QBrush(p.color("warn_text" if sev is Severity.WARN else "critical_text"))
+
+    def _describe(self, f: QueueFigures, column: Column) -> str:
+        header = self._headers()[column]
+        lines = [f"{f.display_name(self._language)} · {header}: {self._display(f, column)}"]
+        if column is Column.SERVICE_LEVEL:
+            if f.service_level is None:
+                lines.append(self.tr("No first responses in the last hour"))
+            else:
+                target = format_percent(f.service_level_target)
+                lines.append(self.tr("Target: {target}").format(target=target))
+        sev = cell_severity(f, column, self._thresholds)
+        if sev is Severity.WARN:
+            lines.append(self.tr("Warning: at or past the warning threshold"))
+        elif sev is Severity.CRITICAL:
+            lines.append(self.tr("Critical: at or past the critical threshold"))
+        return "\n".join(lines)
+
+    def _headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("Queue"),
+            self.tr("Open"),
+            self.tr("Waiting"),
+            self.tr("Oldest wait"),
+            self.tr("Available"),
+            self.tr("Busy"),
+            self.tr("Away"),
+            self.tr("Arrivals 15 min"),
+            self.tr("Resolved 15 min"),
+            self.tr("Service level"),
+        )
+
+    def _header_tips(self) -> tuple[str, ...]:
+        return (
+            self.tr("Queue or skill group"),
+            self.tr("Open tickets in the queue"),
+            self.tr("Open tickets with no first response yet"),
+            self.tr("How long the oldest ticket without a first response has waited"),
+            self.tr("Agents available to take work"),
+            self.tr("Agents busy with a customer"),
+            self.tr("Agents away (break, meeting, training)"),
+            self.tr("Tickets that arrived in the last 15 minutes"),
+            self.tr("Tickets resolved in the last 15 minutes"),
+            self.tr("Share of first responses in the last hour that met their target"),
+        )

@@ -1,0 +1,395 @@
+"""The live queue panel: floor totals on top, one wide row per queue below.
+
+Built to be read from two metres away: large bold numerals, wide rows, and
+severity shown by colour *and* a text cue. Fonts scale with the panel's
+width so all ten columns stay visible from 1920 down to about 1280 pixels.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cockpit.metrics import FloorView
+from cockpit.settings import Thresholds
+from widgets.bridge import Bridge
+from widgets.models.queue_model import (
+    Column,
+    FloorTotals,
+    QueueRole,
+    QueueTableModel,
+    Severity,
+    floor_totals,
+    format_duration,
+    format_percent,
+    severity,
+)
+from widgets.theme import DAY, Palette
+
+MAX_POINT_SIZE = 22
+MIN_POINT_SIZE = 12
+# Widest text each column must fit at full size (cue included).
+_TEMPLATES: dict[Column, str] = {
+    Column.QUEUE: "售后退款专线",
+    Column.OLDEST_WAIT: "▲▲ 8:88:88",
+    Column.SERVICE_LEVEL: "▼▼ 100%",
+}
+_COUNT_TEMPLATE = "▲▲ 888"
+# Longer queue names are elided (the tooltip has them) rather than shrink every figure.
+_NAME_CAP = "Refunds & returns (VIP)"
+_PAD = 28  # horizontal padding per column, in pixels
+
+
+def ui_language() -> str:
+    """The queue-name language for the current UI locale: "zh_CN" or "en"."""
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+class _SummaryTile(QFrame):
+    """One big figure with a caption and an optional detail line."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("summaryTile")
+        self.caption = QLabel(self)
+        self.caption.setObjectName("tileCaption")
+        self.value = QLabel("—", self)
+        self.value.setObjectName("tileValue")
+        self.detail = QLabel(self)
+        self.detail.setObjectName("tileCaption")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 8, 14, 8)
+        layout.setSpacing(0)
+        for label in (self.caption, self.value, self.detail):
+            layout.addWidget(label)
+
+    def show_figure(self, value: str, detail: str = "", sev: Severity = Severity.NORMAL) -> None:
+        self.value.setText(value)
+        self.detail.setText(detail)
+        name = {Severity.WARN: "warn", Severity.CRITICAL: "critical"}.get(sev, "normal")
+        if self.property("severity") != name:
+            self.setProperty("severity", name)
+            for widget in (self, self.caption, self.value, self.detail):
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+
+
+class _ServiceLevelDelegate(QStyledItemDelegate):
+    """Draws "72%" large with the queue's target "/ 80%" small beside it."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        target = index.data(QueueRole.TARGET) if text != "—" else None
+        suffix = f" / {target}" if target else ""
+        font: QFont = opt.font
+        small = QFont(font)
+        small.setPointSizeF(max(6.0, font.pointSizeF() * 0.55))
+        small.setBold(False)
+        big_fm, small_fm = QFontMetrics(font), QFontMetrics(small)
+        rect = opt.rect.adjusted(8, 0, -10, 0)
+        baseline = rect.center().y() + (big_fm.ascent() - big_fm.descent()) / 2
+        brush = index.data(Qt.ItemDataRole.ForegroundRole)
+        colour = (
+            brush.color()
+            if isinstance(brush, QBrush)
+            else opt.palette.color(QPalette.ColorRole.Text)
+        )
+        suffix_w = small_fm.horizontalAdvance(suffix)
+        text_w = big_fm.horizontalAdvance(text)
+        painter.save()
+        painter.setPen(colour)
+        painter.setFont(small)
+        painter.drawText(QPointF(rect.right() - suffix_w, baseline), suffix)
+        painter.setFont(font)
+        painter.drawText(QPointF(rect.right() - suffix_w - text_w, baseline), text)
+        painter.restore()
+
+
+class QueuePanel(QFrame):
+    """Per-queue live figures with floor totals; fed by ``Bridge.floorUpdated``."""
+
+    def __init__(
+        self, thresholds: Thresholds | None = None, *, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("queuePanel")
+        self._thresholds = thresholds or Thresholds()
+        self._point_size = 0
+        self.model = QueueTableModel(
+            self._thresholds, palette=DAY, language=ui_language(), parent=self
+        )
+
+        self._title = QLabel(self)
+        self._title.setObjectName("panelTitle")
+        self._legend = QLabel(self)
+        self._legend.setObjectName("panelHint")
+        title_row = QHBoxLayout()
+        title_row.addWidget(self._title)
+        title_row.addStretch(1)
+        title_row.addWidget(self._legend)
+
+        self._tiles = {
+            key: _SummaryTile(self) for key in ("waiting", "oldest", "open", "agents", "flow", "sl")
+        }
+        tiles_row = QHBoxLayout()
+        tiles_row.setSpacing(10)
+        for tile in self._tiles.values():
+            tiles_row.addWidget(tile, 1)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(Column.SERVICE_LEVEL, _ServiceLevelDelegate(self.table))
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(Column.QUEUE, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        header.setSectionsClickable(False)
+
+        self._placeholder = QLabel(self)
+        self._placeholder.setObjectName("placeholder")
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(self._placeholder)
+        self._stack.addWidget(self.table)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(10)
+        layout.addLayout(title_row)
+        layout.addLayout(tiles_row)
+        layout.addWidget(self._stack, 1)
+        # The table is capped at its rows' height (_fit_height); the space
+        # below stays free, and later panels take it through the splitter.
+        layout.addStretch(0)
+
+        self.table.installEventFilter(self)
+        self._retranslate()
+
+    # --- wiring -----------------------------------------------------------------
+
+    def bind(self, bridge: Bridge) -> None:
+        bridge.floorUpdated.connect(self._on_floor_changed)
+        if bridge.last_view is not None:
+            self._on_floor_changed(bridge.last_view)
+
+    def set_palette(self, palette: Palette) -> None:
+        self.model.set_palette(palette)
+
+    def set_thresholds(self, thresholds: Thresholds) -> None:
+        self._thresholds = thresholds
+        self.model.set_thresholds(thresholds)
+        self._update_summary()
+
+    def _on_floor_changed(self, view: FloorView) -> None:
+        keys = [q.queue for q in self.model.queues()]
+        self.model.set_queues(view.queues)
+        if keys != [q.queue for q in view.queues]:
+            self._fit_to_width()
+            self._fit_height()
+        self._stack.setCurrentWidget(self.table if view.queues else self._placeholder)
+        if not view.queues:
+            self._placeholder.setText(self.tr("The backend reports no queues."))
+        self._update_summary()
+
+    # --- text -------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self._title.setText(self.tr("Queues right now"))
+        self._legend.setText(self.tr("▲ warning   ▲▲ critical   ▼ / ▼▼ service level low"))
+        if not self.model.queues():
+            self._placeholder.setText(self.tr("Waiting for the first data from the backend…"))
+        captions = {
+            "waiting": self.tr("Waiting for first response"),
+            "oldest": self.tr("Longest wait"),
+            "open": self.tr("Open tickets"),
+            "agents": self.tr("Agents available / busy / away"),
+            "flow": self.tr("Last 15 min: arrived / resolved"),
+            "sl": self.tr("Lowest service level"),
+        }
+        for key, caption in captions.items():
+            self._tiles[key].caption.setText(caption)
+        self.model.set_language(ui_language())
+        self._update_summary()
+        self._fit_to_width(force=True)
+
+    def _update_summary(self) -> None:
+        queues = self.model.queues()
+        s = floor_totals(queues)
+        language = self.model.language
+        t = self._tiles
+        t["waiting"].show_figure(str(s.waiting), self.tr("all queues"))
+        if s.oldest is None:
+            t["oldest"].show_figure("—", self.tr("nobody waiting"))
+        else:
+            sev = severity(
+                s.oldest.oldest_wait_s, self._thresholds.oldest_wait_s, higher_is_worse=True
+            )
+            t["oldest"].show_figure(
+                format_duration(s.oldest.oldest_wait_s), s.oldest.display_name(language), sev
+            )
+        t["open"].show_figure(str(s.open), self.tr("all queues"))
+        t["agents"].show_figure(f"{s.available} / {s.busy} / {s.away}", self.tr("all queues"))
+        t["flow"].show_figure(f"{s.arrivals} / {s.resolved}", self._flow_hint(s))
+        if s.lowest_sl is None or s.lowest_sl.service_level is None:
+            t["sl"].show_figure("—", self.tr("no first responses yet"))
+        else:
+            share = s.lowest_sl.service_level
+            sev = severity(share, self._thresholds.service_level, higher_is_worse=False)
+            t["sl"].show_figure(format_percent(share), s.lowest_sl.display_name(language), sev)
+
+    def _flow_hint(self, s: FloorTotals) -> str:
+        if s.arrivals > s.resolved:
+            return self.tr("backlog growing by {n}").format(n=s.arrivals - s.resolved)
+        return self.tr("keeping up")
+
+    # --- size -------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The table's own resize, not the panel's: when a hidden window is
+        # first shown the panel hears of its new size before the table does.
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_to_width()
+        return False
+
+    def _fit_to_width(self, *, force: bool = False) -> None:
+        """Pick the largest font (≤ MAX_POINT_SIZE) at which every column fits."""
+        # Leave room for a vertical scroll bar whether or not it shows, so
+        # that a font step can never toggle it and the width with it.
+        available = (
+            self.table.width()
+            - 2 * self.table.frameWidth()
+            - self.table.verticalScrollBar().sizeHint().width()
+        )
+        size = MAX_POINT_SIZE
+        while size > MIN_POINT_SIZE and sum(self._column_widths(size)) > available:
+            size -= 1
+        if size == self._point_size and not force:
+            return
+        self._point_size = size
+        self._apply_size(size)
+
+    @staticmethod
+    def _fonts(size: int) -> tuple[QFont, QFont]:
+        """The table's data and header fonts at ``size`` (as the sheet sets them)."""
+        data = QFont(QApplication.font())
+        data.setPointSize(size)
+        data.setBold(True)
+        head = QFont(QApplication.font())
+        head.setPointSize(_header_points(size))
+        head.setBold(True)
+        return data, head
+
+    def _column_widths(self, size: int) -> list[int]:
+        data, head = self._fonts(size)
+        data_fm, head_fm = QFontMetrics(data), QFontMetrics(head)
+        widths = []
+        for column in Column:
+            template = _TEMPLATES.get(column, _COUNT_TEMPLATE)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            content = data_fm.horizontalAdvance(template)
+            if column is Column.QUEUE:
+                longest = max((data_fm.horizontalAdvance(n) for n in self._names()), default=0)
+                content = max(content, min(longest, data_fm.horizontalAdvance(_NAME_CAP)))
+            if column is Column.SERVICE_LEVEL:
+                content += round(data_fm.horizontalAdvance(" / 80%") * 0.6)
+            widths.append(max(content, head_fm.horizontalAdvance(title)) + _PAD)
+        return widths
+
+    def _names(self) -> list[str]:
+        language = self.model.language
+        return [q.display_name(language) for q in self.model.queues()]
+
+    def _apply_size(self, size: int) -> None:
+        # Fonts go through a style sheet: any later change of the application
+        # sheet (night mode) would silently drop fonts set with setFont().
+        self.setStyleSheet(
+            _SIZE_SHEET.format(
+                data=size,
+                head=_header_points(size),
+                value=round(size * 1.3),
+                caption=max(9, round(size * 0.55)),
+                title=max(11, round(size * 0.8)),
+            )
+        )
+        data, _ = self._fonts(size)
+        self.table.verticalHeader().setDefaultSectionSize(round(QFontMetrics(data).height() * 1.5))
+        widths = self._column_widths(size)
+        for column, width in enumerate(widths):
+            if column != Column.QUEUE:
+                self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setMinimumSectionSize(min(widths))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the rows (no empty table area); scrolls when space runs out."""
+        rows = max(1, self.model.rowCount())
+        _, head = self._fonts(self._point_size or MAX_POINT_SIZE)
+        header = max(
+            self.table.horizontalHeader().sizeHint().height(),
+            QFontMetrics(head).height() + _HEADER_PADDING,
+        )
+        frame = 2 * self.table.frameWidth()
+        height = header + rows * self.table.verticalHeader().defaultSectionSize() + frame
+        self._stack.setMaximumHeight(height)
+
+
+def _header_points(size: int) -> int:
+    return max(9, round(size * 0.6))
+
+
+_HEADER_PADDING = 12  # section padding and border in the application sheet
+_SIZE_SHEET = """
+QTableView {{ font-size: {data}pt; font-weight: bold; }}
+QHeaderView {{ font-size: {head}pt; font-weight: bold; }}
+QHeaderView::section {{ font-size: {head}pt; font-weight: bold; }}
+QLabel#tileValue {{ font-size: {value}pt; font-weight: bold; }}
+QLabel#tileCaption {{ font-size: {caption}pt; }}
+QLabel#panelHint {{ font-size: {caption}pt; }}
+QLabel#panelTitle {{ font-size: {title}pt; font-weight: bold; }}
+QLabel#placeholder {{ font-size: {title}pt; }}
+"""

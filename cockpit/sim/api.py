@@ -1,0 +1,282 @@
+"""The open feed API (docs/feed-api.md) over a :class:`FloorSimulator`,
+independent of any HTTP machinery: one request in, one response out.
+
+Every authorised request first brings the simulator up to the clock, under
+one lock, so answers are consistent and ``server_time`` is the moment the
+answer describes.
+"""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import orjson
+
+from cockpit.backends.base import PayloadError
+from cockpit.backends.feed_codec import (
+    agent_to_json,
+    auto_reply_from_json,
+    auto_reply_to_json,
+    queue_to_json,
+    script_from_json,
+    script_to_json,
+    ticket_to_json,
+)
+from cockpit.clock import Clock, format_time
+from cockpit.sim.engine import FloorSimulator, ScriptNotFound, TicketClosed, TicketNotFound
+from cockpit.sim.feed import CursorExpired
+from cockpit.sim.scenarios import ScenarioError, scenario_from_json, scenario_to_json
+
+API = "/api/v1"
+DEFAULT_LIMIT = 1000
+MAX_LIMIT = 5000
+MAX_BODY = 1 << 20
+Json = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    status: int
+    body: bytes = b""
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+class ApiError(Exception):
+    """An error answer: HTTP status, the contract's code and a message."""
+
+    def __init__(self, status: int, code: str, message: str, **headers: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.headers = tuple(headers.items())
+
+
+def _json(status: int, payload: Json, headers: tuple[tuple[str, str], ...] = ()) -> Response:
+    return Response(status, orjson.dumps(payload), (("Content-Type", "application/json"), *headers))
+
+
+def error_response(error: ApiError) -> Response:
+    payload = {"error": {"code": error.code, "message": str(error)}}
+    return _json(error.status, payload, error.headers)
+
+
+Handler = Callable[[str, Mapping[str, list[str]], bytes], Response]
+
+
+class FeedApi:
+    """Answers feed-API requests from one simulator, on one clock."""
+
+    def __init__(self, sim: FloorSimulator, clock: Clock, *, token: str) -> None:
+        if not token:
+            raise ValueError("the feed API needs a token")
+        self._sim = sim
+        self._clock = clock
+        self._token = token.encode()
+        self._lock = threading.Lock()
+        # (first path segment after /api/v1, method) -> handler
+        self._routes: dict[tuple[str, str], Handler] = {
+            ("time", "GET"): self._time,
+            ("queues", "GET"): self._get_queues,
+            ("agents", "GET"): self._get_agents,
+            ("tickets", "GET"): self._get_tickets,
+            ("tickets", "POST"): self._post_reply,
+            ("auto-reply", "GET"): self._get_auto_reply,
+            ("auto-reply", "PUT"): self._put_auto_reply,
+            ("scripts", "GET"): self._get_scripts,
+            ("scripts", "POST"): self._post_script,
+            ("scripts", "DELETE"): self._delete_script,
+            ("sim", "GET"): self._get_scenarios,
+            ("sim", "POST"): self._post_scenario,
+        }
+
+    @property
+    def lock(self) -> threading.Lock:
+        """Held while a request reads or changes the simulator."""
+        return self._lock
+
+    def handle(self, method: str, target: str, authorization: str | None, body: bytes) -> Response:
+        """One request: ``target`` is the path with its query string."""
+        if not self._authorized(authorization):
+            return error_response(
+                ApiError(401, "unauthorized", "missing or wrong bearer token",
+                         **{"WWW-Authenticate": "Bearer"})
+            )  # fmt: skip
+        parts = urlsplit(target)
+        try:
+            handler, rest = self._route(method, parts.path)
+            query = parse_qs(parts.query, keep_blank_values=True)
+            with self._lock:
+                self._sim.advance_to(self._clock.now())
+                return handler(rest, query, body)
+        except ApiError as exc:
+            return error_response(exc)
+
+    def _authorized(self, authorization: str | None) -> bool:
+        scheme, _, given = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer":
+            return False
+        return hmac.compare_digest(given.strip().encode(), self._token)
+
+    def _route(self, method: str, path: str) -> tuple[Handler, str]:
+        if not path.startswith(API + "/"):
+            raise ApiError(404, "not_found", f"no such resource: {path}")
+        head, _, rest = path[len(API) + 1 :].partition("/")
+        methods = sorted(m for (h, m) in self._routes if h == head)
+        if not methods or not _shape_ok(head, rest):
+            raise ApiError(404, "not_found", f"no such resource: {path}")
+        handler = self._routes.get((head, method))
+        if handler is None:
+            raise ApiError(405, "method_not_allowed", f"{method} is not allowed here",
+                           Allow=", ".join(methods))  # fmt: skip
+        return handler, unquote(rest)
+
+    def _stamp(self, payload: Json) -> Json:
+        return {"server_time": format_time(self._sim.now), **payload}
+
+    # --- reading ---------------------------------------------------------------
+
+    def _time(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
+        _no_rest(rest)
+        return _json(200, self._stamp({}))
+
+    def _get_queues(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
+        _no_rest(rest)
+        return _json(200, self._stamp({"queues": [queue_to_json(q) for q in self._sim.queues()]}))
+
+    def _get_agents(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
+        _no_rest(rest)
+        return _json(200, self._stamp({"agents": [agent_to_json(a) for a in self._sim.agents()]}))
+
+    def _get_tickets(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
+        _no_rest(rest)
+        limit = _limit(query)
+        cursor_text = (query.get("cursor") or [""])[-1]
+        if cursor_text and not cursor_text.isdigit():
+            raise ApiError(410, "cursor_expired", "malformed cursor: start again without one")
+        try:
+            page = self._sim.changes_since(int(cursor_text) if cursor_text else None, limit)
+        except CursorExpired as exc:
+            raise ApiError(410, "cursor_expired", f"{exc}: start again without one") from None
+        payload = {
+            "full": page.full,
+            "has_more": page.has_more,
+            "next_cursor": str(page.next_cursor),
+            "tickets": [ticket_to_json(t) for t in page.tickets],
+        }
+        return _json(200, self._stamp(payload))
+
+    def _get_auto_reply(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
+        _no_rest(rest)
+        return _json(200, self._stamp(auto_reply_to_json(self._sim.get_auto_reply())))
+
+    def _get_scripts(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
+        _no_rest(rest)
+        scripts = [script_to_json(s) for s in self._sim.list_scripts()]
+        return _json(200, self._stamp({"scripts": scripts}))
+
+    def _get_scenarios(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
+        scenarios = [scenario_to_json(s) for s in self._sim.scenarios()]
+        return _json(200, self._stamp({"scenarios": scenarios}))
+
+    # --- writing ---------------------------------------------------------------
+
+    def _post_reply(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
+        ticket_id, _, tail = rest.partition("/")
+        if not ticket_id or tail != "replies":
+            raise ApiError(404, "not_found", f"no such resource: tickets/{rest}")
+        text = _object(body).get("body")
+        if not isinstance(text, str) or not text.strip():
+            raise ApiError(400, "bad_request", "reply.body: expected a non-empty string")
+        try:
+            ticket = self._sim.reply(ticket_id, text)
+        except TicketNotFound:
+            raise ApiError(404, "not_found", f"no ticket {ticket_id}") from None
+        except TicketClosed:
+            raise ApiError(409, "ticket_closed", f"ticket {ticket_id} is finished") from None
+        return _json(201, self._stamp({"ticket": ticket_to_json(ticket)}))
+
+    def _put_auto_reply(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
+        _no_rest(rest)
+        obj = _object(body)
+        if not isinstance(obj.get("enabled"), bool):
+            raise ApiError(400, "bad_request", "auto-reply.enabled: expected true or false")
+        try:
+            state = auto_reply_from_json(obj)
+        except PayloadError as exc:
+            raise ApiError(400, "bad_request", str(exc)) from None
+        state = self._sim.set_auto_reply(state)
+        return _json(200, self._stamp(auto_reply_to_json(state)))
+
+    def _post_script(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
+        _no_rest(rest)
+        obj = _object(body)
+        text = obj.get("body")
+        if not isinstance(text, str) or not text.strip():
+            raise ApiError(400, "bad_request", "script.body: expected a non-empty string")
+        given = obj.get("id")
+        try:
+            script = script_from_json({**obj, "id": given or "-"})
+        except PayloadError as exc:
+            raise ApiError(400, "bad_request", str(exc)) from None
+        published = self._sim.publish_script(script if given else replace(script, id=""))
+        return _json(201, self._stamp(script_to_json(published)))
+
+    def _delete_script(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
+        if not rest or "/" in rest:
+            raise ApiError(404, "not_found", f"no such resource: scripts/{rest}")
+        try:
+            self._sim.withdraw_script(rest)
+        except ScriptNotFound:
+            raise ApiError(404, "not_found", f"no script {rest}") from None
+        return Response(204, b"", (("X-Server-Time", format_time(self._sim.now)),))
+
+    def _post_scenario(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
+        try:
+            scenario = scenario_from_json(_object(body))
+        except ScenarioError as exc:
+            raise ApiError(400, "bad_request", str(exc)) from None
+        placed = self._sim.inject(scenario)
+        return _json(201, self._stamp({"scenario": scenario_to_json(placed)}))
+
+
+def _shape_ok(head: str, rest: str) -> bool:
+    """Whether the part after the resource name can name something here."""
+    if head == "tickets":
+        return rest == "" or (rest.count("/") == 1 and rest.endswith("/replies"))
+    if head == "scripts":
+        return "/" not in rest
+    if head == "sim":
+        return rest == "scenarios"
+    return rest == ""
+
+
+def _no_rest(rest: str) -> None:
+    if rest:
+        raise ApiError(404, "not_found", f"no such resource: {rest}")
+
+
+def _limit(query: Mapping[str, list[str]]) -> int:
+    values = query.get("limit")
+    if not values:
+        return DEFAULT_LIMIT
+    text = values[-1]
+    if not text.isdigit() or not 1 <= int(text) <= MAX_LIMIT:
+        raise ApiError(400, "bad_request", f"limit: expected a whole number from 1 to {MAX_LIMIT}")
+    return int(text)
+
+
+def _object(body: bytes) -> Json:
+    if len(body) > MAX_BODY:
+        raise ApiError(400, "bad_request", "request body too large")
+    try:
+        obj = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        raise ApiError(400, "bad_request", "request body: expected a JSON object") from None
+    if not isinstance(obj, dict):
+        raise ApiError(400, "bad_request", "request body: expected a JSON object")
+    return obj

@@ -77,3 +77,8 @@ def _open_feed(url: str, token: str | None, timeouts: Timeouts) -> TicketBackend
 register_scheme("sim", _open_sim)
 register_scheme("feed+http", _open_feed)
 register_scheme("feed+https", _open_feed)
+
+# Vendor adapters (django-helpdesk, Zammad, Zendesk): last, as they import this module.
+from cockpit.backends.vendors import register_vendor_schemes  # noqa: E402
+
+register_vendor_schemes(register_scheme)

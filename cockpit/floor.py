@@ -1,10 +1,13 @@
 """FloorState: the tickets, agents and queues the cockpit currently knows,
 with per-queue indexes kept up to date incrementally.
 
-``apply(batch)`` costs O(changes · log n): every changed ticket first takes
-back what its previous version contributed to the indexes, then adds its new
-contribution. Figures are then read from the indexes with a few bisections,
-so a poll's cost grows with what changed, not with the size of the floor.
+``apply(batch)`` costs O(changes · log n): every changed ticket takes back
+what its previous version contributed to the indexes and adds its new
+contribution (touching only the entries that differ). Figures are then read
+from the indexes with a few bisections, so a poll's cost grows with what
+changed, not with the size of the floor.
+The SLA indexes (:mod:`cockpit.sla_index`) and the escalation watch list
+(:mod:`cockpit.escalations`) are kept the same way.
 """
 
 from __future__ import annotations
@@ -15,8 +18,11 @@ from datetime import datetime, timedelta
 
 from sortedcontainers import SortedList
 
-from cockpit.domain import Agent, AgentId, Batch, Queue, QueueId, Ticket, TicketId
+from cockpit.domain import Agent, AgentId, Batch, Queue, QueueId, Status, Ticket, TicketId
+from cockpit.escalations import watched
 from cockpit.settings import SlaSettings
+from cockpit.sla import OPEN_STATUSES, ClockKind, SlaClock, clocks
+from cockpit.sla_index import SlaIndex
 
 HISTORY = timedelta(hours=24)
 
@@ -49,6 +55,10 @@ class FloorState:
         self._index: dict[QueueId, QueueIndex] = {}
         # (finished at, id) of finished tickets, oldest first, for pruning.
         self._finished: SortedList = SortedList()
+        self.sla_index = SlaIndex()
+        # Open tickets the escalations view looks at: escalated, waiting on
+        # another department, or urgent (a few hundred at most).
+        self.watched: set[TicketId] = set()
 
     # --- reading ---------------------------------------------------------------
 
@@ -79,26 +89,28 @@ class FloorState:
         self.server_time = batch.server_time
         self.cursor = batch.cursor
         touched.update(self._prune(batch.server_time - self.history))
+        self.sla_index.advance(batch.server_time.timestamp())
         return touched
 
     def _reset(self) -> None:
         self.tickets.clear()
         self._index.clear()
         self._finished.clear()
+        self.sla_index.clear()
+        self.watched.clear()
 
     def _upsert(self, ticket: Ticket) -> tuple[QueueId, ...]:
         old = self.tickets.get(ticket.id)
-        if old is not None:
-            if old.updated_at > ticket.updated_at:
-                return ()  # an older version arrived late: keep the newer one
-            self._contribute(old, -1)
+        new_clocks = clocks(ticket, self.sla)
+        if old is None:
+            self.tickets[ticket.id] = ticket
+            self._contribute(ticket, +1, new_clocks)
+            return (ticket.queue,)
+        if old.updated_at > ticket.updated_at:
+            return ()  # an older version arrived late: keep the newer one
         self.tickets[ticket.id] = ticket
-        self._contribute(ticket, +1)
-        return (
-            (ticket.queue,)
-            if old is None or old.queue == ticket.queue
-            else (ticket.queue, old.queue)
-        )
+        self._replace(old, ticket, new_clocks)
+        return (ticket.queue,) if old.queue == ticket.queue else (ticket.queue, old.queue)
 
     def _prune(self, horizon: datetime) -> set[QueueId]:
         cutoff = horizon.timestamp()
@@ -106,41 +118,73 @@ class FloorState:
         while self._finished and self._finished[0][0] < cutoff:
             _, ticket_id = self._finished[0]
             ticket = self.tickets.pop(ticket_id)
-            self._contribute(ticket, -1)
+            self._contribute(ticket, -1, clocks(ticket, self.sla))
             pruned.add(ticket.queue)
         return pruned
 
-    def _contribute(self, ticket: Ticket, sign: int) -> None:
+    def _contribute(self, ticket: Ticket, sign: int, ticket_clocks: tuple[SlaClock, ...]) -> None:
         """Add (+1) or take back (-1) everything ``ticket`` adds to the indexes."""
+        for values, item in self._entries(ticket, ticket_clocks):
+            (values.add if sign > 0 else values.remove)(item)
+        self._count(ticket, sign)
+        self.sla_index.contribute(ticket, ticket_clocks, sign)
+
+    def _replace(self, old: Ticket, new: Ticket, new_clocks: tuple[SlaClock, ...]) -> None:
+        """Swap ``old`` for ``new`` in the indexes, touching only entries that differ.
+
+        Most updates (an assignee, a note, a status) leave most entries as
+        they were; an unchanged SLA key means unchanged clocks and SLA entries.
+        """
+        sla_changed = _sla_key(old) != _sla_key(new)
+        old_clocks = clocks(old, self.sla) if sla_changed else new_clocks
+        before = self._entries(old, old_clocks)
+        after = self._entries(new, new_clocks)
+        for values, item in before:
+            if not _holds(after, values, item):
+                values.remove(item)
+        for values, item in after:
+            if not _holds(before, values, item):
+                values.add(item)
+        self._count(old, -1)
+        self._count(new, +1)
+        if sla_changed:
+            self.sla_index.contribute(old, old_clocks, -1)
+            self.sla_index.contribute(new, new_clocks, +1)
+
+    def _entries(
+        self, ticket: Ticket, ticket_clocks: tuple[SlaClock, ...]
+    ) -> list[tuple[SortedList, object]]:
+        """The sorted-list entries ``ticket`` files: (list, item) pairs."""
         idx = self._index.get(ticket.queue)
         if idx is None:
             idx = self._index[ticket.queue] = QueueIndex()
-        change = idx.waiting.add if sign > 0 else idx.waiting.remove
         created = ticket.created_at.timestamp()
-        (idx.arrivals.add if sign > 0 else idx.arrivals.remove)(created)
-        if ticket.is_open:
-            idx.open += sign
+        entries: list[tuple[SortedList, object]] = [(idx.arrivals, created)]
+        if ticket.status in OPEN_STATUSES:
             if ticket.first_response_at is None:
-                change((created, ticket.id))
+                entries.append((idx.waiting, (created, ticket.id)))
         else:
             finished = (ticket.resolved_at or ticket.updated_at).timestamp()
-            (self._finished.add if sign > 0 else self._finished.remove)((finished, ticket.id))
+            entries.append((self._finished, (finished, ticket.id)))
             if ticket.resolved_at is not None:
-                (idx.resolutions.add if sign > 0 else idx.resolutions.remove)(finished)
+                entries.append((idx.resolutions, finished))
         if ticket.first_response_at is not None:
             responded = ticket.first_response_at.timestamp()
-            (idx.first_responses.add if sign > 0 else idx.first_responses.remove)(responded)
-            if self.first_response_met(ticket):
-                met = idx.first_responses_met
-                (met.add if sign > 0 else met.remove)(responded)
+            entries.append((idx.first_responses, responded))
+            if _first_response_met(ticket, ticket_clocks):
+                entries.append((idx.first_responses_met, responded))
+        return entries
+
+    def _count(self, ticket: Ticket, sign: int) -> None:
+        """The counters and sets beside the sorted lists."""
+        if ticket.status in OPEN_STATUSES:
+            self._index[ticket.queue].open += sign
+        if watched(ticket):
+            (self.watched.add if sign > 0 else self.watched.remove)(ticket.id)
 
     def first_response_met(self, ticket: Ticket) -> bool:
         """Whether the ticket's first response came within its target. Assumes it has one."""
-        assert ticket.first_response_at is not None
-        if ticket.first_response_due is not None:
-            return ticket.first_response_at <= ticket.first_response_due
-        target = self.sla.target(ticket.queue, ticket.priority).first_response
-        return target is None or ticket.first_response_at - ticket.created_at <= target
+        return _first_response_met(ticket, clocks(ticket, self.sla))
 
     def replace_sla(self, sla: SlaSettings) -> None:
         """New SLA policy: rebuild the indexes (rare; O(floor))."""
@@ -149,7 +193,43 @@ class FloorState:
         self._reset()
         for ticket in tickets:
             self.tickets[ticket.id] = ticket
-            self._contribute(ticket, +1)
+            self._contribute(ticket, +1, clocks(ticket, sla))
+
+
+def _holds(entries: list[tuple[SortedList, object]], values: SortedList, item: object) -> bool:
+    # Lists compare by identity: SortedList's own == compares every element.
+    return any(v is values and i == item for v, i in entries)
+
+
+def _sla_key(ticket: Ticket) -> tuple[object, ...]:
+    """Everything a ticket's clocks and SLA index entries depend on (the
+    policy aside): two versions with equal keys file the same entries."""
+    pending = ticket.status is Status.PENDING
+    is_open = ticket.status in OPEN_STATUSES
+    # updated_at stands in for a missing finish or pending time (see cockpit.sla).
+    fallback = (not is_open and ticket.resolved_at is None) or (
+        pending and ticket.pending_since is None
+    )
+    return (
+        ticket.queue,
+        ticket.priority,
+        is_open,
+        pending,
+        ticket.created_at,
+        ticket.first_response_at,
+        ticket.resolved_at,
+        ticket.pending_since if pending else None,
+        ticket.first_response_due,
+        ticket.resolution_due,
+        ticket.updated_at if fallback else None,
+    )
+
+
+def _first_response_met(ticket: Ticket, ticket_clocks: tuple[SlaClock, ...]) -> bool:
+    """Answered at or before the due instant (the SLA boundary rule); met when no target."""
+    assert ticket.first_response_at is not None
+    first = next((c for c in ticket_clocks if c.kind is ClockKind.FIRST_RESPONSE), None)
+    return first is None or ticket.first_response_at <= first.due_at
 
 
 def agents_by_queue(

@@ -1,5 +1,13 @@
 """The FloorView: the live figures a supervisor reads, computed off-thread
-from the FloorState after every poll. Immutable; the GUI only renders it."""
+from the FloorState after every poll. Immutable; the GUI only renders it.
+
+Besides the per-queue figures it carries the SLA picture: per-queue
+breached / at-risk / paused counts, the at-risk and breached lists
+(:mod:`cockpit.at_risk`), the escalations (:mod:`cockpit.escalations`) and
+the heatmap grid (:mod:`cockpit.heatmap`). Everything is read from indexes
+the FloorState keeps incrementally, so computing a view never scans the
+floor.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +18,12 @@ from datetime import datetime, timedelta
 
 from sortedcontainers import SortedList
 
+from cockpit.at_risk import DEFAULT_LIMIT, SlaRow, at_risk_rows, breached_rows
 from cockpit.domain import Agent, AgentState, Queue, QueueId
+from cockpit.escalations import EscalationRow, escalation_rows
 from cockpit.floor import FloorState, agents_by_queue
+from cockpit.heatmap import DEFAULT_BUCKET, DEFAULT_SPAN, HeatmapGrid, build_heatmap, empty_grid
+from cockpit.settings import EscalationSettings, Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +45,11 @@ class QueueFigures:
     # None when there were none.
     service_level: float | None = None
     service_level_target: float = 0.8
+    # Open tickets whose pressing SLA clock is past due / in its warn window.
+    breached: int = 0
+    at_risk: int = 0
+    # Open tickets whose SLA clocks are paused (waiting on the customer).
+    sla_paused: int = 0
 
     def display_name(self, language: str) -> str:
         return self.names.get(language) or self.name
@@ -45,6 +62,29 @@ class FloorView:
     queues: tuple[QueueFigures, ...]
     # Queues whose figures differ from the previous view (all on the first).
     changed: frozenset[QueueId] = frozenset()
+    # At-risk tickets, nearest to breach first (at most ViewOptions.at_risk_limit).
+    at_risk: tuple[SlaRow, ...] = ()
+    # Breached tickets, at most the same limit: urgent ones first, then the
+    # others; most overdue first within each.
+    breached: tuple[SlaRow, ...] = ()
+    # Escalated or flagged open tickets, highest level first, longest at it first.
+    escalations: tuple[EscalationRow, ...] = ()
+    heatmap: HeatmapGrid = field(default_factory=empty_grid, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ViewOptions:
+    """How much of the SLA picture a view carries, and the heatmap's grid."""
+
+    at_risk_limit: int = DEFAULT_LIMIT
+    heatmap_bucket: timedelta = DEFAULT_BUCKET
+    heatmap_span: timedelta = DEFAULT_SPAN
+    escalations: EscalationSettings = field(default_factory=EscalationSettings)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ViewOptions:
+        """The options the settings define (the rest at their defaults)."""
+        return cls(escalations=settings.escalations)
 
 
 ARRIVALS_WINDOW = timedelta(minutes=15)
@@ -66,6 +106,8 @@ def queue_figures(state: FloorState, queue_id: QueueId, agents: list[Agent]) -> 
     responded = _count_in(idx.first_responses, now - SERVICE_LEVEL_WINDOW.total_seconds(), now)
     met = _count_in(idx.first_responses_met, now - SERVICE_LEVEL_WINDOW.total_seconds(), now)
     oldest = max(0.0, now - idx.waiting[0][0]) if idx.waiting else 0.0
+    sla = state.sla_index.queue(queue_id)
+    breached = sla.breached(state.sla_index.as_of)
     return QueueFigures(
         queue=queue_id,
         name=queue.name,
@@ -80,20 +122,36 @@ def queue_figures(state: FloorState, queue_id: QueueId, agents: list[Agent]) -> 
         resolutions_15m=_count_in(idx.resolutions, now - ARRIVALS_WINDOW.total_seconds(), now),
         service_level=None if responded == 0 else met / responded,
         service_level_target=queue.service_level_target,
+        breached=breached,
+        at_risk=sla.alarmed_count() - breached,
+        sla_paused=sla.paused,
     )
 
 
 def compute_view(
-    state: FloorState, *, backend: str, previous: FloorView | None = None
+    state: FloorState,
+    *,
+    backend: str,
+    previous: FloorView | None = None,
+    options: ViewOptions | None = None,
 ) -> FloorView:
     """The FloorView for the state as it is now; ``changed`` is relative to ``previous``."""
     if state.server_time is None:
         raise ValueError("no data yet: apply a batch first")
+    options = options or ViewOptions()
     queue_ids = state.queue_ids()
     staffing = agents_by_queue(state.agents.values(), queue_ids)
     figures = tuple(queue_figures(state, q, staffing.get(q, [])) for q in queue_ids)
     before = {} if previous is None else {f.queue: f for f in previous.queues}
     changed = frozenset(f.queue for f in figures if before.get(f.queue) != f)
+    watched = (state.tickets[t] for t in state.watched)
     return FloorView(
-        generated_at=state.server_time, backend=backend, queues=figures, changed=changed
+        generated_at=state.server_time,
+        backend=backend,
+        queues=figures,
+        changed=changed,
+        at_risk=at_risk_rows(state, options.at_risk_limit),
+        breached=breached_rows(state, options.at_risk_limit),
+        escalations=escalation_rows(watched, state.server_time, options.escalations),
+        heatmap=build_heatmap(state, bucket=options.heatmap_bucket, span=options.heatmap_span),
     )

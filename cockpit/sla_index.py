@@ -1,0 +1,223 @@
+"""Per-queue SLA indexes, kept incrementally by :class:`~cockpit.floor.FloorState`.
+
+Every change costs a few O(log n) updates; reading counts is a bisection.
+The indexes stay valid as time passes without any ticket changing because
+they hold *instants* (due and warn times), never states:
+
+- a **running** clock (open ticket, neither answered nor paused) sits in
+  sorted lists of instants; whether it is breached or at risk is a
+  bisection at "now". A ticket's *pressing* clock (the one due first, see
+  :func:`cockpit.sla.pressing`) goes in ``warn`` (by warn instant) and, once
+  that instant has passed, in ``alarmed`` (by due instant); a second running
+  clock goes in ``later_warn``/``later_due``, so ticket counts never count a
+  ticket twice while the heatmap still sees every clock. Per-bucket counts
+  of running clocks serve the heatmap's past buckets.
+- a **halted** clock (stopped, or paused while pending) has a fixed outcome;
+  it is filed by base bucket (15 min) for the heatmap.
+- ``alarmed`` holds the pressing clocks whose warn instant has passed as of
+  :attr:`SlaIndex.as_of` (moved forward by :meth:`SlaIndex.advance` on every
+  poll, at a cost that grows with the clocks that crossed their warn instant
+  since the last poll). Its head (due before now) is the breached tickets;
+  the rest are the at-risk ones, already in time-to-breach order.
+
+Times are UTC epoch seconds (floats) in the indexes, and clock kinds and
+priorities their plain string values: tuples of floats and strings only are
+left alone by the garbage collector, which otherwise walks every entry of a
+100,000-ticket floor on each full collection.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from sortedcontainers import SortedList
+
+from cockpit.domain import Priority, QueueId, Ticket, TicketId
+from cockpit.sla import SlaClock
+
+# The finest heatmap bucket; coarser ones are whole multiples of it.
+BASE_BUCKET_S = 15 * 60
+
+# (instant, ticket, ClockKind value): the entries of the sorted lists.
+Entry = tuple[float, TicketId, str]
+# (warn instant, ticket, ClockKind value, due instant, Priority value).
+WarnEntry = tuple[float, TicketId, str, float, str]
+# (ticket, ClockKind value).
+ClockRef = tuple[TicketId, str]
+
+
+def base_bucket(instant: float) -> int:
+    """The base bucket (number of 15-minute steps since the epoch) holding ``instant``."""
+    return math.floor(instant / BASE_BUCKET_S)
+
+
+def after(instant: float) -> float:
+    """The smallest float above ``instant``: turns "<= t" into "< after(t)"."""
+    return math.nextafter(instant, math.inf)
+
+
+@dataclass(slots=True)
+class SlaQueueIndex:
+    """The SLA indexes of one queue."""
+
+    # Pressing running clock of each running ticket, by warn instant (WarnEntry).
+    warn: SortedList = field(default_factory=SortedList)
+    # Per priority: those of them whose warn instant has passed, by due
+    # instant (Entry). Every pressing clock already due is in here.
+    # Keyed by the Priority value.
+    alarmed: dict[str, SortedList] = field(
+        default_factory=lambda: {p.value: SortedList() for p in Priority}
+    )
+    # The second running clock of tickets that have two.
+    later_due: SortedList = field(default_factory=SortedList)
+    later_warn: SortedList = field(default_factory=SortedList)
+    # Open tickets whose clocks are paused (waiting on the customer).
+    paused: int = 0
+    # Heatmap, per base bucket: running clocks by due and by warn instant.
+    running_due: dict[int, int] = field(default_factory=dict)
+    running_warn: dict[int, int] = field(default_factory=dict)
+    # Halted clocks by due bucket; the breached ones by due bucket; the ones
+    # that had reached their warn instant by warn bucket.
+    halted_due: dict[int, set[ClockRef]] = field(default_factory=dict)
+    halted_breach: dict[int, set[ClockRef]] = field(default_factory=dict)
+    halted_warn: dict[int, set[ClockRef]] = field(default_factory=dict)
+
+    def breached(self, now: float) -> int:
+        """Tickets whose pressing clock is past due at ``now`` (= ``as_of``)."""
+        return sum(a.bisect_left((now,)) for a in self.alarmed.values())
+
+    def alarmed_count(self) -> int:
+        return sum(len(a) for a in self.alarmed.values())
+
+    def running_due_in(self, start: float, end: float) -> int:
+        """Running clocks (any) due in ``[start, end)``; ``end <= as_of``."""
+        return sum(
+            lst.bisect_left((end,)) - lst.bisect_left((start,))
+            for lst in (*self.alarmed.values(), self.later_due)
+        )
+
+    def running_warn_in(self, start: float, end: float) -> int:
+        """Running clocks (any) whose warn instant lies in ``[start, end)``."""
+        return sum(
+            lst.bisect_left((end,)) - lst.bisect_left((start,))
+            for lst in (self.warn, self.later_warn)
+        )
+
+    def running_due_refs(self, start: float, end: float) -> Iterator[ClockRef]:
+        """Running clocks (any) due in ``[start, end)``; ``end <= as_of``."""
+        for lst in (*self.alarmed.values(), self.later_due):
+            for entry in lst.irange((start,), (end,), inclusive=(True, False)):
+                yield entry[1], entry[2]
+
+    def running_warn_refs(self, start: float, end: float) -> Iterator[ClockRef]:
+        for lst in (self.warn, self.later_warn):
+            for entry in lst.irange((start,), (end,), inclusive=(True, False)):
+                yield entry[1], entry[2]
+
+
+class SlaIndex:
+    """All queues' SLA indexes, plus the instant ``alarmed`` is valid for."""
+
+    def __init__(self) -> None:
+        self._queues: dict[QueueId, SlaQueueIndex] = {}
+        self.as_of = -math.inf
+
+    def queue(self, queue: QueueId) -> SlaQueueIndex:
+        return self._queues.get(queue) or SlaQueueIndex()
+
+    def queues(self) -> dict[QueueId, SlaQueueIndex]:
+        return self._queues
+
+    def clear(self) -> None:
+        """Forget every ticket; ``as_of`` stays."""
+        self._queues.clear()
+
+    def contribute(self, ticket: Ticket, ticket_clocks: tuple[SlaClock, ...], sign: int) -> None:
+        """Add (+1) or take back (-1) what ``ticket`` with these clocks adds."""
+        idx = self._queues.get(ticket.queue)
+        if idx is None:
+            idx = self._queues[ticket.queue] = SlaQueueIndex()
+        running = [c for c in ticket_clocks if c.running]
+        # Clocks come first response first, so only a strictly earlier due reorders.
+        if len(running) == 2 and running[1].due_at < running[0].due_at:
+            running.reverse()
+        for position, clock in enumerate(running):
+            self._running(idx, ticket, clock, sign, pressing=position == 0)
+        paused = False
+        for clock in ticket_clocks:
+            if not clock.running:
+                _halted(idx, ticket.id, clock, sign)
+                paused = paused or clock.paused_at is not None
+        if paused:  # only an open (pending) ticket pauses
+            idx.paused += sign
+
+    def advance(self, now: float) -> None:
+        """Move ``as_of`` to ``now``: clocks whose warn instant was crossed
+        join (or, if time went back, leave) ``alarmed``."""
+        old = self.as_of
+        if now == old:
+            return
+        low, high = (old, now) if now > old else (now, old)
+        for idx in self._queues.values():
+            crossed = list(idx.warn.irange((after(low),), (after(high),), inclusive=(True, False)))
+            for _, ticket_id, kind, due, priority in crossed:
+                _sorted(idx.alarmed[priority], (due, ticket_id, kind), 1 if now > old else -1)
+        self.as_of = now
+
+    # --- internals ----------------------------------------------------------
+
+    def _running(
+        self, idx: SlaQueueIndex, ticket: Ticket, clock: SlaClock, sign: int, *, pressing: bool
+    ) -> None:
+        due = clock.due_at.timestamp()
+        warn = clock.warn_at.timestamp()
+        kind = clock.kind.value
+        due_entry: Entry = (due, ticket.id, kind)
+        warn_entry: WarnEntry = (warn, ticket.id, kind, due, ticket.priority.value)
+        adding = sign > 0
+        if pressing:
+            (idx.warn.add if adding else idx.warn.remove)(warn_entry)
+            if warn <= self.as_of:
+                alarmed = idx.alarmed[ticket.priority.value]
+                (alarmed.add if adding else alarmed.remove)(due_entry)
+        else:
+            (idx.later_due.add if adding else idx.later_due.remove)(due_entry)
+            (idx.later_warn.add if adding else idx.later_warn.remove)(warn_entry)
+        _count(idx.running_due, base_bucket(due), sign)
+        _count(idx.running_warn, base_bucket(warn), sign)
+
+
+def _halted(idx: SlaQueueIndex, ticket_id: TicketId, clock: SlaClock, sign: int) -> None:
+    halted_at = clock.halted_at
+    assert halted_at is not None
+    ref: ClockRef = (ticket_id, clock.kind.value)
+    due_bucket = base_bucket(clock.due_at.timestamp())
+    _member(idx.halted_due, due_bucket, ref, sign)
+    if halted_at > clock.due_at:
+        _member(idx.halted_breach, due_bucket, ref, sign)
+    if halted_at >= clock.warn_at:
+        _member(idx.halted_warn, base_bucket(clock.warn_at.timestamp()), ref, sign)
+
+
+def _sorted(values: SortedList, item: object, sign: int) -> None:
+    (values.add if sign > 0 else values.remove)(item)
+
+
+def _count(counts: dict[int, int], key: int, sign: int) -> None:
+    value = counts.get(key, 0) + sign
+    if value:
+        counts[key] = value
+    else:
+        del counts[key]
+
+
+def _member(buckets: dict[int, set[ClockRef]], key: int, ref: ClockRef, sign: int) -> None:
+    if sign > 0:
+        buckets.setdefault(key, set()).add(ref)
+        return
+    members = buckets[key]
+    members.remove(ref)
+    if not members:
+        del buckets[key]

@@ -1,0 +1,86 @@
+"""The SLA fields of the snapshot JSON."""
+
+from __future__ import annotations
+
+import json
+
+from cockpit.domain import EscalationLevel, Priority, Status
+from cockpit.floor import FloorState
+from cockpit.metrics import compute_view
+from cockpit.runtime.health import Health, HealthState
+from cockpit.settings import SlaSettings
+from cockpit.snapshot import view_to_json
+from tests.cockpit.factories import QUEUES, at, batch, ticket
+
+LIVE = Health(HealthState.LIVE)
+
+
+def test_snapshot_carries_the_sla_picture() -> None:
+    floor = FloorState(SlaSettings())
+    floor.apply(
+        batch(
+            ticket("u", created=0, priority=Priority.URGENT),  # breached 1 min ago
+            ticket("m", created=-100),  # at risk, due in 20 min
+            ticket(
+                "c",
+                "refund",
+                created=-600,
+                first_response_at=at(-599),
+                status=Status.WAITING_OTHER,
+                waiting_since=at(-90),
+                escalation=EscalationLevel.LEAD,
+                escalated_at=at(-120),
+            ),
+            now=6,
+            full=True,
+            queues=QUEUES,
+        )
+    )
+    data = view_to_json(compute_view(floor, backend="test"), LIVE, backend="test")
+    json.dumps(data)  # plain data only
+    logistics = data["queues"][0]
+    assert (logistics["breached"], logistics["at_risk"], logistics["service_level_target"]) == (
+        1,
+        1,
+        0.8,
+    )
+    assert data["at_risk"] == [
+        {
+            "id": "m",
+            "queue": "logistics",
+            "priority": "medium",
+            "clock": "first_response",
+            "due_at": "2026-11-11T16:20:00Z",
+            "seconds_to_breach": 840.0,
+        }
+    ]
+    assert data["breached"][0]["id"] == "u"
+    assert data["breached"][0]["seconds_to_breach"] == -60
+    assert data["escalations"] == [
+        {
+            "id": "c",
+            "queue": "refund",
+            "level": "lead",
+            "since": "2026-11-11T14:00:00Z",
+            "flags": ["collab_no_answer"],
+        },
+        {
+            "id": "u",
+            "queue": "logistics",
+            "level": "agent",
+            "since": "2026-11-11T16:00:00Z",
+            "flags": ["urgent_not_reported"],
+        },
+    ]
+    heatmap = data["heatmap"]
+    assert heatmap["queues"] == ["logistics", "refund"]
+    assert heatmap["buckets"][-1] == "2026-11-11T16:00:00Z"
+    assert len(heatmap["buckets"]) == 48
+    assert heatmap["breaches"][0][-1] == 1
+    assert len(heatmap["breaches"][1]) == 48
+
+
+def test_snapshot_without_a_view_has_empty_sla_fields() -> None:
+    data = view_to_json(None, Health(HealthState.OFFLINE, reason="unreachable"), backend="x")
+    assert (data["at_risk"], data["breached"], data["escalations"]) == ([], [], [])
+    assert data["heatmap"] == {"buckets": [], "queues": [], "breaches": []}

@@ -1,0 +1,307 @@
+"""The incident repository: incidents and their append-only event log.
+
+Every method opens and commits its own short transaction and returns frozen
+records, never ORM objects, so results can cross threads. Call the writing
+methods from the one database writer thread (``Executors.db``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum, StrEnum
+from typing import Any, Literal
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, aliased, sessionmaker
+
+from cockpit.store.db import make_engine, upgrade
+from cockpit.store.models import EventRow, IncidentRow
+
+
+class Phase(StrEnum):
+    INTENT = "intent"  # written before a side effect
+    OUTCOME = "outcome"  # written after it, pointing at its intent
+    RECORD = "record"  # a plain fact: a note, a reminder, a declaration
+
+
+class Outcome(StrEnum):
+    PENDING = "pending"  # an intent whose outcome is not yet known
+    OK = "ok"
+    FAILED = "failed"
+    UNKNOWN = "unknown"  # it may or may not have happened
+    NOT_SUPPORTED = "not_supported"  # the backend cannot do it; nothing was tried
+
+
+class Keep(Enum):
+    """Marker: leave a column as it is."""
+
+    KEEP = "keep"
+
+
+class UnknownIncident(LookupError):
+    def __init__(self, incident_id: int) -> None:
+        super().__init__(f"no incident {incident_id}")
+        self.incident_id = incident_id
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentRecord:
+    id: int
+    kind: str
+    playbook_id: str
+    playbook: Mapping[str, Any] = field(repr=False)
+    severity: str
+    summary: str
+    declared_at: datetime
+    declared_by: str
+    variables: Mapping[str, str] = field(default_factory=dict)
+    saved_auto_reply: Mapping[str, Any] | None = None
+    resolved_at: datetime | None = None
+    resolved_by: str | None = None
+    resolution: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.resolved_at is None
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    id: int
+    incident_id: int
+    at: datetime
+    who: str
+    action: str
+    phase: Phase
+    outcome: Outcome
+    payload: Mapping[str, Any] = field(default_factory=dict)
+    related_id: int | None = None
+
+
+def _incident(row: IncidentRow) -> IncidentRecord:
+    return IncidentRecord(
+        id=row.id,
+        kind=row.kind,
+        playbook_id=row.playbook_id,
+        playbook=row.playbook,
+        severity=row.severity,
+        summary=row.summary,
+        declared_at=row.declared_at,
+        declared_by=row.declared_by,
+        variables=dict(row.variables or {}),
+        saved_auto_reply=row.saved_auto_reply,
+        resolved_at=row.resolved_at,
+        resolved_by=row.resolved_by,
+        resolution=row.resolution,
+    )
+
+
+def _event(row: EventRow) -> EventRecord:
+    return EventRecord(
+        id=row.id,
+        incident_id=row.incident_id,
+        at=row.at,
+        who=row.who,
+        action=row.action,
+        phase=Phase(row.phase),
+        outcome=Outcome(row.outcome),
+        payload=dict(row.payload or {}),
+        related_id=row.related_id,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class NewEvent:
+    """An event to append; ``related_id`` links an outcome to its intent."""
+
+    action: str
+    who: str
+    at: datetime
+    phase: Phase = Phase.RECORD
+    outcome: Outcome = Outcome.OK
+    payload: Mapping[str, Any] = field(default_factory=dict)
+    related_id: int | None = None
+
+
+class IncidentStore:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, url: str | None = None) -> IncidentStore:
+        """Connect to ``url`` (the default SQLite file when None) and migrate."""
+        engine = make_engine(url)
+        upgrade(engine)
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        with self._sessions.begin() as session:
+            yield session
+
+    # --- incidents ---------------------------------------------------------------
+
+    def create(
+        self,
+        *,
+        kind: str,
+        playbook_id: str,
+        playbook: Mapping[str, Any],
+        severity: str,
+        summary: str,
+        variables: Mapping[str, str],
+        declared: NewEvent,
+    ) -> tuple[IncidentRecord, EventRecord] | None:
+        """A new open incident and its first event, in one transaction; None
+        when an incident of this kind is already open."""
+        try:
+            with self._session() as session:
+                row = IncidentRow(
+                    kind=kind,
+                    active_kind=kind,
+                    playbook_id=playbook_id,
+                    playbook=dict(playbook),
+                    severity=severity,
+                    summary=summary,
+                    declared_at=declared.at,
+                    declared_by=declared.who,
+                    variables=dict(variables),
+                )
+                session.add(row)
+                session.flush()
+                first = self._add(session, row.id, declared)
+                return _incident(row), _event(first)
+        except IntegrityError:
+            return None
+
+    def get(self, incident_id: int) -> IncidentRecord:
+        with self._session() as session:
+            row = session.get(IncidentRow, incident_id)
+            if row is None:
+                raise UnknownIncident(incident_id)
+            return _incident(row)
+
+    def active(self, kind: str | None = None) -> list[IncidentRecord]:
+        query = select(IncidentRow).where(IncidentRow.active_kind.is_not(None))
+        if kind is not None:
+            query = query.where(IncidentRow.active_kind == kind)
+        with self._session() as session:
+            rows = session.scalars(query.order_by(IncidentRow.declared_at, IncidentRow.id))
+            return [_incident(row) for row in rows]
+
+    def recent(self, limit: int = 50) -> list[IncidentRecord]:
+        query = select(IncidentRow).order_by(IncidentRow.id.desc()).limit(limit)
+        with self._session() as session:
+            return [_incident(row) for row in session.scalars(query)]
+
+    def update(
+        self,
+        incident_id: int,
+        *,
+        event: NewEvent | None = None,
+        saved_auto_reply: Mapping[str, Any] | Literal[Keep.KEEP] | None = Keep.KEEP,
+        variables: Mapping[str, str] | None = None,
+        resolved: tuple[datetime, str, str] | None = None,
+    ) -> tuple[IncidentRecord, EventRecord | None]:
+        """Change the incident row and append ``event`` in one transaction.
+
+        ``saved_auto_reply`` is stored when given (None clears it) and left
+        alone by default. ``resolved`` is (at, who, summary).
+        """
+        with self._session() as session:
+            row = session.get(IncidentRow, incident_id, with_for_update=True)
+            if row is None:
+                raise UnknownIncident(incident_id)
+            if saved_auto_reply is not Keep.KEEP:
+                saved = saved_auto_reply
+                row.saved_auto_reply = None if saved is None else dict(saved)
+            if variables is not None:
+                row.variables = dict(variables)
+            if resolved is not None:
+                row.resolved_at, row.resolved_by, row.resolution = resolved
+                row.active_kind = None
+            added = None if event is None else _event(self._add(session, row.id, event))
+            session.flush()
+            return _incident(row), added
+
+    # --- events -------------------------------------------------------------------
+
+    def append(self, incident_id: int, event: NewEvent) -> EventRecord:
+        with self._session() as session:
+            return _event(self._add(session, incident_id, event))
+
+    def settle(
+        self,
+        intent: EventRecord,
+        outcome: Outcome,
+        *,
+        at: datetime,
+        payload: Mapping[str, Any] | None = None,
+        who: str | None = None,
+    ) -> EventRecord:
+        """The outcome row of ``intent``."""
+        return self.append(
+            intent.incident_id,
+            NewEvent(
+                action=intent.action,
+                who=who or intent.who,
+                at=at,
+                phase=Phase.OUTCOME,
+                outcome=outcome,
+                payload=payload or {},
+                related_id=intent.id,
+            ),
+        )
+
+    @staticmethod
+    def _add(session: Session, incident_id: int, event: NewEvent) -> EventRow:
+        row = EventRow(
+            incident_id=incident_id,
+            at=event.at,
+            who=event.who,
+            action=event.action,
+            phase=event.phase.value,
+            outcome=event.outcome.value,
+            related_id=event.related_id,
+            payload=dict(event.payload),
+        )
+        session.add(row)
+        session.flush()
+        return row
+
+    def events(
+        self,
+        incident_id: int,
+        *,
+        actions: Iterable[str] | None = None,
+        after_id: int | None = None,
+    ) -> list[EventRecord]:
+        """The incident's log in order; optionally only some actions, or only
+        events newer than ``after_id`` (for incremental timeline refreshes)."""
+        query = select(EventRow).where(EventRow.incident_id == incident_id)
+        if actions is not None:
+            query = query.where(EventRow.action.in_(list(actions)))
+        if after_id is not None:
+            query = query.where(EventRow.id > after_id)
+        with self._session() as session:
+            return [_event(row) for row in session.scalars(query.order_by(EventRow.id))]
+
+    def dangling_intents(self) -> list[EventRecord]:
+        """Intents that never got an outcome: actions interrupted mid-way."""
+        outcome = aliased(EventRow)
+        query = (
+            select(EventRow)
+            .outerjoin(outcome, outcome.related_id == EventRow.id)
+            .where(EventRow.phase == Phase.INTENT.value, outcome.id.is_(None))
+            .order_by(EventRow.id)
+        )
+        with self._session() as session:
+            return [_event(row) for row in session.scalars(query)]

@@ -12,13 +12,22 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
+from cockpit.backends.options import BackendOptions
 from cockpit.domain import Priority
 
 APP_NAME = "supervisor-cockpit"
@@ -60,6 +69,43 @@ def _default_targets() -> dict[Priority, SlaTarget]:
     }
 
 
+class BusinessHours(_Model):
+    """Working hours for local SLA policies: clocks only run inside them.
+
+    One daily window ``[start, end)`` in ``timezone`` on ``weekdays``
+    (Monday = 0), minus ``holidays``. Absent (the default), clocks run 24/7:
+    the floor works nights.
+    """
+
+    timezone: str = "Asia/Shanghai"
+    start: time = time(9)
+    end: time = time(18)
+    weekdays: tuple[int, ...] = (0, 1, 2, 3, 4)
+    holidays: tuple[date, ...] = ()
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @field_validator("weekdays")
+    @classmethod
+    def _weekdays(cls, value: tuple[int, ...]) -> tuple[int, ...]:
+        if not value or any(not 0 <= day <= 6 for day in value):
+            raise ValueError("weekdays: at least one day, each 0 (Monday) … 6 (Sunday)")
+        return tuple(sorted(set(value)))
+
+    @model_validator(mode="after")
+    def _window(self) -> BusinessHours:
+        if self.start >= self.end:
+            raise ValueError("business hours: start must come before end")
+        return self
+
+
 class SlaSettings(_Model):
     targets: dict[Priority, SlaTarget] = Field(default_factory=_default_targets)
     # Per-queue overrides: queue id → priority → target.
@@ -68,6 +114,8 @@ class SlaSettings(_Model):
     warn_ratio: float = Field(default=0.8, gt=0, lt=1)
     # Whether a ticket that waits on the customer stops its clocks.
     pause_when_pending: bool = True
+    # None: clocks run around the clock.
+    business_hours: BusinessHours | None = None
 
     @field_validator("targets")
     @classmethod
@@ -97,6 +145,18 @@ class Thresholds(_Model):
     service_level: Band = Band(warn=0.8, critical=0.6)
 
 
+class EscalationSettings(_Model):
+    """When escalated work needs the supervisor; a flag is raised once the
+    time is *over* its limit (exactly at the limit is not yet late)."""
+
+    # A collaboration ticket with no answer from the other department.
+    collab_no_answer_s: float = Field(default=3600, gt=0)
+    # An escalated complaint whose customer has had no update.
+    customer_update_s: float = Field(default=2 * 3600, gt=0)
+    # An urgent ticket not yet reported to the supervisor after creation.
+    urgent_report_s: float = Field(default=5 * 60, gt=0)
+
+
 class SimSettings(_Model):
     seed: int = 7
     speed: float = Field(default=1.0, gt=0, le=3600)
@@ -118,7 +178,9 @@ class Settings(_Model):
     playbook_dir: str | None = None
     sla: SlaSettings = SlaSettings()
     thresholds: Thresholds = Thresholds()
+    escalations: EscalationSettings = EscalationSettings()
     sim: SimSettings = SimSettings()
+    backend_options: BackendOptions = BackendOptions()
 
 
 # Environment overrides: variable → dotted path into Settings.

@@ -3,6 +3,7 @@ check that no test leaves threads behind."""
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 import threading
@@ -34,6 +35,9 @@ def no_dangling_threads() -> Iterator[None]:
     """Fail a test that leaves a thread running (schedulers, servers, pools)."""
     before = _live_threads()
     yield
+    # Collect cycles here, on the main thread: Qt objects collected later on a
+    # worker thread (whichever thread triggers the collector) crash the process.
+    gc.collect()
     deadline = time.monotonic() + 5.0
     while True:
         leftover = {

@@ -15,6 +15,7 @@ settings file), then ``settings.language``; "system" follows the OS locale
 
 from __future__ import annotations
 
+import gc
 import logging
 import signal
 import sys
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from pyqtgraph.util.garbage_collector import GarbageCollector
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -379,6 +381,9 @@ def _run_session(
     wake = QTimer()
     wake.timeout.connect(lambda: None)
     wake.start(250)
+    # Collect cycles only on the GUI thread: a Qt object collected on a
+    # worker thread (where a poll happened to trigger the collector) crashes.
+    collector = GarbageCollector(interval=1.0)
     try:
         try:
             session.start()
@@ -393,6 +398,8 @@ def _run_session(
         return app.exec()
     finally:
         wake.stop()
+        collector.timer.stop()
+        gc.enable()
         signal.signal(signal.SIGINT, previous)
         session.shutdown()
         app.aboutToQuit.disconnect(session.shutdown)

@@ -1,0 +1,169 @@
+"""The command line: no verb opens the GUI; verbs run headless.
+
+``main.py`` passes the GUI entry point in, so that this module (the core)
+never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO, TypeVar
+
+import orjson
+
+from cockpit.backends import BackendConfigError, TicketBackend, open_backend
+from cockpit.incidents.cli import (
+    add_incident_verbs,
+    add_playbook_verbs,
+    run_incident_verb,
+    run_playbook_verb,
+)
+from cockpit.runtime.embedded import EmbeddedSimulator
+from cockpit.runtime.poller import Poller
+from cockpit.settings import Settings, SettingsError, load_settings
+from cockpit.snapshot import view_to_json
+
+T = TypeVar("T")
+GuiEntry = Callable[[argparse.Namespace], int]
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_BACKEND = 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cockpit",
+        description="Supervisor Cockpit: live queues, SLA clocks and incident mode "
+        "for a customer-service floor. Without a verb, opens the window.",
+    )
+    parser.add_argument(
+        "--backend", metavar="URL", help="backend URL (default: the built-in simulator)"
+    )
+    parser.add_argument("--language", choices=["system", "zh_CN", "en"], help="UI language")
+    parser.add_argument("--seed", type=int, help="simulator seed (built-in simulator only)")
+    parser.add_argument("--speed", type=float, help="simulator speed-up factor")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB")
+
+    sim = verbs.add_parser("sim", help="run the floor simulator alone, serving the feed API")
+    sim.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (default 8765)")
+    sim.add_argument("--seed", type=int, default=None, dest="sim_seed", help="random seed")
+    sim.add_argument("--speed", type=float, default=None, dest="sim_speed", help="speed-up factor")
+    sim.add_argument(
+        "--scenario",
+        action="append",
+        default=[],
+        metavar="KIND[@MIN][:MULT][/DUR]",
+        help="inject a scenario: outage, public_opinion or promotion_peak, optionally "
+        "starting MIN minutes from now, with a multiplier and a duration in minutes "
+        "(e.g. outage@10:4/60); repeatable",
+    )
+
+    snapshot = verbs.add_parser("snapshot", help="poll once and print the floor")
+    snapshot.add_argument(
+        "--json", action="store_true", help="print JSON (the default and only format)"
+    )
+    snapshot.add_argument("--backend", metavar="URL", dest="snapshot_backend", help="backend URL")
+    snapshot.add_argument(
+        "--seed", type=int, default=None, dest="snapshot_seed", help="simulator seed"
+    )
+    add_incident_verbs(verbs)
+    add_playbook_verbs(verbs)
+    return parser
+
+
+def run(argv: Sequence[str], *, gui: GuiEntry, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if args.verb is None:
+        return gui(args)
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"cockpit: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.verb == "sim":
+        return _run_sim(args, settings)
+    if args.verb == "snapshot":
+        return _run_snapshot(args, settings, out)
+    if args.verb == "incident":
+        return run_incident_verb(args, settings, out)
+    if args.verb == "playbooks":
+        return run_playbook_verb(args, settings, out)
+    parser.error(f"unknown verb {args.verb}")
+    return EXIT_USAGE
+
+
+def _run_sim(args: argparse.Namespace, settings: Settings) -> int:
+    from cockpit.sim.scenarios import ScenarioError, parse_scenario
+    from cockpit.sim.server import serve
+
+    try:
+        scenarios = [parse_scenario(text) for text in args.scenario]
+    except ScenarioError as exc:
+        print(f"cockpit sim: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    seed = _first(args.sim_seed, args.seed, settings.sim.seed)
+    speed = _first(args.sim_speed, args.speed, settings.sim.speed)
+    serve(port=args.port, seed=seed, speed=speed, scenarios=scenarios)
+    return EXIT_OK
+
+
+def _run_snapshot(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    url = args.snapshot_backend or args.backend or settings.backend_url
+    embedded: EmbeddedSimulator | None = None
+    token = None
+    if url is None:
+        seed = _first(args.snapshot_seed, args.seed, settings.sim.seed)
+        embedded = EmbeddedSimulator(seed=seed, speed=_first(args.speed, settings.sim.speed))
+        embedded.start()
+        url, token = embedded.url, embedded.token
+    try:
+        try:
+            backend = open_backend(url, token=token)
+        except BackendConfigError as exc:
+            print(f"cockpit snapshot: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        try:
+            poller = Poller(backend, settings=settings)
+            view = poller.poll_once()
+            document = view_to_json(view, poller.health, backend=backend.url)
+            document.update(_incident_part(backend, settings))
+        finally:
+            backend.close()
+    finally:
+        if embedded is not None:
+            embedded.stop()
+    out.write(orjson.dumps(document, option=orjson.OPT_INDENT_2).decode() + "\n")
+    out.flush()
+    if view is None:
+        print(f"cockpit snapshot: {poller.health.detail}", file=sys.stderr)
+        return EXIT_BACKEND
+    return EXIT_OK
+
+
+def _incident_part(backend: TicketBackend, settings: Settings) -> dict[str, Any]:
+    from cockpit.incidents.snapshot import incident_json
+    from cockpit.store.incidents import IncidentStore
+
+    store = IncidentStore.open(settings.database_url)
+    try:
+        return incident_json(store, backend)
+    finally:
+        store.close()
+
+
+def _first(*values: T | None) -> T:
+    for value in values:
+        if value is not None:
+            return value
+    raise ValueError("no value given")

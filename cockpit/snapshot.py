@@ -1,0 +1,42 @@
+"""The FloorView as plain JSON-ready data (``main.py snapshot --json``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cockpit.clock import format_time
+from cockpit.metrics import FloorView, QueueFigures
+from cockpit.runtime.health import Health
+from cockpit.sla_json import queue_sla_json, sla_json
+
+
+def queue_to_json(figures: QueueFigures) -> dict[str, Any]:
+    return {
+        "queue": figures.queue,
+        "name": figures.name,
+        "names": dict(figures.names),
+        "open": figures.open,
+        "waiting": figures.waiting,
+        "oldest_wait_s": figures.oldest_wait_s,
+        "agents_available": figures.agents_available,
+        "agents_busy": figures.agents_busy,
+        "agents_away": figures.agents_away,
+        "arrivals_15m": figures.arrivals_15m,
+        "resolutions_15m": figures.resolutions_15m,
+        "service_level": figures.service_level,
+        **queue_sla_json(figures),
+    }
+
+
+def view_to_json(view: FloorView | None, health: Health, *, backend: str) -> dict[str, Any]:
+    """Everything the cockpit knows after a poll; ``view`` is None when it failed."""
+    result: dict[str, Any] = {
+        "generated_at": None if view is None else format_time(view.generated_at),
+        "backend": backend,
+        "health": health.describe(),
+        "queues": [] if view is None else [queue_to_json(q) for q in view.queues],
+    }
+    result.update(sla_json(view))
+    if health.detail:
+        result["error"] = health.detail
+    return result

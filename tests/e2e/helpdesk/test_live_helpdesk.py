@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -182,6 +183,10 @@ def test_a_wrong_token_is_offline_auth_without_a_retry_storm(live_helpdesk: Live
     assert "COCKPIT_HELPDESK_TOKEN" in detail
     assert "refused the API token" in detail
     assert wrong not in detail
+    # runserver writes its access log asynchronously: wait for the line, then count.
+    deadline = time.monotonic() + 10
+    while not _requests_since(live_helpdesk, mark, "403") and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert len(_requests_since(live_helpdesk, mark, "403")) == 1  # 30 s of polls, one request
 
 

@@ -1,9 +1,9 @@
 """Escalated work: tickets above agent level, and the flags that say the
 supervisor must step in.
 
-FloorState keeps a small watch list of the open tickets that can matter here
-(escalated, waiting on another department, or urgent); each poll scans only
-that list. Flags are raised once a wait is *over* its limit (strictly: at
+What one ticket shows: its flags and its row. FloorState keeps the
+incremental indexes (:mod:`cockpit.escalation_index`) that the FloorView
+reads, so no poll scans the floor. Flags are raised once a wait is *over* its limit (strictly: at
 exactly the limit it is not late yet); limits come from
 :class:`cockpit.settings.EscalationSettings`.
 """
@@ -66,56 +66,49 @@ def level_name(level: EscalationLevel) -> str:
     return level.name.lower()
 
 
-def watched(ticket: Ticket) -> bool:
-    """Whether FloorState keeps ``ticket`` on the escalation watch list."""
-    return ticket.status in OPEN_STATUSES and (
-        ticket.escalation > EscalationLevel.AGENT
-        or ticket.status is Status.WAITING_OTHER
-        or ticket.priority is Priority.URGENT
-    )
-
-
 def flags(ticket: Ticket, now: datetime, limits: EscalationSettings) -> tuple[EscalationFlag, ...]:
     """The flags ``ticket`` carries at ``now``, in enum order."""
-    return _flags(ticket, _Cutoffs.at(now, limits))
+    return _flags(ticket, cutoffs_at(now, limits))
 
 
 def escalation_row(
     ticket: Ticket, now: datetime, limits: EscalationSettings
 ) -> EscalationRow | None:
     """The ticket's row, or None when it is neither escalated nor flagged."""
-    return _row(ticket, now, _Cutoffs.at(now, limits))
+    return row_at(ticket, now, cutoffs_at(now, limits))
 
 
 def escalation_rows(
     tickets: Iterable[Ticket], now: datetime, limits: EscalationSettings
 ) -> tuple[EscalationRow, ...]:
-    """Rows for the watched tickets: highest level first, then longest at it."""
-    cutoffs = _Cutoffs.at(now, limits)
-    rows = [row for t in tickets if (row := _row(t, now, cutoffs)) is not None]
+    """Rows for ``tickets`` (a scan: the FloorView reads the incremental
+    :class:`~cockpit.escalation_index.EscalationIndex` instead): highest
+    level first, then longest at it."""
+    cutoffs = cutoffs_at(now, limits)
+    rows = [row for t in tickets if (row := row_at(t, now, cutoffs)) is not None]
     rows.sort(key=lambda r: (-r.level, r.since, r.ticket))
     return tuple(rows)
 
 
 @dataclass(frozen=True, slots=True)
-class _Cutoffs:
-    """The latest instants that are *not* late yet: a wait that began
-    before its cutoff is over its limit."""
+class Cutoffs:
+    """The earliest instants that are *not* late yet at some "now": a wait
+    that began strictly before its cutoff is over its limit."""
 
     collab: datetime
     customer: datetime
     urgent: datetime
 
-    @classmethod
-    def at(cls, now: datetime, limits: EscalationSettings) -> _Cutoffs:
-        return cls(
-            collab=now - timedelta(seconds=limits.collab_no_answer_s),
-            customer=now - timedelta(seconds=limits.customer_update_s),
-            urgent=now - timedelta(seconds=limits.urgent_report_s),
-        )
+
+def cutoffs_at(now: datetime, limits: EscalationSettings) -> Cutoffs:
+    return Cutoffs(
+        collab=now - timedelta(seconds=limits.collab_no_answer_s),
+        customer=now - timedelta(seconds=limits.customer_update_s),
+        urgent=now - timedelta(seconds=limits.urgent_report_s),
+    )
 
 
-def _flags(ticket: Ticket, cutoffs: _Cutoffs) -> tuple[EscalationFlag, ...]:
+def _flags(ticket: Ticket, cutoffs: Cutoffs) -> tuple[EscalationFlag, ...]:
     if ticket.status not in OPEN_STATUSES:
         return ()
     raised: list[EscalationFlag] = []
@@ -137,7 +130,8 @@ def _flags(ticket: Ticket, cutoffs: _Cutoffs) -> tuple[EscalationFlag, ...]:
     return tuple(raised)
 
 
-def _row(ticket: Ticket, now: datetime, cutoffs: _Cutoffs) -> EscalationRow | None:
+def row_at(ticket: Ticket, now: datetime, cutoffs: Cutoffs) -> EscalationRow | None:
+    """The ticket's row at ``now`` (``cutoffs`` from :func:`cutoffs_at` for it)."""
     raised = _flags(ticket, cutoffs)
     level = ticket.escalation
     if level is EscalationLevel.AGENT and not raised:

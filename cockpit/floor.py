@@ -6,8 +6,8 @@ what its previous version contributed to the indexes and adds its new
 contribution (touching only the entries that differ). Figures are then read
 from the indexes with a few bisections, so a poll's cost grows with what
 changed, not with the size of the floor.
-The SLA indexes (:mod:`cockpit.sla_index`) and the escalation watch list
-(:mod:`cockpit.escalations`) are kept the same way.
+The SLA indexes (:mod:`cockpit.sla_index`) and the escalation indexes
+(:mod:`cockpit.escalation_index`) are kept the same way.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from sortedcontainers import SortedList
 
 from cockpit.domain import Agent, AgentId, Batch, Queue, QueueId, Status, Ticket, TicketId
-from cockpit.escalations import watched
+from cockpit.escalation_index import EscalationIndex
 from cockpit.settings import SlaSettings
 from cockpit.sla import OPEN_STATUSES, ClockKind, SlaClock, clocks
 from cockpit.sla_index import SlaIndex
@@ -56,9 +56,7 @@ class FloorState:
         # (finished at, id) of finished tickets, oldest first, for pruning.
         self._finished: SortedList = SortedList()
         self.sla_index = SlaIndex()
-        # Open tickets the escalations view looks at: escalated, waiting on
-        # another department, or urgent (a few hundred at most).
-        self.watched: set[TicketId] = set()
+        self.escalation_index = EscalationIndex()
 
     # --- reading ---------------------------------------------------------------
 
@@ -97,7 +95,7 @@ class FloorState:
         self._index.clear()
         self._finished.clear()
         self.sla_index.clear()
-        self.watched.clear()
+        self.escalation_index.clear()
 
     def _upsert(self, ticket: Ticket) -> tuple[QueueId, ...]:
         old = self.tickets.get(ticket.id)
@@ -176,11 +174,10 @@ class FloorState:
         return entries
 
     def _count(self, ticket: Ticket, sign: int) -> None:
-        """The counters and sets beside the sorted lists."""
+        """The open count and the escalation indexes (open tickets only)."""
         if ticket.status in OPEN_STATUSES:
             self._index[ticket.queue].open += sign
-        if watched(ticket):
-            (self.watched.add if sign > 0 else self.watched.remove)(ticket.id)
+            self.escalation_index.contribute(ticket, sign)
 
     def first_response_met(self, ticket: Ticket) -> bool:
         """Whether the ticket's first response came within its target. Assumes it has one."""

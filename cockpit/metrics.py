@@ -20,7 +20,8 @@ from sortedcontainers import SortedList
 
 from cockpit.at_risk import DEFAULT_LIMIT, SlaRow, at_risk_rows, breached_rows
 from cockpit.domain import Agent, AgentState, Queue, QueueId
-from cockpit.escalations import EscalationRow, escalation_rows
+from cockpit.escalation_index import EscalationSummary
+from cockpit.escalations import EscalationRow
 from cockpit.floor import FloorState, agents_by_queue
 from cockpit.heatmap import DEFAULT_BUCKET, DEFAULT_SPAN, HeatmapGrid, build_heatmap, empty_grid
 from cockpit.settings import EscalationSettings, Settings
@@ -67,8 +68,11 @@ class FloorView:
     # Breached tickets, at most the same limit: urgent ones first, then the
     # others; most overdue first within each.
     breached: tuple[SlaRow, ...] = ()
-    # Escalated or flagged open tickets, highest level first, longest at it first.
+    # Escalated open tickets (highest level, longest at it first), then
+    # flagged agent-level ones (most overdue first); at most the escalation
+    # limit of each. The summary counts the whole floor exactly.
     escalations: tuple[EscalationRow, ...] = ()
+    escalation_summary: EscalationSummary = field(default_factory=EscalationSummary)
     heatmap: HeatmapGrid = field(default_factory=empty_grid, hash=False)
 
 
@@ -77,6 +81,7 @@ class ViewOptions:
     """How much of the SLA picture a view carries, and the heatmap's grid."""
 
     at_risk_limit: int = DEFAULT_LIMIT
+    escalation_limit: int = DEFAULT_LIMIT
     heatmap_bucket: timedelta = DEFAULT_BUCKET
     heatmap_span: timedelta = DEFAULT_SPAN
     escalations: EscalationSettings = field(default_factory=EscalationSettings)
@@ -144,7 +149,7 @@ def compute_view(
     figures = tuple(queue_figures(state, q, staffing.get(q, [])) for q in queue_ids)
     before = {} if previous is None else {f.queue: f for f in previous.queues}
     changed = frozenset(f.queue for f in figures if before.get(f.queue) != f)
-    watched = (state.tickets[t] for t in state.watched)
+    escalations = state.escalation_index
     return FloorView(
         generated_at=state.server_time,
         backend=backend,
@@ -152,6 +157,9 @@ def compute_view(
         changed=changed,
         at_risk=at_risk_rows(state, options.at_risk_limit),
         breached=breached_rows(state, options.at_risk_limit),
-        escalations=escalation_rows(watched, state.server_time, options.escalations),
+        escalations=escalations.rows(
+            state.tickets, state.server_time, options.escalations, options.escalation_limit
+        ),
+        escalation_summary=escalations.summary(state.server_time, options.escalations),
         heatmap=build_heatmap(state, bucket=options.heatmap_bucket, span=options.heatmap_span),
     )

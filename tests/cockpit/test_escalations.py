@@ -3,9 +3,14 @@ watch list FloorState keeps for them."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cockpit.domain import AgentId, EscalationLevel, Kind, Priority, Status, Ticket
+from cockpit.escalation_index import EscalationSummary
 from cockpit.escalations import (
     EscalationFlag,
     by_level,
@@ -148,16 +153,30 @@ def _floor(*tickets: Ticket, now: float = 0) -> FloorState:
     return floor
 
 
-def test_the_view_reads_the_watch_list_only() -> None:
+def test_the_view_reads_the_escalation_indexes() -> None:
     escalated = ticket("e", created=-20, escalation=EscalationLevel.SUPERVISOR, escalated_at=at(-5))
     plain = ticket("p", created=-20)
     floor = _floor(escalated, plain)
-    assert floor.watched == {"e"}
     view = compute_view(floor, backend="test")
     assert [r.ticket for r in view.escalations] == ["e"]
+    assert view.escalation_summary == EscalationSummary(supervisor=1)
     floor.apply(batch(ticket("e", created=-20, status=Status.RESOLVED, updated_at=at(1)), now=1))
-    assert floor.watched == set()
-    assert compute_view(floor, backend="test").escalations == ()
+    view = compute_view(floor, backend="test")
+    assert (view.escalations, view.escalation_summary) == ((), EscalationSummary())
+
+
+def test_rows_are_cut_at_the_limit_but_the_summary_counts_everything() -> None:
+    tickets = [
+        *(
+            ticket(f"l{i}", created=-99, escalation=EscalationLevel.LEAD, escalated_at=at(-i))
+            for i in range(5)
+        ),
+        *(ticket(f"u{i}", created=-10 - i, priority=Priority.URGENT) for i in range(5)),
+    ]
+    view = compute_view(_floor(*tickets), backend="test", options=ViewOptions(escalation_limit=2))
+    # two escalated (longest at their level first), two flagged (most overdue first)
+    assert [r.ticket for r in view.escalations] == ["l4", "l3", "u4", "u3"]
+    assert view.escalation_summary == EscalationSummary(lead=5, urgent_not_reported=5)
 
 
 def test_the_view_uses_the_configured_limits() -> None:
@@ -166,3 +185,87 @@ def test_the_view_uses_the_configured_limits() -> None:
     options = ViewOptions(escalations=EscalationSettings(urgent_report_s=60))
     (row,) = compute_view(floor, backend="test", options=options).escalations
     assert row.flags == (EscalationFlag.URGENT_NOT_REPORTED,)
+
+
+# --- the incremental indexes agree with a scan of the floor --------------------
+
+_minute = st.one_of(
+    st.sampled_from([-125, -120, -65, -60, -6, -5, -1, 0]),
+    st.integers(min_value=-600, max_value=60),
+)
+_maybe = st.one_of(st.none(), _minute.map(at))
+
+
+@st.composite
+def versions(draw: st.DrawFn) -> Ticket:
+    created = draw(_minute)
+    return ticket(
+        draw(st.sampled_from(["a", "b", "c", "d", "e", "f", "g"])),
+        draw(st.sampled_from(["logistics", "refund"])),
+        created=created,
+        updated_at=at(draw(st.integers(min_value=created, max_value=created + 300))),
+        priority=draw(st.sampled_from(list(Priority))),
+        kind=draw(st.sampled_from([Kind.COMPLAINT, Kind.ENQUIRY])),
+        status=draw(st.sampled_from(list(Status))),
+        escalation=draw(st.sampled_from(list(EscalationLevel))),
+        escalated_at=draw(_maybe),
+        waiting_since=draw(_maybe),
+        last_customer_update_at=draw(_maybe),
+    )
+
+
+def scan(floor: FloorState, limits: EscalationSettings) -> tuple[list[str], EscalationSummary]:
+    assert floor.server_time is not None
+    now = floor.server_time
+    open_tickets = [t for t in floor.tickets.values() if t.is_open]
+    rows = escalation_rows(open_tickets, now, limits)
+    escalated = [r.ticket for r in rows if r.level is not EscalationLevel.AGENT]
+    raised_at = {
+        EscalationFlag.COLLAB_NO_ANSWER: lambda t: (
+            (t.waiting_since or t.updated_at) + timedelta(seconds=limits.collab_no_answer_s)
+        ),
+        EscalationFlag.URGENT_NOT_REPORTED: lambda t: (
+            t.created_at + timedelta(seconds=limits.urgent_report_s)
+        ),
+    }
+    by_id = {t.id: t for t in open_tickets}
+    flagged = sorted(
+        (min(raised_at[f](by_id[r.ticket]) for f in r.flags), r.ticket)
+        for r in rows
+        if r.level is EscalationLevel.AGENT
+    )
+    every = [f for r in rows for f in r.flags]
+    levels = [r.level for r in rows]
+    summary = EscalationSummary(
+        lead=levels.count(EscalationLevel.LEAD),
+        supervisor=levels.count(EscalationLevel.SUPERVISOR),
+        pr_legal=levels.count(EscalationLevel.PR_LEGAL),
+        collab_no_answer=every.count(EscalationFlag.COLLAB_NO_ANSWER),
+        customer_not_updated=every.count(EscalationFlag.CUSTOMER_NOT_UPDATED),
+        urgent_not_reported=every.count(EscalationFlag.URGENT_NOT_REPORTED),
+    )
+    return escalated + [ticket_id for _, ticket_id in flagged], summary
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.lists(versions(), max_size=5), st.sampled_from([0, 1, 4, 5, 59, 60, 61])),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from([LIMITS, EscalationSettings(urgent_report_s=60, collab_no_answer_s=300)]),
+)
+def test_incremental_escalations_match_a_scan(
+    polls: list[tuple[list[Ticket], int]], limits: EscalationSettings
+) -> None:
+    floor = _floor()
+    now = 0
+    options = ViewOptions(escalations=limits, escalation_limit=1000)
+    for tickets, step in polls:
+        now += step
+        floor.apply(batch(*tickets, now=now))
+        view = compute_view(floor, backend="test", options=options)
+        expected_rows, expected_summary = scan(floor, limits)
+        assert [r.ticket for r in view.escalations] == expected_rows
+        assert view.escalation_summary == expected_summary

@@ -9,6 +9,7 @@ is too old, so the screen never pretends to be live.
 
 from __future__ import annotations
 
+import gc
 import logging
 import random
 import threading
@@ -26,7 +27,7 @@ from cockpit.backends.base import (
     TicketBackend,
 )
 from cockpit.clock import Clock, SystemClock
-from cockpit.domain import Batch
+from cockpit.domain import Batch, Ticket
 from cockpit.floor import FloorState
 from cockpit.metrics import FloorView, compute_view
 from cockpit.runtime.health import Health, HealthState
@@ -143,6 +144,28 @@ class Poller:
         if self._scheduler is not None:
             self._scheduler.modify_job(POLL_JOB, next_run_time=datetime.now(UTC))
 
+    def add_interval_job(self, fn: Callable[[], None], *, seconds: float, job_id: str) -> None:
+        """Run ``fn`` every ``seconds`` on the scheduler's workers (after
+        :meth:`start`), with the same no-pile-up rules as the poll; the job
+        stops with the poller."""
+        if self._scheduler is None:
+            raise RuntimeError("the poller is not running")
+        self._scheduler.add_job(
+            fn,
+            "interval",
+            seconds=seconds,
+            id=job_id,
+            coalesce=True,
+            max_instances=1,
+            replace_existing=True,
+        )
+
+    def open_tickets(self) -> list[Ticket]:
+        """The open tickets as of the last poll: a copy (tickets are frozen),
+        safe to use on any worker thread. Waits while a poll is merging."""
+        with self._poll_lock:
+            return [t for t in self._state.tickets.values() if t.is_open]
+
     # --- one poll ---------------------------------------------------------------
 
     def poll_once(self) -> FloorView | None:
@@ -154,6 +177,10 @@ class Poller:
             try:
                 batch = self.backend.fetch(self._state.cursor)
                 self._state.apply(batch)
+                if batch.full:
+                    # The floor's tickets live long: keep them out of the
+                    # collector's full passes (~40 ms on 100k tickets).
+                    gc.freeze()
                 view = compute_view(self._state, backend=self.backend.url, previous=self._view)
             except BackendError as exc:
                 self._on_failure(exc, attempt)

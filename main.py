@@ -11,7 +11,7 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     from cockpit.cli import run
 
-    return run(sys.argv[1:] if argv is None else argv, gui=_gui)
+    return run(sys.argv[1:] if argv is None else argv, gui=_gui, pdf=_pdf)
 
 
 def _gui(args: object) -> int:
@@ -19,6 +19,13 @@ def _gui(args: object) -> int:
     from widgets.app import run_gui
 
     return run_gui(args)
+
+
+def _pdf() -> object:
+    # Qt (offscreen when there is no display) only for the PDF exports.
+    from widgets.review_pdf import renderer
+
+    return renderer()
 
 
 if __name__ == "__main__":

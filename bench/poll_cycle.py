@@ -5,8 +5,9 @@ Prints: the cold load (full fetch over HTTP on loopback, and merge +
 metrics alone), an incremental poll with 1 % of the tickets changed (merge +
 metrics with HTTP excluded, and again with HTTP on loopback), how the
 incremental cost scales with the number of changes and with the size of the
-floor, the GUI-thread time to apply a new FloorView to the queue panel, and
-the peak RSS. Targets: incremental merge + metrics <= 50 ms, GUI apply
+floor, the GUI-thread time to apply a new FloorView to the queue panel and
+to the floor panels (at-risk list, escalations, heatmap, alerts), and the
+peak RSS. Targets: incremental merge + metrics <= 50 ms, GUI apply
 <= 8 ms, peak RSS <= 400 MB.
 
     .venv/bin/python bench/poll_cycle.py [--tickets 100000] [--repeat 15]
@@ -157,6 +158,44 @@ def bench_gui(view_a: FloorView, view_b: FloorView, repeat: int) -> tuple[list[f
     return apply, apply_paint
 
 
+def bench_floor_panels(view_a: FloorView, view_b: FloorView, repeat: int) -> list[float]:
+    """GUI-thread time to apply a view to the at-risk list, the escalations
+    board, the heatmap (one redraw, as the throttle allows) and the alerts."""
+    from PySide6.QtWidgets import QApplication
+
+    from cockpit.alerts import AlertEngine, AlertUpdate
+    from widgets.alerts_panel import AlertsPanel
+    from widgets.at_risk_panel import AtRiskPanel
+    from widgets.escalations_panel import EscalationsPanel
+    from widgets.sla_heatmap import SlaHeatmapPanel
+
+    app = QApplication.instance() or QApplication([])
+    at_risk, escalations = AtRiskPanel(), EscalationsPanel()
+    heatmap, alerts = SlaHeatmapPanel(), AlertsPanel()
+    panels = (at_risk, escalations, heatmap, alerts)
+    for panel in panels:
+        panel.resize(640, 450)
+        panel.show()
+    engine = AlertEngine()
+    updates = {id(v): AlertUpdate((), engine.evaluate(v).active) for v in (view_a, view_b)}
+    app.processEvents()
+    samples = []
+    for i in range(repeat):
+        view = view_b if i % 2 == 0 else view_a
+
+        def apply(v: FloorView = view) -> None:
+            at_risk._on_floor_changed(v)
+            escalations._on_floor_changed(v)
+            heatmap._view = v
+            heatmap.redraw()
+            alerts.on_alerts_changed(updates[id(v)])
+
+        samples.append(timed(apply))
+    for panel in panels:
+        panel.close()
+    return samples
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tickets", type=int, default=100_000)
@@ -199,6 +238,8 @@ def main() -> None:
     apply, apply_paint = bench_gui(view_a, floor.view, args.repeat * 4)
     print(f"GUI thread: apply a FloorView to the queue panel {summary(apply)}   (target <= 8 ms)")
     print(f"GUI thread: apply + synchronous repaint         {summary(apply_paint)}")
+    floor_panels = bench_floor_panels(view_a, floor.view, args.repeat * 4)
+    print(f"GUI thread: apply to the four floor panels      {summary(floor_panels)}")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS {peak_mb:8.0f} MB   (target <= 400 MB)")
 

@@ -5,7 +5,7 @@ times), never sentences. The alert engine (:mod:`cockpit.alerts`) turns
 conditions into de-duplicated alerts. Thresholds are crossed on *reaching*
 them, as the queue table colours its cells:
 
-- URGENT_BREACHED (critical) — an urgent ticket on the breached list.
+- URGENT_BREACHED (critical) — urgent tickets on the breached list.
 - SERVICE_LEVEL_LOW — critical at or below ``thresholds.service_level.critical``,
   a warning below the queue's own ``service_level_target``.
 - WAITING_HIGH (critical) — waiting count at or over ``thresholds.waiting.critical``.
@@ -13,21 +13,31 @@ them, as the queue table colours its cells:
   ``thresholds.oldest_wait_s.critical``.
 - COLLAB_NO_ANSWER, CUSTOMER_NOT_UPDATED (warnings) and URGENT_NOT_REPORTED
   (critical) — the escalation flags (:mod:`cockpit.escalations`).
+
+**Ticket rules are grouped per queue.** A busy floor can breach hundreds of
+urgent tickets at once; one alert per ticket would bury the supervisor. So
+the ticket rules (urgent breached, the flags) fire once per (rule, queue):
+"3 urgent tickets breached in Payment", with ``details``: ``count``,
+``tickets`` (the ids, in the order the view lists them: most pressing
+first) and the earliest instant involved (``oldest_due_at`` / ``since``).
+The ticket set may change while the alert stays the same alert; the engine
+refreshes its details silently (see :mod:`cockpit.alerts`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 
 from cockpit.clock import format_time
 from cockpit.domain import Priority, QueueId, TicketId
-from cockpit.escalations import EscalationFlag, level_name
+from cockpit.escalations import EscalationFlag
 from cockpit.metrics import FloorView, QueueFigures
 from cockpit.settings import Thresholds
 
-Details = Mapping[str, str | int | float | None]
+Details = Mapping[str, str | int | float | tuple[str, ...] | None]
 
 
 class AlertRule(StrEnum):
@@ -52,7 +62,8 @@ class Severity(StrEnum):
 @dataclass(frozen=True, slots=True)
 class AlertKey:
     """What makes two firings the same alert: the rule and its target (a
-    ticket for ticket rules, whatever queue it is in; else a queue)."""
+    queue; a ticket, whatever queue it is in, for a condition about one
+    ticket — the built-in rules group tickets per queue)."""
 
     rule: AlertRule
     queue: QueueId | None = None
@@ -93,12 +104,10 @@ def conditions(view: FloorView, thresholds: Thresholds) -> list[Condition]:
 
 
 def _urgent_breached(view: FloorView) -> Iterator[Condition]:
-    for row in view.breached:
-        if row.priority is Priority.URGENT:
-            details = {"clock": row.clock.value, "due_at": format_time(row.due_at)}
-            yield Condition(
-                AlertRule.URGENT_BREACHED, Severity.CRITICAL, row.queue, row.ticket, details
-            )
+    urgent = ((r.queue, r.ticket, r.due_at) for r in view.breached if r.priority is Priority.URGENT)
+    for queue, (tickets, oldest) in _per_queue(urgent).items():
+        details = _group_details(tickets, "oldest_due_at", oldest)
+        yield Condition(AlertRule.URGENT_BREACHED, Severity.CRITICAL, queue, None, details)
 
 
 def _queue_conditions(f: QueueFigures, thresholds: Thresholds) -> Iterator[Condition]:
@@ -118,9 +127,24 @@ def _queue_conditions(f: QueueFigures, thresholds: Thresholds) -> Iterator[Condi
 
 
 def _escalation_conditions(view: FloorView) -> Iterator[Condition]:
-    for row in view.escalations:
-        for flag in row.flags:
-            details = {"level": level_name(row.level), "since": format_time(row.since)}
-            yield Condition(
-                AlertRule(flag.value), _FLAG_SEVERITY[flag], row.queue, row.ticket, details
-            )
+    for flag, severity in _FLAG_SEVERITY.items():
+        rows = ((r.queue, r.ticket, r.since) for r in view.escalations if flag in r.flags)
+        for queue, (tickets, since) in _per_queue(rows).items():
+            details = _group_details(tickets, "since", since)
+            yield Condition(AlertRule(flag.value), severity, queue, None, details)
+
+
+def _per_queue(
+    rows: Iterable[tuple[QueueId, TicketId, datetime]],
+) -> dict[QueueId, tuple[list[TicketId], datetime]]:
+    """Ticket ids per queue (in the order given) and the earliest instant of each."""
+    groups: dict[QueueId, tuple[list[TicketId], datetime]] = {}
+    for queue, ticket, when in rows:
+        tickets, earliest = groups.get(queue, ([], when))
+        tickets.append(ticket)
+        groups[queue] = (tickets, min(earliest, when))
+    return groups
+
+
+def _group_details(tickets: list[TicketId], when_key: str, when: datetime) -> Details:
+    return {"count": len(tickets), "tickets": tuple(tickets), when_key: format_time(when)}

@@ -21,6 +21,8 @@ from cockpit.incidents.cli import (
     run_incident_verb,
     run_playbook_verb,
 )
+from cockpit.pdf_hook import PdfFactory
+from cockpit.review_cli import add_review_verbs, run_review_verb
 from cockpit.runtime.embedded import EmbeddedSimulator
 from cockpit.runtime.poller import Poller
 from cockpit.settings import Settings, SettingsError, load_settings
@@ -73,10 +75,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_incident_verbs(verbs)
     add_playbook_verbs(verbs)
+    add_review_verbs(verbs)
     return parser
 
 
-def run(argv: Sequence[str], *, gui: GuiEntry, out: TextIO | None = None) -> int:
+def run(
+    argv: Sequence[str],
+    *,
+    gui: GuiEntry,
+    out: TextIO | None = None,
+    pdf: PdfFactory | None = None,
+) -> int:
+    """``pdf`` makes PDFs (``review``, ``handover``); main.py passes Qt's."""
     out = out or sys.stdout
     parser = build_parser()
     args = parser.parse_args(list(argv))
@@ -97,6 +107,8 @@ def run(argv: Sequence[str], *, gui: GuiEntry, out: TextIO | None = None) -> int
         return _run_snapshot(args, settings, out)
     if args.verb == "incident":
         return run_incident_verb(args, settings, out)
+    if args.verb in ("review", "handover"):
+        return run_review_verb(args, settings, out, pdf=pdf)
     if args.verb == "playbooks":
         return run_playbook_verb(args, settings, out)
     parser.error(f"unknown verb {args.verb}")

@@ -27,6 +27,7 @@ finish, which bounds what the grid can see.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -114,27 +115,47 @@ def build_heatmap(
     state: FloorState, *, bucket: timedelta = DEFAULT_BUCKET, span: timedelta = DEFAULT_SPAN
 ) -> HeatmapGrid:
     """The grid for every queue of ``state`` at its server time."""
+    return build_heatmaps(state, buckets=(bucket,), span=span)[bucket]
+
+
+def build_heatmaps(
+    state: FloorState,
+    *,
+    buckets: Sequence[timedelta] = BUCKETS,
+    span: timedelta = DEFAULT_SPAN,
+) -> dict[timedelta, HeatmapGrid]:
+    """One grid per bucket size, from a single pass over the base buckets:
+    counts add up, so a coarser grid is the finer one's columns summed. The
+    pass covers the union of the grids (the finest starts earliest; a
+    coarser one's last bucket may reach past the current base bucket, whose
+    future holds nothing yet)."""
     if state.server_time is None:
         raise ValueError("no data yet: apply a batch first")
-    starts = grid_starts(state.server_time, bucket, span)
+    if not buckets:
+        return {}
+    starts = {bucket: grid_starts(state.server_time, bucket, span) for bucket in buckets}
+    per = {bucket: round(bucket.total_seconds() / BASE_BUCKET_S) for bucket in buckets}
+    first = min(base_bucket(s[0].timestamp()) for s in starts.values())
+    end = max(base_bucket(s[-1].timestamp()) + per[b] for b, s in starts.items())
     queues = tuple(state.queue_ids())
-    per_bucket = round(bucket.total_seconds() / BASE_BUCKET_S)
-    first = base_bucket(starts[0].timestamp())
-    shape = (len(queues), len(starts), per_bucket)
-    breaches, due, at_risk = (np.zeros(shape, dtype=np.int64) for _ in range(3))
+    breaches, due, at_risk = (np.zeros((len(queues), end - first), np.int64) for _ in range(3))
     now = state.sla_index.as_of
     for row, queue in enumerate(queues):
         idx = state.sla_index.queue(queue)
-        flat = (breaches[row].reshape(-1), due[row].reshape(-1), at_risk[row].reshape(-1))
-        _fill_row(idx, first, now, *flat)
-    return HeatmapGrid(
-        queues=queues,
-        starts=starts,
-        bucket=bucket,
-        breaches=_frozen(breaches.sum(axis=2)),
-        due=_frozen(due.sum(axis=2)),
-        at_risk=_frozen(at_risk.sum(axis=2)),
-    )
+        _fill_row(idx, first, now, breaches[row], due[row], at_risk[row])
+    grids = {}
+    for bucket, bucket_starts in starts.items():
+        offset = base_bucket(bucket_starts[0].timestamp()) - first
+        width = (offset, len(bucket_starts), per[bucket])
+        grids[bucket] = HeatmapGrid(
+            queues=queues,
+            starts=bucket_starts,
+            bucket=bucket,
+            breaches=_coarsen(breaches, *width),
+            due=_coarsen(due, *width),
+            at_risk=_coarsen(at_risk, *width),
+        )
+    return grids
 
 
 def cell_tickets(
@@ -188,6 +209,13 @@ def _fill_row(
         breaches[i] = len(idx.halted_breach.get(base, ())) + running_due
         due[i] = len(idx.halted_due.get(base, ())) + running_due
         at_risk[i] = len(idx.halted_warn.get(base, ())) + running_warn
+
+
+def _coarsen(base: Counts, offset: int, columns: int, per_column: int) -> Counts:
+    """``columns`` buckets of ``per_column`` base buckets each, from ``offset`` on."""
+    rows = base.shape[0]
+    window = base[:, offset : offset + columns * per_column]
+    return _frozen(window.reshape(rows, columns, per_column).sum(axis=2))
 
 
 def _check(bucket: timedelta, span: timedelta) -> float:

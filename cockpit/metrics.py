@@ -15,15 +15,24 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from types import MappingProxyType
 
 from sortedcontainers import SortedList
 
 from cockpit.at_risk import DEFAULT_LIMIT, SlaRow, at_risk_rows, breached_rows
+from cockpit.backends.vendor_common import RateBudget
 from cockpit.domain import Agent, AgentState, Queue, QueueId
 from cockpit.escalation_index import EscalationSummary
 from cockpit.escalations import EscalationRow
 from cockpit.floor import FloorState, agents_by_queue
-from cockpit.heatmap import DEFAULT_BUCKET, DEFAULT_SPAN, HeatmapGrid, build_heatmap, empty_grid
+from cockpit.heatmap import (
+    BUCKETS,
+    DEFAULT_BUCKET,
+    DEFAULT_SPAN,
+    HeatmapGrid,
+    build_heatmaps,
+    empty_grid,
+)
 from cockpit.settings import EscalationSettings, Settings
 
 
@@ -74,6 +83,12 @@ class FloorView:
     escalations: tuple[EscalationRow, ...] = ()
     escalation_summary: EscalationSummary = field(default_factory=EscalationSummary)
     heatmap: HeatmapGrid = field(default_factory=empty_grid, hash=False)
+    # The same grid at every bucket size of ViewOptions.heatmap_buckets (and
+    # heatmap_bucket), so switching the size in the UI needs no new poll.
+    heatmaps: Mapping[timedelta, HeatmapGrid] = field(default_factory=dict, hash=False)
+    # The API budget left, for the status bar: read on the poll worker after
+    # the fetch; None when the backend has no rate limit.
+    rate_budget: RateBudget | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +99,8 @@ class ViewOptions:
     escalation_limit: int = DEFAULT_LIMIT
     heatmap_bucket: timedelta = DEFAULT_BUCKET
     heatmap_span: timedelta = DEFAULT_SPAN
+    # Further sizes computed in the same pass (cheap: coarser grids sum columns).
+    heatmap_buckets: tuple[timedelta, ...] = BUCKETS
     escalations: EscalationSettings = field(default_factory=EscalationSettings)
 
     @classmethod
@@ -150,6 +167,8 @@ def compute_view(
     before = {} if previous is None else {f.queue: f for f in previous.queues}
     changed = frozenset(f.queue for f in figures if before.get(f.queue) != f)
     escalations = state.escalation_index
+    sizes = dict.fromkeys((options.heatmap_bucket, *options.heatmap_buckets))
+    heatmaps = build_heatmaps(state, buckets=tuple(sizes), span=options.heatmap_span)
     return FloorView(
         generated_at=state.server_time,
         backend=backend,
@@ -161,5 +180,6 @@ def compute_view(
             state.tickets, state.server_time, options.escalations, options.escalation_limit
         ),
         escalation_summary=escalations.summary(state.server_time, options.escalations),
-        heatmap=build_heatmap(state, bucket=options.heatmap_bucket, span=options.heatmap_span),
+        heatmap=heatmaps[options.heatmap_bucket],
+        heatmaps=MappingProxyType(heatmaps),
     )

@@ -157,6 +157,34 @@ class EscalationSettings(_Model):
     urgent_report_s: float = Field(default=5 * 60, gt=0)
 
 
+class RecordingSettings(_Model):
+    """Metric samples of every poll (for trends, reviews and handovers)."""
+
+    enabled: bool = True
+    # Full resolution for this many days, then 5-minute roll-ups.
+    raw_days: float = Field(default=7, gt=0)
+    rollup_days: float = Field(default=180, gt=0)
+    rollup_step_s: int = Field(default=300, ge=60, le=3600)
+
+
+class HandoverSettings(_Model):
+    """The shift handover summary, written at the end of each shift."""
+
+    enabled: bool = True
+    # Local time the shift ends ("HH:MM"): 02:00, after the 0–2 am peak.
+    time: str = Field(default="02:00", pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+    timezone: str = "Asia/Shanghai"
+    shift_hours: float = Field(default=8, gt=0, le=24)
+    # None: a "handover" folder in the data dir.
+    output_dir: str | None = None
+    language: Literal["zh_CN", "en"] = "zh_CN"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        return BusinessHours._known_zone(value)
+
+
 class SimSettings(_Model):
     seed: int = 7
     speed: float = Field(default=1.0, gt=0, le=3600)
@@ -176,10 +204,15 @@ class Settings(_Model):
     display_timezone: str | None = None
     database_url: str | None = None
     playbook_dir: str | None = None
+    # Who acts at this desk, as the alert log records it (acknowledge,
+    # snooze); None: the login name.
+    operator: str | None = Field(default=None, max_length=128)
     sla: SlaSettings = SlaSettings()
     thresholds: Thresholds = Thresholds()
     escalations: EscalationSettings = EscalationSettings()
     sim: SimSettings = SimSettings()
+    recording: RecordingSettings = RecordingSettings()
+    handover: HandoverSettings = HandoverSettings()
     backend_options: BackendOptions = BackendOptions()
 
 
@@ -191,6 +224,7 @@ ENV_OVERRIDES: Mapping[str, str] = {
     "COCKPIT_DATABASE_URL": "database_url",
     "COCKPIT_PLAYBOOK_DIR": "playbook_dir",
     "COCKPIT_TIMEZONE": "display_timezone",
+    "COCKPIT_OPERATOR": "operator",
     "COCKPIT_SIM_SEED": "sim.seed",
     "COCKPIT_SIM_SPEED": "sim.speed",
 }

@@ -1,5 +1,8 @@
 """The SLA part of the snapshot JSON (``main.py snapshot --json``):
-per-queue counts, the at-risk and breached lists, escalations, the heatmap.
+per-queue counts, the at-risk and breached lists (queue, priority, kind,
+clock, age, assignee), escalations (level, age at the level, owner, flags)
+with the floor's exact counts, and the heatmap (breaches, clocks due and
+warnings per queue and bucket).
 
 :mod:`cockpit.snapshot` merges these into its output; plain data only
 (strings, numbers, ISO 8601 UTC times, lists).
@@ -11,8 +14,9 @@ from typing import Any
 
 from cockpit.at_risk import SlaRow
 from cockpit.clock import format_time
+from cockpit.escalation_index import EscalationSummary
 from cockpit.escalations import EscalationRow, level_name
-from cockpit.heatmap import HeatmapGrid
+from cockpit.heatmap import HeatmapGrid, empty_grid
 from cockpit.metrics import FloorView, QueueFigures
 
 
@@ -31,12 +35,14 @@ def sla_json(view: FloorView | None) -> dict[str, Any]:
             "at_risk": [],
             "breached": [],
             "escalations": [],
-            "heatmap": {"buckets": [], "queues": [], "breaches": []},
+            "escalation_summary": escalation_summary_json(EscalationSummary()),
+            "heatmap": heatmap_json(empty_grid()),
         }
     return {
         "at_risk": [sla_row_json(r) for r in view.at_risk],
         "breached": [sla_row_json(r) for r in view.breached],
         "escalations": [escalation_json(r) for r in view.escalations],
+        "escalation_summary": escalation_summary_json(view.escalation_summary),
         "heatmap": heatmap_json(view.heatmap),
     }
 
@@ -49,6 +55,11 @@ def sla_row_json(row: SlaRow) -> dict[str, Any]:
         "clock": row.clock.value,
         "due_at": format_time(row.due_at),
         "seconds_to_breach": row.seconds_to_breach,
+        "state": row.state.value,
+        "kind": row.kind.value,
+        "age_s": row.age_s,
+        "assignee": row.assignee,
+        "subject": row.subject,
     }
 
 
@@ -59,12 +70,31 @@ def escalation_json(row: EscalationRow) -> dict[str, Any]:
         "level": level_name(row.level),
         "since": format_time(row.since),
         "flags": [flag.value for flag in row.flags],
+        "priority": row.priority.value,
+        "status": row.status.value,
+        "age_at_level_s": row.age_at_level_s,
+        "owner": row.owner,
+        "subject": row.subject,
+    }
+
+
+def escalation_summary_json(summary: EscalationSummary) -> dict[str, int]:
+    return {
+        "lead": summary.lead,
+        "supervisor": summary.supervisor,
+        "pr_legal": summary.pr_legal,
+        "collab_no_answer": summary.collab_no_answer,
+        "customer_not_updated": summary.customer_not_updated,
+        "urgent_not_reported": summary.urgent_not_reported,
     }
 
 
 def heatmap_json(grid: HeatmapGrid) -> dict[str, Any]:
     return {
         "buckets": [format_time(start) for start in grid.starts],
+        "bucket_s": grid.bucket.total_seconds(),
         "queues": list(grid.queues),
         "breaches": grid.breaches.tolist(),
+        "due": grid.due.tolist(),
+        "at_risk": grid.at_risk.tolist(),
     }

@@ -13,6 +13,9 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import HealthCheck, settings
 
+# Before the COCKPIT_*_URL clean-up below (it reads COCKPIT_TEST_PG_URL).
+from tests.databases import db_url, pg_server  # noqa: F401
+
 # Shared 2-core machines are noisy: judge properties, not speed.
 settings.register_profile("cockpit", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("cockpit")

@@ -2,10 +2,16 @@
 
 By default the window shows a hand-made 1 am promotion-night floor of nine
 queues; ``--live`` runs the real runtime on the built-in simulator instead
-and waits for its first view. Window state goes to a throw-away folder.
+and waits for its first view. ``--incident`` (with ``--live``) then runs an
+outage drill: declares the service-outage playbook (bot on, scripts
+published), ticks a checklist step, adds a note and a status update, and
+waits for the red banner and the incident panel. Window state and the
+incident log go to throw-away folders.
 
     xvfb-run -a -s "-screen 0 1920x1080x24" \
         .venv/bin/python tools/screenshot.py docs/img/queue-panel.png
+    xvfb-run -a -s "-screen 0 1920x1080x24" \
+        .venv/bin/python tools/screenshot.py docs/img/incident-mode.png --live --incident
     .venv/bin/python tools/screenshot.py /tmp/small.png --size 1280x800 --night --language en
 """
 
@@ -116,11 +122,40 @@ class StaticRuntime:
         pass
 
 
-def _live_runtime(settings: Settings) -> Runtime:
+def _live_runtime(settings: Settings, start: datetime | None = None) -> Runtime:
     from cockpit.runtime.runtime import build_runtime
 
-    runtime: Runtime = build_runtime(settings)
+    runtime: Runtime = build_runtime(settings, sim_start=start)
     return runtime
+
+
+def _declare_drill(app: QApplication, session: CockpitSession, runtime: Runtime) -> None:
+    """An outage drill through the real engine, on the runtime's database worker."""
+    from cockpit.incidents.engine import IncidentEngine
+    from cockpit.runtime.runtime import Runtime as RealRuntime
+
+    assert isinstance(runtime, RealRuntime)
+    _wait(app, lambda: runtime.engine is not None, timeout=30)
+
+    def drill(engine: IncidentEngine) -> None:
+        change = engine.declare(
+            "service_outage",
+            summary="登录与支付大面积失败，支付网关超时",
+            who="lead-li",
+            variables={"eta": "01:30"},
+        )
+        incident_id = change.incident.id
+        engine.complete_step(incident_id, "inform_supervisor", who="lead-li")
+        engine.note(incident_id, "技术组已定位到支付网关超时，正在回滚", who="lead-li")
+        engine.status_update(incident_id, "回滚进行中，预计 01:30 恢复", who="lead-li")
+
+    done = runtime.run_op(lambda: drill(runtime.require_engine()))
+    _wait(app, done.done, timeout=30)
+    done.result()
+    incidents = session.incidents
+    assert incidents is not None
+    incidents.refresh()
+    _wait(app, lambda: not incidents.banner.isHidden() and incidents.panel.isVisible(), timeout=30)
 
 
 def _wait(app: QApplication, done: Callable[[], bool], timeout: float) -> None:
@@ -137,7 +172,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--language", default="zh_CN", choices=["zh_CN", "en", "system"])
     parser.add_argument("--night", action="store_true", help="night theme")
     parser.add_argument("--live", action="store_true", help="use the built-in simulator")
+    parser.add_argument(
+        "--incident", action="store_true", help="with --live: run an outage drill first"
+    )
+    parser.add_argument(
+        "--at",
+        type=datetime.fromisoformat,
+        help="with --live: the simulator's start, ISO 8601 with a zone "
+        "(e.g. 2026-11-24T01:20+08:00 for the promotion-night peak)",
+    )
     args = parser.parse_args(argv)
+    if args.incident and not args.live:
+        parser.error("--incident needs --live")
     width, height = (int(part) for part in args.size.lower().split("x"))
 
     app = create_application()
@@ -146,8 +192,11 @@ def main(argv: list[str] | None = None) -> int:
     translations.apply(args.language)
     state: QSettings = window_state()
     state.setValue(NIGHT_KEY, args.night)
-    settings = Settings(display_timezone="Asia/Shanghai")
-    runtime: Runtime = _live_runtime(settings) if args.live else StaticRuntime(settings)
+    scratch = Path(tempfile.mkdtemp(prefix="cockpit-shot-data-"))
+    settings = Settings(
+        display_timezone="Asia/Shanghai", database_url=f"sqlite:///{scratch / 'incidents.db'}"
+    )
+    runtime: Runtime = _live_runtime(settings, args.at) if args.live else StaticRuntime(settings)
     session = CockpitSession(
         app, runtime, translations=translations, state=state, language_choice=args.language
     )
@@ -156,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
         session.start()
         bridge = session.bridge
         _wait(app, lambda: bridge.last_view is not None, timeout=60 if args.live else 2)
+        if args.incident:
+            _declare_drill(app, session, runtime)
         _wait(app, lambda: False, timeout=0.5)  # let layout and fonts settle
         args.output.parent.mkdir(parents=True, exist_ok=True)
         if not session.window.grab().save(str(args.output)):

@@ -26,9 +26,10 @@ CATALOGUES = ROOT / "resources" / "translations"
 LANGUAGES = ("zh_CN", "en")
 SOURCE_LANGUAGE = "en"
 
+# Also lupdate's guesses for moved or similar strings: still "unfinished".
 _UNFINISHED = re.compile(
     r"(<source>(?P<source>[^<]*)</source>\s*(?:<comment>[^<]*</comment>\s*)?)"
-    r'<translation type="unfinished"></translation>',
+    r'<translation type="unfinished">[^<]*</translation>',
     re.DOTALL,
 )
 

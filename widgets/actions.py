@@ -7,7 +7,9 @@ quit through the one shutdown routine).
 
 from __future__ import annotations
 
+import weakref
 from importlib import metadata
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -27,24 +29,36 @@ def _version() -> str:
 
 
 class MainActions(QObject):
-    """File / View / Help menus.
+    """File / View / Incident / Help menus.
 
-    Signals: ``refreshRequested()``, ``quitRequested()``,
-    ``languageRequested(str)`` with "system", "zh_CN" or "en", and
-    ``nightModeToggled(bool)``.
+    Signals: ``refreshRequested()``, ``settingsRequested()``, ``quitRequested()``,
+    ``languageRequested(str)`` with "system", "zh_CN" or "en",
+    ``nightModeToggled(bool)``, ``alertSoundToggled(bool)``, and
+    ``declareRequested(object)`` with the alert to declare from (None from
+    the menu).
     """
 
     refreshRequested = Signal()
+    settingsRequested = Signal()
     quitRequested = Signal()
     languageRequested = Signal(str)
     nightModeToggled = Signal(bool)
+    alertSoundToggled = Signal(bool)
+    declareRequested = Signal(object)
+    reviewsRequested = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._window: QMainWindow | None = None
+        # Weak: a strong one keeps the window alive in a reference cycle until
+        # the collector runs, and PySide may then delete its children twice.
+        self._window_ref: weakref.ref[QMainWindow] | None = None
         self.refresh = QAction(self)
         self.refresh.setShortcut(QKeySequence("F5"))
         self.refresh.triggered.connect(self.refreshRequested)
+        self.settings = QAction(self)
+        self.settings.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings.triggered.connect(self.settingsRequested)
         self.quit = QAction(self)
         self.quit.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -65,6 +79,15 @@ class MainActions(QObject):
         self.night_mode.setCheckable(True)
         self.night_mode.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.night_mode.toggled.connect(self.nightModeToggled)
+        self.alert_sound = QAction(self)
+        self.alert_sound.setCheckable(True)
+        self.alert_sound.toggled.connect(self.alertSoundToggled)
+
+        self.declare = QAction(self)
+        self.declare.setShortcut(QKeySequence("Ctrl+I"))
+        self.declare.triggered.connect(self._on_declare_triggered)
+        self.reviews = QAction(self)
+        self.reviews.triggered.connect(self.reviewsRequested)
 
         self.about = QAction(self)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -73,26 +96,38 @@ class MainActions(QObject):
         self._file_menu = QMenu()
         self._view_menu = QMenu()
         self._language_menu = QMenu()
+        self._incident_menu = QMenu()
         self._help_menu = QMenu()
         self._retranslate()
 
     def install(self, window: QMainWindow) -> None:
         """Build the menu bar of ``window`` and follow its language changes."""
-        self._window = window
+        self._window_ref = weakref.ref(window)
         bar = window.menuBar()
-        for menu in (self._file_menu, self._view_menu, self._language_menu, self._help_menu):
+        menus = (
+            self._file_menu,
+            self._view_menu,
+            self._language_menu,
+            self._incident_menu,
+            self._help_menu,
+        )
+        for menu in menus:
             menu.setParent(window, menu.windowFlags())
         self._file_menu.addAction(self.refresh)
+        self._file_menu.addAction(self.settings)
         self._file_menu.addSeparator()
         self._file_menu.addAction(self.quit)
         self._language_menu.addActions(list(self.languages.values()))
         self._view_menu.addMenu(self._language_menu)
         self._view_menu.addAction(self.night_mode)
+        self._view_menu.addAction(self.alert_sound)
+        self._incident_menu.addAction(self.declare)
+        self._incident_menu.addAction(self.reviews)
         self._help_menu.addAction(self.about)
-        for menu in (self._file_menu, self._view_menu, self._help_menu):
+        for menu in (self._file_menu, self._view_menu, self._incident_menu, self._help_menu):
             bar.addMenu(menu)
         # Shortcuts work even when the menu bar is hidden (wallboard mode).
-        window.addActions([self.refresh, self.quit, self.night_mode])
+        window.addActions([self.refresh, self.settings, self.quit, self.night_mode, self.declare])
         window.installEventFilter(self)
 
     def set_language_choice(self, choice: str) -> None:
@@ -105,6 +140,29 @@ class MainActions(QObject):
         blocked = self.night_mode.blockSignals(True)
         self.night_mode.setChecked(night)
         self.night_mode.blockSignals(blocked)
+
+    def set_alert_sound(self, on: bool) -> None:
+        """Check or uncheck "Sound for alerts" without emitting ``alertSoundToggled``."""
+        blocked = self.alert_sound.blockSignals(True)
+        self.alert_sound.setChecked(on)
+        self.alert_sound.blockSignals(blocked)
+
+    def request_declare(self, alert: Any = None) -> None:
+        """Ask to declare an incident; ``alert`` (any alert object, or None)
+        preselects the playbook its topics suggest. For the alerts panel."""
+        if self.declare.isEnabled():
+            self.declareRequested.emit(alert)
+
+    def _on_declare_triggered(self) -> None:
+        self.request_declare(None)
+
+    def set_incidents_available(self, available: bool) -> None:
+        """Incident mode needs a runtime with an incident engine."""
+        self.declare.setEnabled(available)
+
+    @property
+    def _window(self) -> QMainWindow | None:
+        return None if self._window_ref is None else self._window_ref()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.LanguageChange:
@@ -129,6 +187,8 @@ class MainActions(QObject):
         self._file_menu.setTitle(self.tr("&File"))
         self.refresh.setText(self.tr("&Refresh now"))
         self.refresh.setStatusTip(self.tr("Poll the backend now instead of waiting"))
+        self.settings.setText(self.tr("&Settings…"))
+        self.settings.setStatusTip(self.tr("Backend, credentials, poll interval, language"))
         self.quit.setText(self.tr("&Quit"))
         self._view_menu.setTitle(self.tr("&View"))
         self._language_menu.setTitle(self.tr("&Language"))
@@ -136,5 +196,12 @@ class MainActions(QObject):
         for code, name in LANGUAGE_NAMES.items():
             self.languages[code].setText(name)
         self.night_mode.setText(self.tr("&Night mode"))
+        self.alert_sound.setText(self.tr("&Sound for alerts"))
+        self.alert_sound.setStatusTip(self.tr("Beep when a new alert comes in"))
+        self._incident_menu.setTitle(self.tr("&Incident"))
+        self.declare.setText(self.tr("&Declare incident…"))
+        self.declare.setStatusTip(self.tr("Open an incident from a playbook"))
+        self.reviews.setText(self.tr("&Reviews…"))
+        self.reviews.setStatusTip(self.tr("Post-incident reviews: impact, timeline, exports"))
         self._help_menu.setTitle(self.tr("&Help"))
         self.about.setText(self.tr("&About Supervisor Cockpit"))

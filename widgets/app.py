@@ -37,6 +37,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     QTranslator,
+    Signal,
 )
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -46,7 +47,12 @@ from cockpit.runtime.health import Health
 from cockpit.settings import Settings, SettingsError, config_dir, load_settings
 from widgets.actions import MainActions
 from widgets.bridge import Bridge
+from widgets.floor_board import FloorBoard
+from widgets.incident_mode import IncidentMode
+from widgets.incident_state import IncidentHost
 from widgets.main_window import MainWindow
+from widgets.run_op import OpRunner
+from widgets.settings_dialog import SettingsDialog
 from widgets.status_bar import StatusBarView
 from widgets.theme import palette_for, qpalette, style_sheet
 
@@ -186,7 +192,14 @@ class Translations:
 
 
 class CockpitSession(QObject):
-    """One running cockpit: runtime, bridge, window, and the shutdown routine."""
+    """One running cockpit: runtime, bridge, window, and the shutdown routine.
+
+    ``restartRequested()``: "Restart now" in the settings dialog; whoever
+    runs the session (``_run_session``) replaces it with a new one built
+    from the saved settings, and sets ``can_restart`` to offer the button.
+    """
+
+    restartRequested = Signal()
 
     def __init__(
         self,
@@ -203,15 +216,16 @@ class CockpitSession(QObject):
         self._translations = translations
         self._state = state
         self._shut_down = False
+        self.can_restart = False
+        self.settings_dialog: SettingsDialog | None = None
         settings = runtime.settings
         night = bool(state.value(NIGHT_KEY, False, type=bool))
         apply_theme(app, night=night)
 
         self.bridge = Bridge(self)
         self.actions = MainActions(self)
-        status = StatusBarView(
-            backend_url=runtime.backend_url, timezone=_display_zone(settings.display_timezone)
-        )
+        zone = _display_zone(settings.display_timezone)
+        status = StatusBarView(backend_url=runtime.backend_url, timezone=zone)
         self.window = MainWindow(
             thresholds=settings.thresholds,
             status_bar=status,
@@ -220,18 +234,66 @@ class CockpitSession(QObject):
         )
         self.window.set_palette(palette_for(night))
         self.window.bind(self.bridge)
+        # Heatmap, at-risk list, escalations and alerts (their own ops runner).
+        self.floor = FloorBoard(
+            runtime,
+            window=self.window,
+            settings=settings,
+            zone=zone,
+            palette=palette_for(night),
+            icon=app.windowIcon(),
+            parent=self,
+        )
+        self.floor.bind(self.bridge)
+        self.floor.install_sound_toggle(self.actions, state)
+        self.floor.declareRequested.connect(self.declare_from_alert)
+        self.ops: OpRunner | None = None
+        self.incidents: IncidentMode | None = None
+        if isinstance(runtime, IncidentHost):
+            self._start_incident_mode(runtime, zone, night)
+        self.actions.set_incidents_available(self.incidents is not None)
+        self.floor.set_declare_available(self.incidents is not None)
         self.actions.set_language_choice(language_choice)
         self.actions.set_night_mode(night)
         self.actions.refreshRequested.connect(self._on_refresh_requested)
+        self.actions.settingsRequested.connect(self._on_settings_requested)
         self.actions.quitRequested.connect(self.quit)
         self.actions.languageRequested.connect(self._on_language_requested)
         self.actions.nightModeToggled.connect(self._on_night_mode_changed)
         self.window.installEventFilter(self)
         self._restore_window_state()
 
+    def _start_incident_mode(self, host: IncidentHost, zone: tzinfo | None, night: bool) -> None:
+        """Ops on the runtime's database worker, banner and incident panel."""
+        self.ops = OpRunner(host.run_op, self)
+        self.ops.install()
+        incidents = IncidentMode(host, window=self.window, zone=zone, parent=self)
+        incidents.panel.set_palette(palette_for(night))
+        self.window.banner_area.addWidget(incidents.banner)
+        self.window.set_incident_panel(incidents.panel)
+        self.bridge.incidentsTicked.connect(incidents.on_incidents_ticked)
+        self.actions.declareRequested.connect(incidents.declare)
+        self.actions.reviewsRequested.connect(self._on_reviews_requested)
+        incidents.banner.activated.connect(incidents.panel.show)
+        self.incidents = incidents
+
+    def declare_from_alert(self, alert: object) -> None:
+        """Open the declare dialog with the playbook the alert's topics suggest
+        (``alert.details["topic"|"topics"|"keywords"]``, ``alert.queue``,
+        ``alert.severity``). Same as ``actions.request_declare(alert)``."""
+        self.actions.request_declare(alert)
+
     def start(self) -> None:
         """Subscribe, start the runtime (non-blocking) and show the window."""
         self.bridge.attach(self.runtime)
+        self.floor.attach(self.bridge)
+        if self.incidents is not None and isinstance(self.runtime, IncidentHost):
+            self.bridge.attach_incidents(self.runtime)
+        if hasattr(self.runtime, "pdf_factory"):
+            # The shift handover's PDF (QTextDocument + QPdfWriter, no widgets).
+            from widgets.review_pdf import renderer
+
+            self.runtime.pdf_factory = renderer
         self.runtime.start()
         self.window.show()
 
@@ -245,6 +307,11 @@ class CockpitSession(QObject):
             return
         self._shut_down = True
         self.bridge.detach()
+        if self.ops is not None:
+            self.ops.detach()
+        if self.incidents is not None:
+            self.incidents.shutdown()
+        self.floor.shutdown()
         # Joining the workers may take a moment; the window stays up meanwhile.
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -253,6 +320,8 @@ class CockpitSession(QObject):
             log.exception("runtime shutdown failed")
         finally:
             QApplication.restoreOverrideCursor()
+        if self.ops is not None:
+            self.ops.uninstall()
         self._save_window_state()
         self.window.close()
 
@@ -264,8 +333,30 @@ class CockpitSession(QObject):
             return True
         return False
 
+    def _on_reviews_requested(self) -> None:
+        from widgets.review_view import open_reviews
+
+        open_reviews(self.window, self.runtime, language=self._translations.language)
+
     def _on_refresh_requested(self) -> None:
         self.runtime.poll_now()
+
+    def _on_settings_requested(self) -> None:
+        """File → Settings…: one dialog at a time, not blocking the window."""
+        if self.settings_dialog is not None:
+            self.settings_dialog.raise_()
+            self.settings_dialog.activateWindow()
+            return
+        dialog = SettingsDialog(restart_available=self.can_restart, parent=self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.languageChosen.connect(self._on_language_requested)
+        dialog.restartRequested.connect(self.restartRequested)
+        dialog.finished.connect(self._on_settings_closed)
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def _on_settings_closed(self) -> None:
+        self.settings_dialog = None
 
     def _on_language_requested(self, choice: str) -> None:
         self._translations.apply(choice)
@@ -275,6 +366,9 @@ class CockpitSession(QObject):
     def _on_night_mode_changed(self, night: bool) -> None:
         apply_theme(self._app, night=night)
         self.window.set_palette(palette_for(night))
+        self.floor.set_palette(palette_for(night))
+        if self.incidents is not None:
+            self.incidents.panel.set_palette(palette_for(night))
         self._state.setValue(NIGHT_KEY, night)
 
     def _restore_window_state(self) -> None:
@@ -360,7 +454,16 @@ def run_gui(args: Namespace) -> int:
         )
         translations.clear()
         return 1
-    return _run_session(app, runtime, translations=translations, state=state, choice=choice)
+
+    def rebuild() -> Runtime:
+        from cockpit.runtime.runtime import build_runtime
+
+        # After "Restart now" the saved settings choose the backend, not --backend.
+        return build_runtime(_settings_for(args))
+
+    return _run_session(
+        app, runtime, translations=translations, state=state, choice=choice, rebuild=rebuild
+    )
 
 
 def _run_session(
@@ -370,13 +473,36 @@ def _run_session(
     translations: Translations,
     state: QSettings,
     choice: str,
+    rebuild: Callable[[], Runtime] | None = None,
 ) -> int:
     app.setQuitOnLastWindowClosed(False)
     session = CockpitSession(
         app, runtime, translations=translations, state=state, language_choice=choice
     )
-    app.aboutToQuit.connect(session.shutdown)
-    previous = signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, session.quit))
+    # The running session is the last one; "Restart now" appends its successor.
+    sessions = [session]
+
+    def shutdown_current() -> None:
+        sessions[-1].shutdown()
+
+    def restart() -> None:
+        assert rebuild is not None
+        successor = _restart_session(
+            app, sessions[-1], rebuild, translations=translations, state=state
+        )
+        if successor is None:
+            app.quit()
+            return
+        successor.can_restart = True
+        successor.restartRequested.connect(restart, Qt.ConnectionType.QueuedConnection)
+        sessions.append(successor)
+
+    if rebuild is not None:
+        session.can_restart = True
+        # Queued: the dialog that asked is gone before its window is replaced.
+        session.restartRequested.connect(restart, Qt.ConnectionType.QueuedConnection)
+    app.aboutToQuit.connect(shutdown_current)
+    previous = signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, sessions[-1].quit))
     # The interpreter only runs signal handlers when Python code runs.
     wake = QTimer()
     wake.timeout.connect(lambda: None)
@@ -401,6 +527,43 @@ def _run_session(
         collector.timer.stop()
         gc.enable()
         signal.signal(signal.SIGINT, previous)
-        session.shutdown()
-        app.aboutToQuit.disconnect(session.shutdown)
+        shutdown_current()
+        app.aboutToQuit.disconnect(shutdown_current)
         translations.clear()
+
+
+def _restart_session(
+    app: QApplication,
+    current: CockpitSession,
+    rebuild: Callable[[], Runtime],
+    *,
+    translations: Translations,
+    state: QSettings,
+) -> CockpitSession | None:
+    """Shut ``current`` down (the one shutdown routine), then start a new
+    runtime and window from the saved settings; None when that fails (said)."""
+    current.shutdown()
+    try:
+        runtime = rebuild()
+        choice = normalize_language(state.value(LANGUAGE_KEY)) or runtime.settings.language
+        successor = CockpitSession(
+            app, runtime, translations=translations, state=state, language_choice=choice
+        )
+    except Exception as exc:
+        log.exception("could not restart with the new settings")
+        show_fatal_error(
+            QCoreApplication.translate("CockpitSession", "The cockpit could not restart"),
+            f"{type(exc).__name__}: {exc}",
+        )
+        return None
+    try:
+        successor.start()
+    except Exception as exc:
+        log.exception("the runtime did not start after a restart")
+        successor.shutdown()
+        show_fatal_error(
+            QCoreApplication.translate("CockpitSession", "The cockpit could not restart"),
+            f"{type(exc).__name__}: {exc}",
+        )
+        return None
+    return successor

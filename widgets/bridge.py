@@ -15,6 +15,8 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
+from cockpit.alerts import AlertUpdate
+from cockpit.incidents.engine import TickResult
 from cockpit.metrics import FloorView
 from cockpit.runtime.health import Health
 
@@ -29,17 +31,35 @@ class Subscribable(Protocol):
     ) -> None: ...
 
 
+class IncidentSource(Protocol):
+    """The part of the runtime that reports incident ticks."""
+
+    def subscribe_incidents(self, *, on_tick: Callable[[TickResult], None]) -> None: ...
+
+
+class AlertSource(Protocol):
+    """The part of the runtime that reports alert updates."""
+
+    def subscribe_alerts(self, *, on_alerts: Callable[[AlertUpdate], None]) -> None: ...
+
+
 class Bridge(QObject):
     """Core events → Qt signals, delivered queued on the GUI thread.
 
     ``floorUpdated(FloorView)`` after every successful poll;
     ``healthChanged(Health)`` when the data's health state or reason changes.
+    ``incidentsTicked(TickResult)`` once the incident engine is ready and
+    after each of its ticks (reminders, overdue checklist steps).
+    ``alertsChanged(AlertUpdate)`` after every alert evaluation (each poll)
+    and every acknowledge or snooze: the events and the active alerts.
     ``last_view`` and ``last_health`` hold the latest delivered values, so a
     panel created later can start from them.
     """
 
     floorUpdated = Signal(object)
     healthChanged = Signal(object)
+    incidentsTicked = Signal(object)
+    alertsChanged = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +74,14 @@ class Bridge(QObject):
         first view is not missed."""
         self._detached = False
         runtime.subscribe(on_view=self._emit_view, on_health=self._emit_health)
+
+    def attach_incidents(self, runtime: IncidentSource) -> None:
+        """Subscribe to the runtime's incident ticks; call before ``runtime.start()``."""
+        runtime.subscribe_incidents(on_tick=self._emit_tick)
+
+    def attach_alerts(self, runtime: AlertSource) -> None:
+        """Subscribe to the runtime's alert updates; call before ``runtime.start()``."""
+        runtime.subscribe_alerts(on_alerts=self._emit_alerts)
 
     def detach(self) -> None:
         """Drop whatever the runtime still calls back with (during shutdown)."""
@@ -74,6 +102,12 @@ class Bridge(QObject):
 
     def _emit_health(self, health: Health) -> None:
         self._emit(self.healthChanged, health)
+
+    def _emit_tick(self, result: TickResult) -> None:
+        self._emit(self.incidentsTicked, result)
+
+    def _emit_alerts(self, update: AlertUpdate) -> None:
+        self._emit(self.alertsChanged, update)
 
     def _emit(self, signal: SignalInstance, value: object) -> None:
         if self._detached:

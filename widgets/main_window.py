@@ -1,20 +1,22 @@
 """The main window: layout only.
 
 A vertical splitter fills the window. The live queue panel sits at the top;
-the lower part is kept for the panels to come (SLA heatmap, at-risk list,
-escalations, alerts), and the top of the central area for an incident
-banner. Panels carry their own behaviour; ``actions.py`` carries the menus.
+the floor panels (SLA heatmap, at-risk list, escalations, alerts) go beside
+and below it as there is room (``floor_layout.py``), and the top of the
+central area is kept for an incident banner. Panels carry their own
+behaviour; ``actions.py`` carries the menus.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from cockpit.settings import Thresholds
 from widgets.actions import MainActions
 from widgets.bridge import Bridge
+from widgets.floor_layout import FloorLayout
 from widgets.queue_panel import QueuePanel
 from widgets.status_bar import StatusBarView
 from widgets.theme import Palette
@@ -51,20 +53,45 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Vertical, central)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.queue_panel)
+        # The queues, with the alerts beside them when there is room.
+        self.upper_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.upper_splitter.setObjectName("upperSplitter")
+        self.upper_splitter.setChildrenCollapsible(False)
+        self.upper_splitter.addWidget(self.queue_panel)
+        self.splitter.addWidget(self.upper_splitter)
         # The lower half (heatmap | at-risk | escalations) joins as a
-        # horizontal splitter; alerts may dock on the right.
+        # horizontal splitter, or as tabs when the window is narrow.
         self.lower_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.lower_splitter.setObjectName("lowerSplitter")
+        self.lower_splitter.setChildrenCollapsible(False)
         self.lower_splitter.hide()
         self.splitter.addWidget(self.lower_splitter)
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.setObjectName("lowerTabs")
+        self.lower_tabs.hide()
+        self.splitter.addWidget(self.lower_tabs)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 2)
+        self.floor_layout = FloorLayout(
+            area=self.splitter,
+            upper=self.upper_splitter,
+            lower=self.lower_splitter,
+            tabs=self.lower_tabs,
+            table=self.queue_panel.table,
+            parent=self,
+        )
+        # The incident panel joins on the right (set_incident_panel).
+        self.side_splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        self.side_splitter.setObjectName("sideSplitter")
+        self.side_splitter.setChildrenCollapsible(False)
+        self.side_splitter.addWidget(self.splitter)
+        self.side_splitter.setStretchFactor(0, 3)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(self.banner_area)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.side_splitter, 1)
         self.setCentralWidget(central)
 
         self.setStatusBar(status_bar)
@@ -83,6 +110,39 @@ class MainWindow(QMainWindow):
         self.lower_splitter.addWidget(panel)
         self.lower_splitter.setStretchFactor(self.lower_splitter.indexOf(panel), stretch)
         self.lower_splitter.show()
+
+    def set_floor_panels(
+        self, *, alerts: QWidget, heatmap: QWidget, at_risk: QWidget, escalations: QWidget
+    ) -> None:
+        """Place the floor panels: alerts beside the queues and the others
+        below when the window is wide, all in tabs below when it is not."""
+        self.floor_layout.place(alerts=alerts, lower=(heatmap, at_risk, escalations))
+
+    def show_floor_panel(self, panel: QWidget) -> None:
+        self.floor_layout.show_panel(panel)
+
+    def set_incident_panel(self, panel: QWidget, *, share: float = 0.4) -> None:
+        """Place the incident panel right of everything; it takes ``share``
+        of the width whenever it is shown (it hides itself between incidents)."""
+        self.side_splitter.addWidget(panel)
+        self.side_splitter.setStretchFactor(self.side_splitter.indexOf(panel), 2)
+        self._incident_share = share
+        panel.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self.side_splitter.indexOf(watched) > 0:
+            # Once the splitter has laid the panel out, not while it does.
+            QTimer.singleShot(0, self, self._share_incident_panel)
+        return False
+
+    def _share_incident_panel(self, again: bool = True) -> None:
+        total = sum(self.side_splitter.sizes()) or self.width()
+        side = round(total * self._incident_share)
+        self.side_splitter.setSizes([total - side, side])
+        if again and self.side_splitter.sizes()[-1] < side:
+            # The floor panels' wide layout held the room; narrower, they
+            # move into tabs (floor_layout.py), then the share fits.
+            QTimer.singleShot(0, self, lambda: self._share_incident_panel(again=False))
 
     def set_palette(self, palette: Palette) -> None:
         self.queue_panel.set_palette(palette)

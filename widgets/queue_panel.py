@@ -359,10 +359,12 @@ class QueuePanel(QFrame):
         data, _ = self._fonts(size)
         self.table.verticalHeader().setDefaultSectionSize(round(QFontMetrics(data).height() * 1.5))
         widths = self._column_widths(size)
+        # The minimum first: a smaller width below the old minimum is clamped
+        # (the panel shrinks when the incident panel opens beside it).
+        self.table.horizontalHeader().setMinimumSectionSize(min(widths))
         for column, width in enumerate(widths):
             if column != Column.QUEUE:
                 self.table.setColumnWidth(column, width)
-        self.table.horizontalHeader().setMinimumSectionSize(min(widths))
         self._fit_height()
 
     def _fit_height(self) -> None:

@@ -1,5 +1,6 @@
-"""The status bar: which backend, how healthy the data is, how old it is,
-and the server's clock in the user's time zone.
+"""The status bar: which backend, its API budget (rate-limited backends
+only, amber when low), how healthy the data is, how old it is, and the
+server's clock in the user's time zone.
 
 The data age and the clock tick every second on a QTimer from the moment a
 view arrived (a monotonic clock, so a skewed PC clock cannot lie about age).
@@ -15,6 +16,7 @@ from urllib.parse import urlsplit, urlunsplit
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from cockpit.backends.vendor_common import RateBudget
 from cockpit.metrics import FloorView
 from cockpit.runtime.health import Health, HealthState
 from widgets.bridge import Bridge
@@ -29,6 +31,10 @@ def _without_credentials(url: str) -> str:
     return urlunsplit(parts._replace(netloc=netloc))
 
 
+# The budget shows amber below this share of the backend's limit.
+LOW_BUDGET_SHARE = 0.2
+
+
 def _offset_label(when: datetime) -> str:
     offset = when.utcoffset() or timedelta(0)
     minutes = int(offset.total_seconds() // 60)
@@ -38,7 +44,7 @@ def _offset_label(when: datetime) -> str:
 
 
 class StatusBarView(QStatusBar):
-    """Backend · health badge · data age · server clock."""
+    """Backend · API budget · health badge · data age · server clock."""
 
     def __init__(
         self,
@@ -57,6 +63,7 @@ class StatusBarView(QStatusBar):
         self._health: Health | None = None
         self._received_at: float | None = None
         self._server_time: datetime | None = None
+        self._budget: RateBudget | None = None
 
         self.backend_label = QLabel(self)
         self.backend_label.setObjectName("backendLabel")
@@ -66,7 +73,11 @@ class StatusBarView(QStatusBar):
         self.age_label.setObjectName("dataAge")
         self.clock_label = QLabel(self)
         self.clock_label.setObjectName("serverClock")
+        self.budget_label = QLabel(self)
+        self.budget_label.setObjectName("rateBudget")
         self.addWidget(self.backend_label, 1)
+        self.addPermanentWidget(self.budget_label)
+        self.budget_label.setVisible(False)  # until a rate-limited backend reports one
         self.addPermanentWidget(self.health_badge)
         self.addPermanentWidget(self.age_label)
         self.addPermanentWidget(self.clock_label)
@@ -92,6 +103,8 @@ class StatusBarView(QStatusBar):
             self._retranslate()
         self._received_at = self._monotonic()
         self._server_time = view.generated_at
+        self._budget = view.rate_budget
+        self._show_budget()
         self._on_tick()
 
     def _on_health_changed(self, health: Health) -> None:
@@ -112,8 +125,39 @@ class StatusBarView(QStatusBar):
 
     def _retranslate(self) -> None:
         self.backend_label.setText(self.tr("Backend: {url}").format(url=self._backend_url))
+        self._show_budget()
         self._show_health()
         self._on_tick()
+
+    def _show_budget(self) -> None:
+        budget = self._budget
+        self.budget_label.setVisible(budget is not None)
+        if budget is None:
+            return
+        own = f"{budget.limit:g}"
+        if budget.server_remaining is not None and budget.server_limit:
+            # What the backend itself counts (e.g. Zendesk's X-Rate-Limit headers).
+            remaining, limit = budget.server_remaining, budget.server_limit
+            low = remaining < limit * LOW_BUDGET_SHARE
+            text = self.tr("API {remaining}/{limit} per min").format(
+                remaining=remaining, limit=limit
+            )
+            tip = self.tr(
+                "The backend allows {limit} requests a minute; {remaining} are left "
+                "this minute. The cockpit keeps itself to {own} a minute."
+            ).format(limit=limit, remaining=remaining, own=own)
+        else:
+            # Only the cockpit's own pace is known: low means polls wait for it.
+            low = budget.remaining < 1
+            text = self.tr("API ≤{limit} per min").format(limit=own)
+            tip = self.tr(
+                "The cockpit keeps itself to {limit} requests a minute (see the settings)."
+            ).format(limit=own)
+        if low:
+            tip += "\n" + self.tr("The budget is nearly used up: polls may wait for it.")
+        self.budget_label.setText(text)
+        self.budget_label.setToolTip(tip)
+        self._set_property(self.budget_label, "low", low)
 
     def _show_health(self) -> None:
         health = self._health

@@ -142,6 +142,57 @@ QHeaderView::section {
     border-right: 1px solid $border; border-bottom: 1px solid $border; padding: 4px 8px;
 }
 
+QFrame#incidentBanner { background: $critical_bg; border-bottom: 3px solid $critical_text; }
+QFrame#incidentBanner QLabel {
+    color: $critical_text; background: transparent; font-size: 16pt; font-weight: bold;
+}
+QLabel#bannerTag { font-size: 18pt; }
+QLabel#bannerTitle { font-size: 20pt; }
+QLabel#bannerChip { border: 2px solid $critical_text; border-radius: 5px; padding: 2px 10px; }
+QFrame#incidentBanner QLabel#bannerChip[alert="true"] {
+    background: $critical_text; color: $critical_bg;
+}
+QLabel#bannerElapsed { font-size: 20pt; }
+
+QFrame#incidentPanel { background: $window; border-left: 4px solid $critical_bg; }
+QFrame#incidentPanel QTableView { font-size: 12pt; }
+QFrame#incidentPanel QPushButton { font-size: 12pt; padding: 6px 12px; }
+QFrame#incidentPanel QLineEdit { font-size: 12pt; padding: 4px; }
+QLabel#incidentSummary { font-size: 13pt; }
+QLabel#sectionTitle { font-weight: bold; font-size: 12pt; }
+QLabel#incidentResult { border-radius: 4px; padding: 6px 10px; font-size: 12pt; }
+QLabel#incidentResult[ok="true"] { background: $live_bg; color: $live_text; }
+QLabel#incidentResult[ok="false"] { background: $warn_bg; color: $warn_text; }
+QPushButton#resolveButton { font-weight: bold; }
+QPushButton#answerNewButton:enabled { background: $accent; color: $accent_text; font-weight: bold; }
+
+QFrame#floorPanel { background: $window; }
+QFrame#floorPanel QTableView, QFrame#floorPanel QTreeView, QFrame#floorPanel QListWidget {
+    font-size: 12pt;
+}
+QFrame#floorPanel QTreeView, QFrame#floorPanel QListWidget {
+    background: $surface; alternate-background-color: $surface_alt; color: $text;
+    border: 1px solid $border;
+}
+QFrame#floorPanel QLabel#panelTitle { font-size: 14pt; }
+QFrame#floorPanel QLabel#panelHint { font-size: 10pt; }
+QFrame#floorPanel QPushButton, QFrame#floorPanel QComboBox { font-size: 11pt; padding: 3px 10px; }
+QPushButton#filterButton:checked { background: $accent; color: $accent_text; }
+QPushButton#filterButton[alarm="true"]:!checked { color: $critical_bg; font-weight: bold; }
+QPushButton#primaryButton:enabled { background: $accent; color: $accent_text; font-weight: bold; }
+QLabel#countChip {
+    background: $surface; border: 1px solid $border; border-radius: 4px; padding: 2px 8px;
+    font-size: 11pt;
+}
+QLabel#countChip[severity="warning"] {
+    background: $warn_bg; color: $warn_text; border-color: $warn_bg;
+}
+QLabel#countChip[severity="critical"] {
+    background: $critical_bg; color: $critical_text; border-color: $critical_bg; font-weight: bold;
+}
+QTabWidget#lowerTabs QTabBar::tab { font-size: 12pt; padding: 4px 14px; }
+QFrame#floorPanel QTabBar::tab { font-size: 11pt; padding: 3px 12px; }
+
 QStatusBar { background: $header_bg; color: $text; }
 QStatusBar::item { border: none; }
 QStatusBar QLabel { padding: 3px 10px; font-size: 12pt; }
@@ -151,6 +202,17 @@ QLabel#healthBadge[health="degraded"] { background: $degraded_bg; color: $degrad
 QLabel#healthBadge[health="stale"] { background: $stale_bg; color: $stale_text; }
 QLabel#healthBadge[health="offline"] { background: $offline_bg; color: $offline_text; }
 QLabel#dataAge[stale="true"] { color: $stale_bg; font-weight: bold; }
+QLabel#rateBudget { border-radius: 4px; }
+QLabel#rateBudget[low="true"] { background: $warn_bg; color: $warn_text; font-weight: bold; }
+
+QLabel#fieldHint { color: $text_muted; }
+QLabel#fieldHint[invalid="true"] { color: $critical_bg; font-weight: bold; }
+QLabel#fieldWarning { background: $warn_bg; color: $warn_text; border-radius: 4px; padding: 4px; }
+QLabel#probeResult { border-radius: 4px; padding: 6px 10px; }
+QLabel#probeResult[ok="true"] { background: $live_bg; color: $live_text; }
+QLabel#probeResult[ok="false"] { background: $warn_bg; color: $warn_text; }
+QLabel#settingsStatus { border-radius: 4px; padding: 6px 10px; background: $surface_alt; }
+QLabel#settingsStatus[problem="true"] { background: $warn_bg; color: $warn_text; }
 """
 )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
@@ -148,6 +149,16 @@ class ReplyScript:
     body: str
     language: str = "zh_CN"
     tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionCheck:
+    """What one cheap read (``backend.check()``) saw; None where the backend
+    cannot tell without an expensive call."""
+
+    queues: int | None = None
+    tickets: int | None = None
+    server_time: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

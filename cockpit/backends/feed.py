@@ -12,6 +12,7 @@ from cockpit.backends.base import (
     BackendError,
     Capabilities,
     Capability,
+    ConnectionCheck,
     NotFound,
     PayloadError,
     ReplyOutcome,
@@ -107,6 +108,11 @@ class FeedBackend:
 
     def server_time(self) -> datetime:
         return codec.read_server_time(self._http.get(f"{API}/time"))
+
+    def check(self) -> ConnectionCheck:
+        """One cheap read for "test connection": the queues and the server clock."""
+        queues = codec.read_list(self._http.get(f"{API}/queues"), "queues", codec.queue_from_json)
+        return ConnectionCheck(queues=len(queues), server_time=self.server_time())
 
     # --- incident-mode writes -------------------------------------------------
 

@@ -22,6 +22,7 @@ from cockpit.backends.base import (
     AutoReplyState,
     Capabilities,
     Capability,
+    ConnectionCheck,
     NotFound,
     NotSupported,
     PayloadError,
@@ -139,6 +140,22 @@ class HelpdeskBackend:
             agents=named_agents(self._options.agent_names),
             queues=named_queues(self._options.queue_names),
             full=True,
+        )
+
+    def check(self) -> ConnectionCheck:
+        """One cheap read for "test connection": a one-ticket page of the open
+        tickets (its ``count`` says how many there are; the first is decoded)."""
+        params = {"status": ",".join(str(code) for code in OPEN_CODES), "page_size": 1}
+        page = as_dict(self._get(TICKETS, params), "tickets page")
+        count = page.get("count")
+        if isinstance(count, bool) or not isinstance(count, int):
+            raise PayloadError(f"tickets page.count: expected a number, got {count!r}")
+        for item in as_list(page.get("results"), "tickets page.results"):
+            self._ticket(item, lambda _tid: self._meta.now())
+        return ConnectionCheck(
+            queues=len(self._options.queue_names) or None,
+            tickets=count,
+            server_time=self._meta.server_time,
         )
 
     def _ticket(self, raw: object, first_seen: Callable[[TicketId], datetime]) -> Ticket:

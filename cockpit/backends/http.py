@@ -10,6 +10,7 @@ optional client-side rate limit. Every failure leaves as a typed
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -20,6 +21,7 @@ from typing import Any
 import orjson
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.exceptions import ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from cockpit.backends.base import (
@@ -192,6 +194,9 @@ class HttpClient:
                 data=data,
                 headers=headers,
                 timeout=(self.timeouts.connect_s, self.timeouts.read_s),
+                # Per request: REQUESTS_CA_BUNDLE in the environment would
+                # otherwise override the session's verify=False (requests #3829).
+                verify=self.session.verify,
             )
         except requests.exceptions.SSLError as exc:
             raise TlsError(f"{where}: TLS failed ({_short(exc)})") from None
@@ -208,6 +213,12 @@ class HttpClient:
                 f"{where}: no answer within {self.timeouts.read_s:g} s; it may have happened"
             ) from None
         except requests.exceptions.ConnectionError as exc:
+            if _read_timed_out(exc):
+                # A GET whose answer never came: urllib3 reports it as a
+                # connection error once its (zero) read retries are used up.
+                raise BackendTimeout(
+                    f"{where}: no answer within {self.timeouts.read_s:g} s"
+                ) from None
             raise BackendUnreachable(f"{where}: cannot connect ({_short(exc)})") from None
         except requests.exceptions.RequestException as exc:
             raise BackendError(f"{where}: {_short(exc)}") from None
@@ -259,12 +270,33 @@ def _path_of(url: str) -> str:
     return "/" + parts[3] if len(parts) > 3 else "/"
 
 
+_NAME_NOT_FOUND = (
+    "Name or service not known",
+    "nodename nor servname",
+    "No address associated with hostname",
+    "Temporary failure in name resolution",
+    "getaddrinfo failed",
+    "Failed to resolve",
+)
+_CERTIFICATE = re.compile(r"certificate verify failed:?\s*([^()'\"]*)", re.IGNORECASE)
+
+
+def _read_timed_out(exc: requests.exceptions.ConnectionError) -> bool:
+    cause = exc.args[0] if exc.args else None
+    return isinstance(getattr(cause, "reason", None), ReadTimeoutError)
+
+
 def _short(exc: BaseException) -> str:
+    # urllib3 wraps the cause deep in a long message: name it in a few words.
     text = str(exc)
     if "Connection refused" in text:
         return "connection refused"
-    if "Name or service not known" in text or "nodename nor servname" in text:
+    if any(marker in text for marker in _NAME_NOT_FOUND):
         return "host name not found"
+    certificate = _CERTIFICATE.search(text)
+    if certificate is not None:
+        why = certificate.group(1).strip(" ,.")
+        return f"certificate verify failed: {why}" if why else "certificate verify failed"
     return text[:160]
 
 

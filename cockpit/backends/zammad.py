@@ -16,6 +16,7 @@ from cockpit.backends.base import (
     AutoReplyState,
     Capabilities,
     Capability,
+    ConnectionCheck,
     NotSupported,
     PayloadError,
     PermissionDenied,
@@ -112,6 +113,15 @@ class ZammadBackend:
         return RateBudget(remaining=self._limiter.remaining(), limit=self._limiter.per_minute)
 
     # --- reading -------------------------------------------------------------------
+
+    def check(self) -> ConnectionCheck:
+        """One cheap read for "test connection": ticket states and groups (the
+        groups only with ``admin.group``; without it their count is unknown)."""
+        self._load_lookups()
+        return ConnectionCheck(
+            queues=len(self._groups) or len(self._options.queue_names) or None,
+            server_time=self._meta.server_time,
+        )
 
     def fetch(self, cursor: str | None) -> Batch:
         since = _parse_cursor(cursor)

@@ -21,6 +21,7 @@ from cockpit.backends.base import (
     BackendTimeout,
     Capabilities,
     Capability,
+    ConnectionCheck,
     NotFound,
     NotSupported,
     PayloadError,
@@ -133,6 +134,11 @@ class ZendeskBackend:
         )
 
     # --- reading -------------------------------------------------------------------
+
+    def check(self) -> ConnectionCheck:
+        """One cheap read for "test connection": the groups, against the
+        account limit only (never the incremental exports' 10 a minute)."""
+        return ConnectionCheck(queues=len(self._groups()), server_time=self._meta.server_time)
 
     def fetch(self, cursor: str | None) -> Batch:
         if cursor is not None:

@@ -5,6 +5,10 @@ one (``coalesce=True``), so a slow backend never makes polls pile up. After
 a failure the poller backs off (exponential, with jitter, honouring
 Retry-After); meanwhile a one-second health job turns the data "stale" once it
 is too old, so the screen never pretends to be live.
+
+The FloorState belongs to the poll: :meth:`Poller.read` lets another worker
+look at it (the tickets behind a heatmap cell, one ticket's details) under
+the same lock as the merge, which the network fetch does not hold.
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ import random
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -26,14 +32,16 @@ from cockpit.backends.base import (
     RateLimited,
     TicketBackend,
 )
+from cockpit.backends.vendor_common import RateBudget
 from cockpit.clock import Clock, SystemClock
 from cockpit.domain import Batch, Ticket
 from cockpit.floor import FloorState
-from cockpit.metrics import FloorView, compute_view
+from cockpit.metrics import FloorView, ViewOptions, compute_view
 from cockpit.runtime.health import Health, HealthState
 from cockpit.settings import Settings
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 MAX_BACKOFF_S = 60.0
 POLL_JOB = "poll"
@@ -63,12 +71,15 @@ class Poller:
         self._rng = rng or random.Random()
         self._interval = settings.poll_interval_s
         self._state = FloorState(settings.sla)
+        self._options = ViewOptions.from_settings(settings)
         self._view: FloorView | None = None
         self._health = Health(HealthState.OFFLINE, reason="starting")
         self._view_listeners: list[ViewListener] = []
         self._health_listeners: list[HealthListener] = []
         self._batch_listeners: list[BatchListener] = []
         self._not_before = 0.0  # monotonic time before which polls are skipped (backoff)
+        # One poll at a time; the state lock is held by the merge, not the fetch.
+        self._poll_serial = threading.Lock()
         self._poll_lock = threading.Lock()
         self._scheduler: BackgroundScheduler | None = None
 
@@ -166,22 +177,36 @@ class Poller:
         with self._poll_lock:
             return [t for t in self._state.tickets.values() if t.is_open]
 
+    def read(self, fn: Callable[[FloorState], T]) -> T:
+        """``fn(state)`` on the floor as of the last poll, on the calling
+        worker thread, never during a merge; ``fn`` must not keep the state."""
+        with self._poll_lock:
+            return fn(self._state)
+
     # --- one poll ---------------------------------------------------------------
 
     def poll_once(self) -> FloorView | None:
         """Fetch and merge once; never raises. Returns the new view, if any."""
         if self._monotonic() < self._not_before:
             return None
-        with self._poll_lock:
+        with self._poll_serial:
             attempt = self._clock.now()
             try:
+                # Only polls change the state (one at a time): its cursor is safe to read.
                 batch = self.backend.fetch(self._state.cursor)
-                self._state.apply(batch)
-                if batch.full:
-                    # The floor's tickets live long: keep them out of the
-                    # collector's full passes (~40 ms on 100k tickets).
-                    gc.freeze()
-                view = compute_view(self._state, backend=self.backend.url, previous=self._view)
+                with self._poll_lock:
+                    self._state.apply(batch)
+                    if batch.full:
+                        # The floor's tickets live long: keep them out of the
+                        # collector's full passes (~40 ms on 100k tickets).
+                        gc.freeze()
+                    view = compute_view(
+                        self._state,
+                        backend=self.backend.url,
+                        previous=self._view,
+                        options=self._options,
+                    )
+                view = replace(view, rate_budget=_rate_budget(self.backend))
             except BackendError as exc:
                 self._on_failure(exc, attempt)
                 return None
@@ -259,3 +284,16 @@ class Poller:
                 listener(*args)
             except Exception:
                 log.exception("a poll listener failed")
+
+
+def _rate_budget(backend: TicketBackend) -> RateBudget | None:
+    """The backend's API budget (``rate_budget()``: vendor adapters only)."""
+    read = getattr(backend, "rate_budget", None)
+    if read is None:
+        return None
+    try:
+        budget = read()
+    except Exception:  # the status bar must never cost a poll
+        log.exception("reading the rate budget failed")
+        return None
+    return budget if isinstance(budget, RateBudget) else None

@@ -10,10 +10,22 @@ facts (a note, a reminder) are single ``record`` rows.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, MetaData, String, Text, event
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    event,
+)
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column
 
@@ -72,6 +84,89 @@ class EventRow(Base):
     # For an outcome row: the intent it settles.
     related_id: Mapped[int | None] = mapped_column(ForeignKey("incident_events.id"), index=True)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class MetricSampleRow(Base):
+    """One poll's figures for one queue (``queue == "*"``: the whole floor),
+    or a roll-up of several polls (``step_s`` > 0). Counts are for the
+    interval since the previous sample; levels are as seen at ``at`` (for a
+    roll-up: their peak over the bucket). See :mod:`cockpit.store.samples`."""
+
+    __tablename__ = "metric_samples"
+    __table_args__ = (Index("ix_metric_samples_step_at", "step_s", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # 0 for a raw poll sample; the bucket length for a roll-up.
+    step_s: Mapped[int] = mapped_column(Integer)
+    queue: Mapped[str] = mapped_column(String(64))
+    samples: Mapped[int] = mapped_column(Integer)
+    # Seconds the interval counts cover (0 for the first sample of a run).
+    span_s: Mapped[float] = mapped_column(Float)
+    open: Mapped[int] = mapped_column(Integer)
+    waiting: Mapped[int] = mapped_column(Integer)
+    oldest_wait_s: Mapped[float] = mapped_column(Float)
+    breached: Mapped[int] = mapped_column(Integer)
+    at_risk: Mapped[int] = mapped_column(Integer)
+    service_level: Mapped[float | None] = mapped_column(Float)
+    agents_available: Mapped[int] = mapped_column(Integer)
+    agents_busy: Mapped[int] = mapped_column(Integer)
+    agents_away: Mapped[int] = mapped_column(Integer)
+    arrivals: Mapped[int] = mapped_column(Integer)
+    resolutions: Mapped[int] = mapped_column(Integer)
+    responses: Mapped[int] = mapped_column(Integer)
+    responses_late: Mapped[int] = mapped_column(Integer)
+    wait_sum_s: Mapped[float] = mapped_column(Float)
+    wait_max_s: Mapped[float] = mapped_column(Float)
+    bot_deflected: Mapped[int] = mapped_column(Integer)
+    # Arrivals by topic and by kind ({"payment": 3}); NULL when none arrived.
+    topics: Mapped[dict[str, int] | None] = mapped_column(JSON)
+    kinds: Mapped[dict[str, int] | None] = mapped_column(JSON)
+
+
+class AlertEventRow(Base):
+    """An alert event (raised, cleared, acknowledged …) as the alert engine logged it."""
+
+    __tablename__ = "alert_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    alert_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(24))
+    rule: Mapped[str] = mapped_column(String(48))
+    severity: Mapped[str] = mapped_column(String(16))
+    queue: Mapped[str | None] = mapped_column(String(64))
+    ticket: Mapped[str | None] = mapped_column(String(64))
+    who: Mapped[str | None] = mapped_column(String(128))
+    details: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class ReviewRow(Base):
+    """The written parts of an incident's post-incident review."""
+
+    __tablename__ = "incident_reviews"
+
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(128))
+    summary: Mapped[str] = mapped_column(Text)
+    causes: Mapped[str] = mapped_column(Text)
+    resolution: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_by: Mapped[str] = mapped_column(String(128))
+
+
+class ActionItemRow(Base):
+    """A follow-up agreed in a review: what, who, by when, and whether done."""
+
+    __tablename__ = "review_action_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(128))
+    due: Mapped[date | None] = mapped_column(Date)
+    done: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class AppendOnlyError(RuntimeError):

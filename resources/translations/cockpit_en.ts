@@ -2,6 +2,495 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AlertModel</name>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <source>{who} at {time}</source>
+        <translation>{who} at {time}</translation>
+    </message>
+    <message>
+        <source>snoozed until {time}</source>
+        <translation>snoozed until {time}</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>Raised at {time}</source>
+        <translation>Raised at {time}</translation>
+    </message>
+    <message>
+        <source>Acknowledged by {who} at {time}</source>
+        <translation>Acknowledged by {who} at {time}</translation>
+    </message>
+    <message>
+        <source>Snoozed by {who} until {time}</source>
+        <translation>Snoozed by {who} until {time}</translation>
+    </message>
+</context>
+<context>
+    <name>AlertNotifier</name>
+    <message>
+        <source>Critical alert</source>
+        <translation>Critical alert</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <source>{n} new alerts</source>
+        <translation>{n} new alerts</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… and {n} more</translation>
+    </message>
+    <message>
+        <source>Supervisor Cockpit</source>
+        <translation>Supervisor Cockpit</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsPanel</name>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Record that you have taken the selected alerts</source>
+        <translation>Record that you have taken the selected alerts</translation>
+    </message>
+    <message>
+        <source>Snooze 15 min</source>
+        <translation>Snooze 15 min</translation>
+    </message>
+    <message>
+        <source>Snooze 1 h</source>
+        <translation>Snooze 1 h</translation>
+    </message>
+    <message>
+        <source>No notifications for these alerts for a while</source>
+        <translation>No notifications for these alerts for a while</translation>
+    </message>
+    <message>
+        <source>Declare incident…</source>
+        <translation>Declare incident…</translation>
+    </message>
+    <message>
+        <source>Open an incident from the selected alert</source>
+        <translation>Open an incident from the selected alert</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Acknowledged and snoozed ({n})</source>
+        <translation>Acknowledged and snoozed ({n})</translation>
+    </message>
+    <message>
+        <source>{n} active · {open} not taken</source>
+        <translation>{n} active · {open} not taken</translation>
+    </message>
+    <message>
+        <source>{time} {who} snoozed until {until}: {alert}</source>
+        <translation>{time} {who} snoozed until {until}: {alert}</translation>
+    </message>
+    <message>
+        <source>{time} {who} acknowledged: {alert}</source>
+        <translation>{time} {who} acknowledged: {alert}</translation>
+    </message>
+</context>
+<context>
+    <name>AtRiskModel</name>
+    <message>
+        <source>late {time}</source>
+        <translation>late {time}</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>unassigned</translation>
+    </message>
+    <message>
+        <source>Due at {time}</source>
+        <translation>Due at {time}</translation>
+    </message>
+    <message>
+        <source>Double-click for the ticket&apos;s details</source>
+        <translation>Double-click for the ticket&apos;s details</translation>
+    </message>
+    <message>
+        <source>Time to breach</source>
+        <translation>Time to breach</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+</context>
+<context>
+    <name>AtRiskPanel</name>
+    <message>
+        <source>At risk</source>
+        <translation>At risk</translation>
+    </message>
+    <message>
+        <source>Tickets close to breaching their SLA</source>
+        <translation>Tickets close to breaching their SLA</translation>
+    </message>
+    <message>
+        <source>All {n}</source>
+        <translation>All {n}</translation>
+    </message>
+    <message>
+        <source>At risk {n}</source>
+        <translation>At risk {n}</translation>
+    </message>
+    <message>
+        <source>Breached {n}</source>
+        <translation>Breached {n}</translation>
+    </message>
+    <message>
+        <source>Waiting for the first data from the backend…</source>
+        <translation>Waiting for the first data from the backend…</translation>
+    </message>
+    <message>
+        <source>No ticket is close to breaching its SLA.</source>
+        <translation>No ticket is close to breaching its SLA.</translation>
+    </message>
+</context>
+<context>
+    <name>BackendOptionsForm</name>
+    <message>
+        <source>No limit</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <source>Queue names, {problem}</source>
+        <translation>Queue names, {problem}</translation>
+    </message>
+    <message>
+        <source>Agent names, {problem}</source>
+        <translation>Agent names, {problem}</translation>
+    </message>
+    <message>
+        <source>This backend type has no options.</source>
+        <translation>This backend type has no options.</translation>
+    </message>
+    <message>
+        <source>Queue names:</source>
+        <translation>Queue names:</translation>
+    </message>
+    <message>
+        <source>Backend queue or group id → the name the cockpit shows</source>
+        <translation>Backend queue or group id → the name the cockpit shows</translation>
+    </message>
+    <message>
+        <source>Agent names:</source>
+        <translation>Agent names:</translation>
+    </message>
+    <message>
+        <source>Backend user id → the agent&apos;s name</source>
+        <translation>Backend user id → the agent&apos;s name</translation>
+    </message>
+    <message>
+        <source>Auto-reply trigger id:</source>
+        <translation>Auto-reply trigger id:</translation>
+    </message>
+    <message>
+        <source>none: the bot auto-reply is not offered</source>
+        <translation>none: the bot auto-reply is not offered</translation>
+    </message>
+    <message>
+        <source>Requests per minute:</source>
+        <translation>Requests per minute:</translation>
+    </message>
+    <message>
+        <source>The most API requests the cockpit sends a minute (the plan&apos;s limit)</source>
+        <translation>The most API requests the cockpit sends a minute (the plan&apos;s limit)</translation>
+    </message>
+    <message>
+        <source>Verify TLS certificates (recommended)</source>
+        <translation>Verify TLS certificates (recommended)</translation>
+    </message>
+    <message>
+        <source>Certificate verification is off: anyone between this computer and the server could read the token and the tickets. Only for a test server.</source>
+        <translation>Certificate verification is off: anyone between this computer and the server could read the token and the tickets. Only for a test server.</translation>
+    </message>
+</context>
+<context>
+    <name>BroadcastDialog</name>
+    <message>
+        <source>Broadcast a script</source>
+        <translation>Broadcast a script</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>Script</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>Send to</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>Preview: exactly what each target gets</source>
+        <translation>Preview: exactly what each target gets</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation>not configured</translation>
+    </message>
+    <message>
+        <source>The playbook does not allow this script here.</source>
+        <translation>The playbook does not allow this script here.</translation>
+    </message>
+    <message>
+        <source>Choose at least one target and one language.</source>
+        <translation>Choose at least one target and one language.</translation>
+    </message>
+    <message>
+        <source>Not sent to {target}: {why}</source>
+        <translation>Not sent to {target}: {why}</translation>
+    </message>
+    <message>
+        <source>This replaces the bot auto-reply with the script&apos;s text until the bot is restored or the incident resolved. Send?</source>
+        <translation>This replaces the bot auto-reply with the script&apos;s text until the bot is restored or the incident resolved. Send?</translation>
+    </message>
+    <message>
+        <source>Bot auto-reply</source>
+        <translation>Bot auto-reply</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+</context>
+<context>
+    <name>BulkReplyDialog</name>
+    <message>
+        <source>Reply to matching tickets</source>
+        <translation>Reply to matching tickets</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>Keywords (subject or tags)</source>
+        <translation>Keywords (subject or tags)</translation>
+    </message>
+    <message>
+        <source>Only these queues (empty: all)</source>
+        <translation>Only these queues (empty: all)</translation>
+    </message>
+    <message>
+        <source>Arrived after</source>
+        <translation>Arrived after</translation>
+    </message>
+    <message>
+        <source>Reply with</source>
+        <translation>Reply with</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>any time</translation>
+    </message>
+    <message>
+        <source>A ticket matches by topic or by keyword; comma-separated</source>
+        <translation>A ticket matches by topic or by keyword; comma-separated</translation>
+    </message>
+    <message>
+        <source>Newest matching tickets:</source>
+        <translation>Newest matching tickets:</translation>
+    </message>
+    <message>
+        <source>Send reply…</source>
+        <translation>Send reply…</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>{n} open tickets match and have not been answered yet ({m} already were)</source>
+        <translation>{n} open tickets match and have not been answered yet ({m} already were)</translation>
+    </message>
+    <message>
+        <source>Send “{script}” as a reply to {n} tickets? Customers see it at once.</source>
+        <translation>Send “{script}” as a reply to {n} tickets? Customers see it at once.</translation>
+    </message>
+    <message>
+        <source>Reply to tickets</source>
+        <translation>Reply to tickets</translation>
+    </message>
+    <message>
+        <source>Send reply</source>
+        <translation>Send reply</translation>
+    </message>
+    <message>
+        <source>Replied to {ok} tickets; {failed} failed; {unknown} with unknown outcome.</source>
+        <translation>Replied to {ok} tickets; {failed} failed; {unknown} with unknown outcome.</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+</context>
+<context>
+    <name>CellTicketsDialog</name>
+    <message>
+        <source>Breached</source>
+        <translation>Breached</translation>
+    </message>
+    <message>
+        <source>Warned (at risk)</source>
+        <translation>Warned (at risk)</translation>
+    </message>
+    <message>
+        <source>Tickets behind the cell</source>
+        <translation>Tickets behind the cell</translation>
+    </message>
+    <message>
+        <source>{queue} · {when} · {what}: {n}</source>
+        <translation>{queue} · {when} · {what}: {n}</translation>
+    </message>
+    <message>
+        <source>No tickets here (the floor keeps finished tickets 24 h).</source>
+        <translation>No tickets here (the floor keeps finished tickets 24 h).</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>every {n} h</source>
+        <translation>every {n} h</translation>
+    </message>
+    <message>
+        <source>every {n} min</source>
+        <translation>every {n} min</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>Team lead</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agents</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>PR</source>
+        <translation>PR</translation>
+    </message>
+    <message>
+        <source>Legal</source>
+        <translation>Legal</translation>
+    </message>
+    <message>
+        <source>Due at {time}</source>
+        <translation>Due at {time}</translation>
+    </message>
+    <message>
+        <source>Done {n} time(s)</source>
+        <translation>Done {n} time(s)</translation>
+    </message>
+    <message>
+        <source>Overdue: do it now, or tell the supervisor why not</source>
+        <translation>Overdue: do it now, or tell the supervisor why not</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistView</name>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>Mark step done…</source>
+        <translation>Mark step done…</translation>
+    </message>
+</context>
+<context>
     <name>CockpitSession</name>
     <message>
         <source>The settings are not valid</source>
@@ -10,6 +499,868 @@
     <message>
         <source>The cockpit could not start</source>
         <translation>The cockpit could not start</translation>
+    </message>
+    <message>
+        <source>The cockpit could not restart</source>
+        <translation>The cockpit could not restart</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionForm</name>
+    <message>
+        <source>Enter the backend&apos;s address.</source>
+        <translation>Enter the backend&apos;s address.</translation>
+    </message>
+    <message>
+        <source>{kind} addresses start with {schemes}</source>
+        <translation>{kind} addresses start with {schemes}</translation>
+    </message>
+    <message>
+        <source>The built-in simulator runs inside the cockpit: nothing to connect to.</source>
+        <translation>The built-in simulator runs inside the cockpit: nothing to connect to.</translation>
+    </message>
+    <message>
+        <source>{mask} set by {env}</source>
+        <translation>{mask} set by {env}</translation>
+    </message>
+    <message>
+        <source>{mask} stored in the keyring</source>
+        <translation>{mask} stored in the keyring</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>Kept in the OS keyring, never in the settings file. Without a keyring, set {env} instead.</source>
+        <translation>Kept in the OS keyring, never in the settings file. Without a keyring, set {env} instead.</translation>
+    </message>
+    <message>
+        <source>For example {url}</source>
+        <translation>For example {url}</translation>
+    </message>
+    <message>
+        <source>Backend type:</source>
+        <translation>Backend type:</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>Agent e-mail:</source>
+        <translation>Agent e-mail:</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>API token:</source>
+        <translation>API token:</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+</context>
+<context>
+    <name>DeclareDialog</name>
+    <message>
+        <source>Declare “{name}” now?</source>
+        <translation>Declare “{name}” now?</translation>
+    </message>
+    <message>
+        <source>Declare incident</source>
+        <translation>Declare incident</translation>
+    </message>
+    <message>
+        <source>• switch the bot auto-reply on</source>
+        <translation>• switch the bot auto-reply on</translation>
+    </message>
+    <message>
+        <source>• publish {n} script(s) to the agents</source>
+        <translation>• publish {n} script(s) to the agents</translation>
+    </message>
+    <message>
+        <source>• tell the team chats</source>
+        <translation>• tell the team chats</translation>
+    </message>
+    <message>
+        <source>The playbook does nothing by itself.</source>
+        <translation>The playbook does nothing by itself.</translation>
+    </message>
+    <message>
+        <source>The playbook will at once:</source>
+        <translation>The playbook will at once:</translation>
+    </message>
+    <message>
+        <source>Playbook</source>
+        <translation>Playbook</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Suggested by the alert&apos;s topics</source>
+        <translation>Suggested by the alert&apos;s topics</translation>
+    </message>
+    <message>
+        <source>What is happening, in one line</source>
+        <translation>What is happening, in one line</translation>
+    </message>
+    <message>
+        <source>Script variables (empty: the default in grey)</source>
+        <translation>Script variables (empty: the default in grey)</translation>
+    </message>
+    <message>
+        <source>Run the playbook&apos;s automatic steps now</source>
+        <translation>Run the playbook&apos;s automatic steps now</translation>
+    </message>
+    <message>
+        <source>Declare…</source>
+        <translation>Declare…</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationModel</name>
+    <message>
+        <source>Flagged, still with an agent · {n}</source>
+        <translation>Flagged, still with an agent · {n}</translation>
+    </message>
+    <message>
+        <source>(longest {n} shown)</source>
+        <translation>(longest {n} shown)</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>unassigned</translation>
+    </message>
+    <message>
+        <source>Double-click for the ticket&apos;s details</source>
+        <translation>Double-click for the ticket&apos;s details</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>At level for</source>
+        <translation>At level for</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationsPanel</name>
+    <message>
+        <source>Escalations</source>
+        <translation>Escalations</translation>
+    </message>
+    <message>
+        <source>Escalations by level</source>
+        <translation>Escalations by level</translation>
+    </message>
+</context>
+<context>
+    <name>FloorBoard</name>
+    <message>
+        <source>That ticket is no longer on the floor.</source>
+        <translation>That ticket is no longer on the floor.</translation>
+    </message>
+</context>
+<context>
+    <name>FloorText</name>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>Enquiry</source>
+        <translation>Enquiry</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Tech support</source>
+        <translation>Tech support</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>First response</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>At risk</translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation>Breached</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>Team lead</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>PR / legal</source>
+        <translation>PR / legal</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Waiting on the customer</source>
+        <translation>Waiting on the customer</translation>
+    </message>
+    <message>
+        <source>Waiting on another department</source>
+        <translation>Waiting on another department</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Social media</source>
+        <translation>Social media</translation>
+    </message>
+    <message>
+        <source>Web form</source>
+        <translation>Web form</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>No answer &gt; {limit}</source>
+        <translation>No answer &gt; {limit}</translation>
+    </message>
+    <message>
+        <source>Not reported &gt; {limit}</source>
+        <translation>Not reported &gt; {limit}</translation>
+    </message>
+    <message>
+        <source>Collaboration: no answer from the other department</source>
+        <translation>Collaboration: no answer from the other department</translation>
+    </message>
+    <message>
+        <source>Escalated complaint: customer not updated</source>
+        <translation>Escalated complaint: customer not updated</translation>
+    </message>
+    <message>
+        <source>Urgent: not reported to the supervisor</source>
+        <translation>Urgent: not reported to the supervisor</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <source>Customer not updated</source>
+        <translation>Customer not updated</translation>
+    </message>
+    <message>
+        <source>Urgent not reported</source>
+        <translation>Urgent not reported</translation>
+    </message>
+    <message>
+        <source>1st reply</source>
+        <translation>1st reply</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>{s} s</source>
+        <translation>{s} s</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} min</translation>
+    </message>
+    <message>
+        <source>{h} h</source>
+        <translation>{h} h</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} h {m} min</translation>
+    </message>
+    <message>
+        <source>{d} d {h} h</source>
+        <translation>{d} d {h} h</translation>
+    </message>
+    <message>
+        <source>Customer not updated &gt; {limit}</source>
+        <translation>Customer not updated &gt; {limit}</translation>
+    </message>
+    <message>
+        <source>1 urgent ticket breached in {queue}</source>
+        <translation>1 urgent ticket breached in {queue}</translation>
+    </message>
+    <message>
+        <source>{n} urgent tickets breached in {queue}</source>
+        <translation>{n} urgent tickets breached in {queue}</translation>
+    </message>
+    <message>
+        <source>1 collaboration ticket without an answer for over {limit} in {queue}</source>
+        <translation>1 collaboration ticket without an answer for over {limit} in {queue}</translation>
+    </message>
+    <message>
+        <source>{n} collaboration tickets without an answer for over {limit} in {queue}</source>
+        <translation>{n} collaboration tickets without an answer for over {limit} in {queue}</translation>
+    </message>
+    <message>
+        <source>1 complaint without a customer update for over {limit} in {queue}</source>
+        <translation>1 complaint without a customer update for over {limit} in {queue}</translation>
+    </message>
+    <message>
+        <source>{n} complaints without a customer update for over {limit} in {queue}</source>
+        <translation>{n} complaints without a customer update for over {limit} in {queue}</translation>
+    </message>
+    <message>
+        <source>1 urgent ticket not reported to the supervisor in {queue}</source>
+        <translation>1 urgent ticket not reported to the supervisor in {queue}</translation>
+    </message>
+    <message>
+        <source>{n} urgent tickets not reported to the supervisor in {queue}</source>
+        <translation>{n} urgent tickets not reported to the supervisor in {queue}</translation>
+    </message>
+    <message>
+        <source>Service level {level} in {queue} (target {target})</source>
+        <translation>Service level {level} in {queue} (target {target})</translation>
+    </message>
+    <message>
+        <source>{n} tickets waiting for a first response in {queue}</source>
+        <translation>{n} tickets waiting for a first response in {queue}</translation>
+    </message>
+    <message>
+        <source>Oldest wait {wait} in {queue}</source>
+        <translation>Oldest wait {wait} in {queue}</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentBanner</name>
+    <message>
+        <source>⚠ INCIDENT #{id}</source>
+        <translation>⚠ INCIDENT #{id}</translation>
+    </message>
+    <message>
+        <source>+{n} more open</source>
+        <translation>+{n} more open</translation>
+    </message>
+    <message>
+        <source>Click to show the incident panel</source>
+        <translation>Click to show the incident panel</translation>
+    </message>
+    <message>
+        <source>Bot auto-reply: ON</source>
+        <translation>Bot auto-reply: ON</translation>
+    </message>
+    <message>
+        <source>Bot auto-reply: off</source>
+        <translation>Bot auto-reply: off</translation>
+    </message>
+    <message>
+        <source>Bot auto-reply: unknown</source>
+        <translation>Bot auto-reply: unknown</translation>
+    </message>
+    <message>
+        <source>Bot auto-reply: not available</source>
+        <translation>Bot auto-reply: not available</translation>
+    </message>
+    <message>
+        <source>Running {span}</source>
+        <translation>Running {span}</translation>
+    </message>
+    <message>
+        <source>{n} step(s) overdue</source>
+        <translation>{n} step(s) overdue</translation>
+    </message>
+    <message>
+        <source>Checklist on time</source>
+        <translation>Checklist on time</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentMode</name>
+    <message>
+        <source>Declare incident</source>
+        <translation>Declare incident</translation>
+    </message>
+    <message>
+        <source>Incident mode is still starting. Try again in a moment.</source>
+        <translation>Incident mode is still starting. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>An incident of this kind is already open: the declaration joined #{id}.</source>
+        <translation>An incident of this kind is already open: the declaration joined #{id}.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentPanel</name>
+    <message>
+        <source>Switch the bot auto-reply on now? Customers writing about {topics} will get the playbook&apos;s notice until the bot is restored or the incident resolved.</source>
+        <translation>Switch the bot auto-reply on now? Customers writing about {topics} will get the playbook&apos;s notice until the bot is restored or the incident resolved.</translation>
+    </message>
+    <message>
+        <source>any topic</source>
+        <translation>any topic</translation>
+    </message>
+    <message>
+        <source>Bot auto-reply</source>
+        <translation>Bot auto-reply</translation>
+    </message>
+    <message>
+        <source>Switch bot on</source>
+        <translation>Switch bot on</translation>
+    </message>
+    <message>
+        <source>Put the bot auto-reply back exactly as it was before the incident? Customers stop getting the incident notice.</source>
+        <translation>Put the bot auto-reply back exactly as it was before the incident? Customers stop getting the incident notice.</translation>
+    </message>
+    <message>
+        <source>Restore bot</source>
+        <translation>Restore bot</translation>
+    </message>
+    <message>
+        <source>Write the status update below, then post it.</source>
+        <translation>Write the status update below, then post it.</translation>
+    </message>
+    <message>
+        <source>Mark “{step}” as done? This cannot be undone.</source>
+        <translation>Mark “{step}” as done? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Mark done</translation>
+    </message>
+    <message>
+        <source>Answer {n} new matching tickets</source>
+        <translation>Answer {n} new matching tickets</translation>
+    </message>
+    <message>
+        <source>No new matching tickets since the last reply</source>
+        <translation>No new matching tickets since the last reply</translation>
+    </message>
+    <message>
+        <source>Incident log (newest first)</source>
+        <translation>Incident log (newest first)</translation>
+    </message>
+    <message>
+        <source>Broadcast…</source>
+        <translation>Broadcast…</translation>
+    </message>
+    <message>
+        <source>Reply to matching tickets…</source>
+        <translation>Reply to matching tickets…</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>Resolve…</translation>
+    </message>
+    <message>
+        <source>Restore bot…</source>
+        <translation>Restore bot…</translation>
+    </message>
+    <message>
+        <source>Switch bot on…</source>
+        <translation>Switch bot on…</translation>
+    </message>
+    <message>
+        <source>No open incident</source>
+        <translation>No open incident</translation>
+    </message>
+    <message>
+        <source>Incident #{id} · declared {time} by {who}</source>
+        <translation>Incident #{id} · declared {time} by {who}</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentText</name>
+    <message>
+        <source>this backend cannot do it</source>
+        <translation>this backend cannot do it</translation>
+    </message>
+    <message>
+        <source>no ticket backend is connected</source>
+        <translation>no ticket backend is connected</translation>
+    </message>
+    <message>
+        <source>this backend has no way to switch the bot auto-reply</source>
+        <translation>this backend has no way to switch the bot auto-reply</translation>
+    </message>
+    <message>
+        <source>no auto-reply trigger is set up for this backend (see the settings)</source>
+        <translation>no auto-reply trigger is set up for this backend (see the settings)</translation>
+    </message>
+    <message>
+        <source>this backend cannot publish reply scripts to the agents</source>
+        <translation>this backend cannot publish reply scripts to the agents</translation>
+    </message>
+    <message>
+        <source>this backend needs a channel for each reply, so replies cannot be sent</source>
+        <translation>this backend needs a channel for each reply, so replies cannot be sent</translation>
+    </message>
+    <message>
+        <source>some script variables have no value</source>
+        <translation>some script variables have no value</translation>
+    </message>
+    <message>
+        <source>the playbook does not allow this script there</source>
+        <translation>the playbook does not allow this script there</translation>
+    </message>
+    <message>
+        <source>the team chat is not configured (no webhook address)</source>
+        <translation>the team chat is not configured (no webhook address)</translation>
+    </message>
+    <message>
+        <source>the playbook has no such team chat</source>
+        <translation>the playbook has no such team chat</translation>
+    </message>
+    <message>
+        <source>the cockpit stopped while this was running; check the backend</source>
+        <translation>the cockpit stopped while this was running; check the backend</translation>
+    </message>
+    <message>
+        <source>an internal error</source>
+        <translation>an internal error</translation>
+    </message>
+    <message>
+        <source>the incident is already resolved</source>
+        <translation>the incident is already resolved</translation>
+    </message>
+    <message>
+        <source>the backend could not be reached</source>
+        <translation>the backend could not be reached</translation>
+    </message>
+    <message>
+        <source>the backend did not answer in time</source>
+        <translation>the backend did not answer in time</translation>
+    </message>
+    <message>
+        <source>the secure connection failed</source>
+        <translation>the secure connection failed</translation>
+    </message>
+    <message>
+        <source>sign-in was refused: check the credentials</source>
+        <translation>sign-in was refused: check the credentials</translation>
+    </message>
+    <message>
+        <source>the account is not allowed to do this</source>
+        <translation>the account is not allowed to do this</translation>
+    </message>
+    <message>
+        <source>the backend does not know this item</source>
+        <translation>the backend does not know this item</translation>
+    </message>
+    <message>
+        <source>the backend asked us to slow down</source>
+        <translation>the backend asked us to slow down</translation>
+    </message>
+    <message>
+        <source>the backend had a server error</source>
+        <translation>the backend had a server error</translation>
+    </message>
+    <message>
+        <source>the backend&apos;s answer could not be read</source>
+        <translation>the backend&apos;s answer could not be read</translation>
+    </message>
+    <message>
+        <source>no answer after sending: it may or may not have happened</source>
+        <translation>no answer after sending: it may or may not have happened</translation>
+    </message>
+    <message>
+        <source>the backend gave an unexpected answer</source>
+        <translation>the backend gave an unexpected answer</translation>
+    </message>
+    <message>
+        <source>an error in the backend connection</source>
+        <translation>an error in the backend connection</translation>
+    </message>
+    <message>
+        <source>the backend refused it</source>
+        <translation>the backend refused it</translation>
+    </message>
+    <message>
+        <source>Incident declared</source>
+        <translation>Incident declared</translation>
+    </message>
+    <message>
+        <source>Declared again (joined)</source>
+        <translation>Declared again (joined)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Status update</source>
+        <translation>Status update</translation>
+    </message>
+    <message>
+        <source>Variables set</source>
+        <translation>Variables set</translation>
+    </message>
+    <message>
+        <source>Checklist step done</source>
+        <translation>Checklist step done</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>Bot auto-reply on</source>
+        <translation>Bot auto-reply on</translation>
+    </message>
+    <message>
+        <source>Bot auto-reply restored</source>
+        <translation>Bot auto-reply restored</translation>
+    </message>
+    <message>
+        <source>Script published to agents</source>
+        <translation>Script published to agents</translation>
+    </message>
+    <message>
+        <source>Script withdrawn</source>
+        <translation>Script withdrawn</translation>
+    </message>
+    <message>
+        <source>Team chat message</source>
+        <translation>Team chat message</translation>
+    </message>
+    <message>
+        <source>Reply to ticket</source>
+        <translation>Reply to ticket</translation>
+    </message>
+    <message>
+        <source>Incident resolved</source>
+        <translation>Incident resolved</translation>
+    </message>
+    <message>
+        <source>in progress…</source>
+        <translation>in progress…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>unknown outcome</source>
+        <translation>unknown outcome</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>not done</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>Minor</translation>
+    </message>
+    <message>
+        <source>Switching the bot is not available: {reason}.</source>
+        <translation>Switching the bot is not available: {reason}.</translation>
+    </message>
+    <message>
+        <source>Publishing scripts to agents is not available: {reason}.</source>
+        <translation>Publishing scripts to agents is not available: {reason}.</translation>
+    </message>
+    <message>
+        <source>Replying to tickets is not available: {reason}.</source>
+        <translation>Replying to tickets is not available: {reason}.</translation>
+    </message>
+    <message>
+        <source>Agents (reply scripts)</source>
+        <translation>Agents (reply scripts)</translation>
+    </message>
+    <message>
+        <source>Bot auto-reply</source>
+        <translation>Bot auto-reply</translation>
+    </message>
+    <message>
+        <source>Team chat: {name}</source>
+        <translation>Team chat: {name}</translation>
+    </message>
+    <message>
+        <source>✓ done {time} · {who}</source>
+        <translation>✓ done {time} · {who}</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>no deadline</source>
+        <translation>no deadline</translation>
+    </message>
+    <message>
+        <source>overdue by {span}</source>
+        <translation>overdue by {span}</translation>
+    </message>
+    <message>
+        <source>next due in {span}</source>
+        <translation>next due in {span}</translation>
+    </message>
+    <message>
+        <source>due in {span}</source>
+        <translation>due in {span}</translation>
+    </message>
+    <message>
+        <source>retrying at {time}</source>
+        <translation>retrying at {time}</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <source>Done: {n} action(s) succeeded.</source>
+        <translation>Done: {n} action(s) succeeded.</translation>
+    </message>
+    <message>
+        <source>{ok} done, {bad} not done:</source>
+        <translation>{ok} done, {bad} not done:</translation>
+    </message>
+    <message>
+        <source>… and {n} more (see the timeline)</source>
+        <translation>… and {n} more (see the timeline)</translation>
+    </message>
+    <message>
+        <source>logistics</source>
+        <translation>logistics</translation>
+    </message>
+    <message>
+        <source>refunds</source>
+        <translation>refunds</translation>
+    </message>
+    <message>
+        <source>payment</source>
+        <translation>payment</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation>login</translation>
+    </message>
+    <message>
+        <source>membership</source>
+        <translation>membership</translation>
+    </message>
+    <message>
+        <source>coupons</source>
+        <translation>coupons</translation>
+    </message>
+    <message>
+        <source>product questions</source>
+        <translation>product questions</translation>
+    </message>
+    <message>
+        <source>app crashes</source>
+        <translation>app crashes</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>other</translation>
     </message>
 </context>
 <context>
@@ -35,6 +1386,14 @@
         <translation>Poll the backend now instead of waiting</translation>
     </message>
     <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>Backend, credentials, poll interval, language</source>
+        <translation>Backend, credentials, poll interval, language</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -55,6 +1414,34 @@
         <translation>&amp;Night mode</translation>
     </message>
     <message>
+        <source>&amp;Sound for alerts</source>
+        <translation>&amp;Sound for alerts</translation>
+    </message>
+    <message>
+        <source>Beep when a new alert comes in</source>
+        <translation>Beep when a new alert comes in</translation>
+    </message>
+    <message>
+        <source>&amp;Incident</source>
+        <translation>&amp;Incident</translation>
+    </message>
+    <message>
+        <source>&amp;Declare incident…</source>
+        <translation>&amp;Declare incident…</translation>
+    </message>
+    <message>
+        <source>Open an incident from a playbook</source>
+        <translation>Open an incident from a playbook</translation>
+    </message>
+    <message>
+        <source>&amp;Reviews…</source>
+        <translation>&amp;Reviews…</translation>
+    </message>
+    <message>
+        <source>Post-incident reviews: impact, timeline, exports</source>
+        <translation>Post-incident reviews: impact, timeline, exports</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -68,6 +1455,60 @@
     <message>
         <source>Supervisor Cockpit</source>
         <translation>Supervisor Cockpit</translation>
+    </message>
+</context>
+<context>
+    <name>NameMapEditor</name>
+    <message>
+        <source>row {row}: id {id} has no name</source>
+        <translation>row {row}: id {id} has no name</translation>
+    </message>
+    <message>
+        <source>row {row}: {name} has no id</source>
+        <translation>row {row}: {name} has no id</translation>
+    </message>
+    <message>
+        <source>row {row}: id {id} is listed twice</source>
+        <translation>row {row}: id {id} is listed twice</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>Remove row</translation>
+    </message>
+</context>
+<context>
+    <name>NotesBar</name>
+    <message>
+        <source>No team chat is configured for this playbook</source>
+        <translation>No team chat is configured for this playbook</translation>
+    </message>
+    <message>
+        <source>Write a note or a status update…</source>
+        <translation>Write a note or a status update…</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <source>Post status update</source>
+        <translation>Post status update</translation>
+    </message>
+    <message>
+        <source>Also post status updates to the team chats</source>
+        <translation>Also post status updates to the team chats</translation>
     </message>
 </context>
 <context>
@@ -233,10 +1674,536 @@
     </message>
 </context>
 <context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>Resolve incident #{id}</source>
+        <translation>Resolve incident #{id}</translation>
+    </message>
+    <message>
+        <source>What was the cause and how was it fixed? (shown in the review)</source>
+        <translation>What was the cause and how was it fixed? (shown in the review)</translation>
+    </message>
+    <message>
+        <source>Resolve incident</source>
+        <translation>Resolve incident</translation>
+    </message>
+    <message>
+        <source>Resolution summary</source>
+        <translation>Resolution summary</translation>
+    </message>
+    <message>
+        <source>Resolve “{title}”? Resolving will:</source>
+        <translation>Resolve “{title}”? Resolving will:</translation>
+    </message>
+    <message>
+        <source>• put the bot auto-reply back exactly as it was before</source>
+        <translation>• put the bot auto-reply back exactly as it was before</translation>
+    </message>
+    <message>
+        <source>• withdraw the {n} script(s) published to the agents</source>
+        <translation>• withdraw the {n} script(s) published to the agents</translation>
+    </message>
+    <message>
+        <source>• tell the team chats that the incident is over</source>
+        <translation>• tell the team chats that the incident is over</translation>
+    </message>
+    <message>
+        <source>• return polling to its normal pace</source>
+        <translation>• return polling to its normal pace</translation>
+    </message>
+    <message>
+        <source>The incident log stays open for notes and the review.</source>
+        <translation>The incident log stays open for notes and the review.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>Post-incident reviews</source>
+        <translation>Post-incident reviews</translation>
+    </message>
+    <message>
+        <source>Baseline: the same length before</source>
+        <translation>Baseline: the same length before</translation>
+    </message>
+    <message>
+        <source>Baseline: the same hours the day before</source>
+        <translation>Baseline: the same hours the day before</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <source>Impact and checklist</source>
+        <translation>Impact and checklist</translation>
+    </message>
+    <message>
+        <source>Written parts and action items</source>
+        <translation>Written parts and action items</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>Export HTML…</source>
+        <translation>Export HTML…</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>Export JSON…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Review owner</source>
+        <translation>Review owner</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Contributing causes</source>
+        <translation>Contributing causes</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>Save the written parts</source>
+        <translation>Save the written parts</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Due (YYYY-MM-DD)</source>
+        <translation>Due (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Add action item</source>
+        <translation>Add action item</translation>
+    </message>
+    <message>
+        <source>Save action items</source>
+        <translation>Save action items</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Reviews</translation>
+    </message>
+    <message>
+        <source>New action</source>
+        <translation>New action</translation>
+    </message>
+    <message>
+        <source>Row {row}: the due date must look like 2026-12-31</source>
+        <translation>Row {row}: the due date must look like 2026-12-31</translation>
+    </message>
+    <message>
+        <source>Export the review as PDF</source>
+        <translation>Export the review as PDF</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Saved {path}</translation>
+    </message>
+    <message>
+        <source>Export the review as HTML</source>
+        <translation>Export the review as HTML</translation>
+    </message>
+    <message>
+        <source>Export the review as JSON</source>
+        <translation>Export the review as JSON</translation>
+    </message>
+    <message>
+        <source>Export samples and events as CSV</source>
+        <translation>Export samples and events as CSV</translation>
+    </message>
+</context>
+<context>
+    <name>RunOp</name>
+    <message>
+        <source>The action did not go through</source>
+        <translation>The action did not go through</translation>
+    </message>
+    <message>
+        <source>Incident mode is still starting. Try again in a moment.</source>
+        <translation>Incident mode is still starting. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Incident mode needs the ticket backend, which could not be set up.</source>
+        <translation>Incident mode needs the ticket backend, which could not be set up.</translation>
+    </message>
+    <message>
+        <source>The incident log (database) could not be opened, so nothing was saved.</source>
+        <translation>The incident log (database) could not be opened, so nothing was saved.</translation>
+    </message>
+    <message>
+        <source>The ticket backend said no: {reason}.</source>
+        <translation>The ticket backend said no: {reason}.</translation>
+    </message>
+    <message>
+        <source>This incident has already been resolved.</source>
+        <translation>This incident has already been resolved.</translation>
+    </message>
+    <message>
+        <source>Fill in these script variables first: {names}.</source>
+        <translation>Fill in these script variables first: {names}.</translation>
+    </message>
+    <message>
+        <source>The playbook or incident changed meanwhile; reopen the dialog and try again.</source>
+        <translation>The playbook or incident changed meanwhile; reopen the dialog and try again.</translation>
+    </message>
+    <message>
+        <source>The incident log (database) could not be written. Nothing was sent.</source>
+        <translation>The incident log (database) could not be written. Nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. The details are below.</source>
+        <translation>Something unexpected went wrong. The details are below.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Testing the connection…</translation>
+    </message>
+    <message>
+        <source>Details: {detail}</source>
+        <translation>Details: {detail}</translation>
+    </message>
+    <message>
+        <source>Zendesk needs the agent&apos;s e-mail address for its API token.</source>
+        <translation>Zendesk needs the agent&apos;s e-mail address for its API token.</translation>
+    </message>
+    <message>
+        <source>Unknown time zone: {zone}</source>
+        <translation>Unknown time zone: {zone}</translation>
+    </message>
+    <message>
+        <source>Not saved:</source>
+        <translation>Not saved:</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>The cockpit uses the new settings after a restart.</source>
+        <translation>The cockpit uses the new settings after a restart.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Backend options</source>
+        <translation>Backend options</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Poll interval:</source>
+        <translation>Poll interval:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Follow system</source>
+        <translation>Follow system</translation>
+    </message>
+    <message>
+        <source>Display time zone:</source>
+        <translation>Display time zone:</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s time zone</source>
+        <translation>this computer&apos;s time zone</translation>
+    </message>
+    <message>
+        <source>Set in the environment, and stronger than what is saved here: {names}</source>
+        <translation>Set in the environment, and stronger than what is saved here: {names}</translation>
+    </message>
+    <message>
+        <source>The settings file could not be read; saving replaces it. {error}</source>
+        <translation>The settings file could not be read; saving replaces it. {error}</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Restart now</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsText</name>
+    <message>
+        <source>Built-in simulator</source>
+        <translation>Built-in simulator</translation>
+    </message>
+    <message>
+        <source>Open feed API</source>
+        <translation>Open feed API</translation>
+    </message>
+    <message>
+        <source>The address is not a valid backend URL.</source>
+        <translation>The address is not a valid backend URL.</translation>
+    </message>
+    <message>
+        <source>The address does not start with a backend type this cockpit knows.</source>
+        <translation>The address does not start with a backend type this cockpit knows.</translation>
+    </message>
+    <message>
+        <source>Take the user name and password out of the address: the token goes in its own field.</source>
+        <translation>Take the user name and password out of the address: the token goes in its own field.</translation>
+    </message>
+    <message>
+        <source>There is no token: type one in, or set the environment variable {env}.</source>
+        <translation>There is no token: type one in, or set the environment variable {env}.</translation>
+    </message>
+    <message>
+        <source>Zendesk needs the agent&apos;s e-mail address for its API token.</source>
+        <translation>Zendesk needs the agent&apos;s e-mail address for its API token.</translation>
+    </message>
+    <message>
+        <source>These settings cannot be used to connect; the details say why.</source>
+        <translation>These settings cannot be used to connect; the details say why.</translation>
+    </message>
+    <message>
+        <source>The host name was not found (DNS). Check how the address is spelled, and that this computer can reach that network.</source>
+        <translation>The host name was not found (DNS). Check how the address is spelled, and that this computer can reach that network.</translation>
+    </message>
+    <message>
+        <source>The connection was refused: nothing answers at this address and port. Check the port, and that the server is running.</source>
+        <translation>The connection was refused: nothing answers at this address and port. Check the port, and that the server is running.</translation>
+    </message>
+    <message>
+        <source>The secure connection (TLS) failed: the server&apos;s certificate could not be verified. For a test server with its own certificate you may turn certificate verification off in the backend options; never for a real one.</source>
+        <translation>The secure connection (TLS) failed: the server&apos;s certificate could not be verified. For a test server with its own certificate you may turn certificate verification off in the backend options; never for a real one.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached.</source>
+        <translation>The server could not be reached.</translation>
+    </message>
+    <message>
+        <source>Sign-in refused: the token (or e-mail address) is wrong or has expired.</source>
+        <translation>Sign-in refused: the token (or e-mail address) is wrong or has expired.</translation>
+    </message>
+    <message>
+        <source>Signed in, but this account may not read tickets. Give it the rights named in the details.</source>
+        <translation>Signed in, but this account may not read tickets. Give it the rights named in the details.</translation>
+    </message>
+    <message>
+        <source>The server answered, but has no ticket API at this address. Check the path (for django-helpdesk: where it is mounted, e.g. /helpdesk/).</source>
+        <translation>The server answered, but has no ticket API at this address. Check the path (for django-helpdesk: where it is mounted, e.g. /helpdesk/).</translation>
+    </message>
+    <message>
+        <source>The server answered, but not in the form this backend type sends: {field}. Is the address that of the right kind of backend?</source>
+        <translation>The server answered, but not in the form this backend type sends: {field}. Is the address that of the right kind of backend?</translation>
+    </message>
+    <message>
+        <source>The backend had a server error. Try again later, or ask its administrator.</source>
+        <translation>The backend had a server error. Try again later, or ask its administrator.</translation>
+    </message>
+    <message>
+        <source>The backend gave an answer this cockpit did not expect.</source>
+        <translation>The backend gave an answer this cockpit did not expect.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. The details are below.</source>
+        <translation>Something unexpected went wrong. The details are below.</translation>
+    </message>
+    <message>
+        <source>No connection within the time limit: the host may be down, or a firewall drops the connection.</source>
+        <translation>No connection within the time limit: the host may be down, or a firewall drops the connection.</translation>
+    </message>
+    <message>
+        <source>The server took the connection but did not answer in time.</source>
+        <translation>The server took the connection but did not answer in time.</translation>
+    </message>
+    <message>
+        <source>The backend asked us to slow down (rate limit). Try again in {n} s.</source>
+        <translation>The backend asked us to slow down (rate limit). Try again in {n} s.</translation>
+    </message>
+    <message>
+        <source>The backend asked us to slow down (rate limit). Try again in a minute.</source>
+        <translation>The backend asked us to slow down (rate limit). Try again in a minute.</translation>
+    </message>
+    <message>
+        <source>Connected: the backend answered.</source>
+        <translation>Connected: the backend answered.</translation>
+    </message>
+    <message>
+        <source>Queues: {n}.</source>
+        <translation>Queues: {n}.</translation>
+    </message>
+    <message>
+        <source>Open tickets: {n}.</source>
+        <translation>Open tickets: {n}.</translation>
+    </message>
+    <message>
+        <source>Server time: {time}.</source>
+        <translation>Server time: {time}.</translation>
+    </message>
+    <message>
+        <source>No keyring (password store) is available on this computer.</source>
+        <translation>No keyring (password store) is available on this computer.</translation>
+    </message>
+    <message>
+        <source>The keyring refused to store the token ({error}).</source>
+        <translation>The keyring refused to store the token ({error}).</translation>
+    </message>
+    <message>
+        <source>The token was not stored. Set the environment variable {env} to the token before starting the cockpit instead.</source>
+        <translation>The token was not stored. Set the environment variable {env} to the token before starting the cockpit instead.</translation>
+    </message>
+</context>
+<context>
+    <name>SlaHeatmapPanel</name>
+    <message>
+        <source>No heatmap yet: the backend reports no queues.</source>
+        <translation>No heatmap yet: the backend reports no queues.</translation>
+    </message>
+    <message>
+        <source>Breaches: {b} of {due} due ({rate})</source>
+        <translation>Breaches: {b} of {due} due ({rate})</translation>
+    </message>
+    <message>
+        <source>Breaches: {b} (nothing fell due)</source>
+        <translation>Breaches: {b} (nothing fell due)</translation>
+    </message>
+    <message>
+        <source>Warnings raised (at risk): {n}</source>
+        <translation>Warnings raised (at risk): {n}</translation>
+    </message>
+    <message>
+        <source>Click to list the tickets</source>
+        <translation>Click to list the tickets</translation>
+    </message>
+    <message>
+        <source>SLA heatmap</source>
+        <translation>SLA heatmap</translation>
+    </message>
+    <message>
+        <source>SLA breaches by queue, last 24 h</source>
+        <translation>SLA breaches by queue, last 24 h</translation>
+    </message>
+    <message>
+        <source>Breaches</source>
+        <translation>Breaches</translation>
+    </message>
+    <message>
+        <source>Breach rate</source>
+        <translation>Breach rate</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>At risk</translation>
+    </message>
+    <message>
+        <source>Bucket size</source>
+        <translation>Bucket size</translation>
+    </message>
+    <message>
+        <source>Hover a cell for its numbers, click it for its tickets. Grey: nothing due.</source>
+        <translation>Hover a cell for its numbers, click it for its tickets. Grey: nothing due.</translation>
+    </message>
+    <message>
+        <source>Waiting for the first data from the backend…</source>
+        <translation>Waiting for the first data from the backend…</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>Breaches per bucket (10 and more: red)</source>
+        <translation>Breaches per bucket (10 and more: red)</translation>
+    </message>
+    <message>
+        <source>Breach rate, %</source>
+        <translation>Breach rate, %</translation>
+    </message>
+    <message>
+        <source>Warnings per bucket (20 and more: red)</source>
+        <translation>Warnings per bucket (20 and more: red)</translation>
+    </message>
+</context>
+<context>
     <name>StatusBarView</name>
     <message>
         <source>Backend: {url}</source>
         <translation>Backend: {url}</translation>
+    </message>
+    <message>
+        <source>API {remaining}/{limit} per min</source>
+        <translation>API {remaining}/{limit} per min</translation>
+    </message>
+    <message>
+        <source>The backend allows {limit} requests a minute; {remaining} are left this minute. The cockpit keeps itself to {own} a minute.</source>
+        <translation>The backend allows {limit} requests a minute; {remaining} are left this minute. The cockpit keeps itself to {own} a minute.</translation>
+    </message>
+    <message>
+        <source>API ≤{limit} per min</source>
+        <translation>API ≤{limit} per min</translation>
+    </message>
+    <message>
+        <source>The cockpit keeps itself to {limit} requests a minute (see the settings).</source>
+        <translation>The cockpit keeps itself to {limit} requests a minute (see the settings).</translation>
+    </message>
+    <message>
+        <source>The budget is nearly used up: polls may wait for it.</source>
+        <translation>The budget is nearly used up: polls may wait for it.</translation>
     </message>
     <message>
         <source>Last successful poll: {time}</source>
@@ -349,6 +2316,163 @@
     <message>
         <source>internal error</source>
         <translation>internal error</translation>
+    </message>
+</context>
+<context>
+    <name>TicketDialog</name>
+    <message>
+        <source>Ticket {id}</source>
+        <translation>Ticket {id}</translation>
+    </message>
+    <message>
+        <source>Open in web UI</source>
+        <translation>Open in web UI</translation>
+    </message>
+    <message>
+        <source>The backend gave no web link for this ticket</source>
+        <translation>The backend gave no web link for this ticket</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>{time} ({age} ago)</source>
+        <translation>{time} ({age} ago)</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>unassigned</translation>
+    </message>
+    <message>
+        <source>{level} since {time}</source>
+        <translation>{level} since {time}</translation>
+    </message>
+    <message>
+        <source>Escalated to</source>
+        <translation>Escalated to</translation>
+    </message>
+    <message>
+        <source>Waiting on</source>
+        <translation>Waiting on</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Web link</source>
+        <translation>Web link</translation>
+    </message>
+    <message>
+        <source>met at {time} (due {due})</source>
+        <translation>met at {time} (due {due})</translation>
+    </message>
+    <message>
+        <source>breached: done at {time}, due {due}</source>
+        <translation>breached: done at {time}, due {due}</translation>
+    </message>
+    <message>
+        <source>{state}: late by {time} (due {due})</source>
+        <translation>{state}: late by {time} (due {due})</translation>
+    </message>
+    <message>
+        <source>{state}: {time} left (due {due})</source>
+        <translation>{state}: {time} left (due {due})</translation>
+    </message>
+    <message>
+        <source>paused while waiting on the customer</source>
+        <translation>paused while waiting on the customer</translation>
+    </message>
+</context>
+<context>
+    <name>TicketListModel</name>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>system</translation>
+    </message>
+    <message>
+        <source>ticket {id}</source>
+        <translation>ticket {id}</translation>
+    </message>
+    <message>
+        <source>Unknown outcome: the backend did not confirm it. Check in the backend whether it happened before trying again.</source>
+        <translation>Unknown outcome: the backend did not confirm it. Check in the backend whether it happened before trying again.</translation>
     </message>
 </context>
 </TS>

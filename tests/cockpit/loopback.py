@@ -4,6 +4,7 @@ from a queue of (status, headers, body) and records what it was sent."""
 from __future__ import annotations
 
 import json
+import ssl
 import threading
 from collections import defaultdict, deque
 from collections.abc import Iterator
@@ -61,16 +62,22 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def loopback_server() -> Iterator[tuple[str, Script]]:
+def loopback_server(tls: ssl.SSLContext | None = None) -> Iterator[tuple[str, Script]]:
+    """``tls``: serve HTTPS with this server-side context (the URL says https)."""
     script = Script()
     handler = type("Handler", (_Handler,), {"script": script})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    if tls is not None:
+        # A client that refuses the certificate fails the handshake inside
+        # accept(); the server drops that connection and serves on.
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
     server.daemon_threads = False
     server.block_on_close = True
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), name="loopback-http")
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", script
+        scheme = "http" if tls is None else "https"
+        yield f"{scheme}://127.0.0.1:{server.server_address[1]}", script
     finally:
         server.shutdown()
         server.server_close()

@@ -36,10 +36,12 @@ def figures(**values: object) -> QueueFigures:
     return QueueFigures(queue=LOG, name="Logistics", **values)  # type: ignore[arg-type]
 
 
-def breached(tid: str = "u1", priority: Priority = Priority.URGENT) -> SlaRow:
+def breached(
+    tid: str = "u1", priority: Priority = Priority.URGENT, *, queue: str = LOG, due: float = -5
+) -> SlaRow:
     return SlaRow(
         ticket=TicketId(tid),
-        queue=LOG,
+        queue=QueueId(queue),
         priority=priority,
         kind=Kind.ENQUIRY,
         clock=ClockKind.FIRST_RESPONSE,
@@ -47,20 +49,22 @@ def breached(tid: str = "u1", priority: Priority = Priority.URGENT) -> SlaRow:
         created_at=at(-10),
         age_s=600,
         assignee=None,
-        due_at=at(-5),
+        due_at=at(due),
         seconds_to_breach=-300,
     )
 
 
-def flagged(tid: str, *flags: EscalationFlag) -> EscalationRow:
+def flagged(
+    tid: str, *flags: EscalationFlag, queue: str = LOG, since: float = -200
+) -> EscalationRow:
     return EscalationRow(
         ticket=TicketId(tid),
-        queue=LOG,
+        queue=QueueId(queue),
         priority=Priority.MEDIUM,
         kind=Kind.COMPLAINT,
         status=Status.OPEN,
         level=EscalationLevel.LEAD,
-        since=at(-200),
+        since=at(since),
         age_at_level_s=12_000,
         owner=None,
         flags=flags,
@@ -126,15 +130,48 @@ def test_oldest_wait(waiting: int, oldest: float, fires: bool) -> None:
     assert (AlertRule.OLDEST_WAIT_HIGH in rules_on(v)) is fires
 
 
-def test_escalation_flags_become_ticket_alerts() -> None:
-    v = view(0, escalations=(flagged("k", EscalationFlag.CUSTOMER_NOT_UPDATED), flagged("q")))
-    (condition,) = conditions(v, Thresholds())
-    assert (condition.rule, condition.severity, condition.ticket) == (
-        AlertRule.CUSTOMER_NOT_UPDATED,
-        Severity.WARNING,
-        "k",
+def test_escalation_flags_become_alerts_per_queue() -> None:
+    v = view(
+        0,
+        escalations=(
+            flagged("k", EscalationFlag.CUSTOMER_NOT_UPDATED),
+            flagged("q"),
+            flagged("m", EscalationFlag.CUSTOMER_NOT_UPDATED, since=-300),
+            flagged("r", EscalationFlag.URGENT_NOT_REPORTED, queue="refund"),
+        ),
     )
-    assert dict(condition.details) == {"level": "lead", "since": "2026-11-11T12:40:00Z"}
+    found = {(c.rule, c.queue): c for c in conditions(v, Thresholds())}
+    assert set(found) == {
+        (AlertRule.CUSTOMER_NOT_UPDATED, LOG),
+        (AlertRule.URGENT_NOT_REPORTED, "refund"),
+    }
+    customer = found[AlertRule.CUSTOMER_NOT_UPDATED, LOG]
+    assert (customer.severity, customer.ticket) == (Severity.WARNING, None)
+    assert dict(customer.details) == {
+        "count": 2,
+        "tickets": ("k", "m"),
+        "since": "2026-11-11T11:00:00Z",  # the earliest of the two
+    }
+    assert found[AlertRule.URGENT_NOT_REPORTED, "refund"].severity is Severity.CRITICAL
+
+
+def test_urgent_breaches_are_one_alert_per_queue_carrying_the_tickets() -> None:
+    rows = (
+        breached("u1", due=-9),
+        breached("u2", due=-5),
+        breached("h", Priority.HIGH),
+        breached("p1", queue="payment", due=-3),
+        breached("u3", due=-1),
+    )
+    found = {c.queue: c for c in conditions(view(0, breached=rows), Thresholds())}
+    assert set(found) == {LOG, "payment"}
+    assert dict(found[LOG].details) == {
+        "count": 3,
+        "tickets": ("u1", "u2", "u3"),
+        "oldest_due_at": "2026-11-11T15:51:00Z",
+    }
+    assert found["payment"].details["tickets"] == ("p1",)
+    assert all(c.key.ticket is None for c in found.values())
 
 
 # --- de-duplication and cool-down ---------------------------------------------------
@@ -148,15 +185,34 @@ def test_an_alert_still_firing_stays_one_alert(engine: AlertEngine) -> None:
         "A1",
         AlertRule.URGENT_BREACHED,
         LOG,
-        "u1",
+        None,
         at(0),
     )
-    assert dict(alert.details) == {"clock": "first_response", "due_at": "2026-11-11T15:55:00Z"}
+    assert dict(alert.details) == {
+        "count": 1,
+        "tickets": ("u1",),
+        "oldest_due_at": "2026-11-11T15:55:00Z",
+    }
     for minute in (1, 2, 3):
         update = engine.evaluate(view(minute, breached=(breached(),)))
         assert update.events == ()
     assert [a.id for a in engine.active()] == ["A1"]
     assert engine.get("A1").last_seen_at == at(3)
+
+
+def test_a_queue_breaching_hundreds_of_urgent_tickets_notifies_once(engine: AlertEngine) -> None:
+    many = tuple(breached(f"u{i}") for i in range(300))
+    first = engine.evaluate(view(0, breached=many))
+    assert kinds(first.events) == [(EventKind.RAISED, True)]
+    assert first.active[0].details["count"] == 300
+    # tickets come and go: the same alert, its details refreshed silently
+    later = engine.evaluate(view(1, breached=(*many[100:], breached("new"))))
+    assert later.events == ()
+    (alert,) = later.active
+    assert (alert.id, alert.details["count"]) == ("A1", 201)
+    assert alert.details["tickets"][-1] == "new"  # type: ignore[index]
+    cleared = engine.evaluate(view(2))
+    assert kinds(cleared.events) == [(EventKind.CLEARED, False)]
 
 
 def test_a_cleared_alert_that_fires_again_within_the_cooldown_does_not_notify(
@@ -287,14 +343,16 @@ def test_every_event_reaches_the_log_and_its_listeners_in_order() -> None:
 
 def test_evaluate_and_acknowledge_from_two_threads() -> None:
     engine = AlertEngine(cooldown=COOLDOWN, clock=ManualClock(at(0)))
-    engine.evaluate(view(0, breached=tuple(breached(f"u{i}") for i in range(50))))
+    # one urgent breach in each of 50 queues: 50 alerts
+    floor_rows = tuple(breached(f"u{i}", queue=f"q{i}") for i in range(50))
+    engine.evaluate(view(0, breached=floor_rows))
     ids = [a.id for a in engine.active()]
     errors: list[BaseException] = []
 
     def poll() -> None:
         try:
             for minute in range(1, 200):
-                engine.evaluate(view(minute, breached=tuple(breached(f"u{i}") for i in range(50))))
+                engine.evaluate(view(minute, breached=floor_rows))
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 
@@ -304,6 +362,7 @@ def test_evaluate_and_acknowledge_from_two_threads() -> None:
         engine.acknowledge(alert_id, "wang", at=at(1))
     worker.join()
     assert not errors
+    assert len(ids) == 50
     seqs = [e.seq for e in engine.log.events()]
     assert seqs == sorted(seqs) == list(range(1, len(seqs) + 1))
     assert all(a.acknowledged_by == "wang" for a in engine.active())
@@ -325,8 +384,9 @@ def test_an_urgent_breach_on_the_floor_raises_an_alert(engine: AlertEngine) -> N
     assert engine.evaluate(compute_view(floor, backend="test")).active == ()
     floor.apply(batch(now=5 + 1 / 60))
     (alert,) = engine.evaluate(compute_view(floor, backend="test")).active
-    assert (alert.rule, alert.ticket, alert.severity) == (
+    assert (alert.rule, alert.queue, alert.severity) == (
         AlertRule.URGENT_BREACHED,
-        "u",
+        LOG,
         Severity.CRITICAL,
     )
+    assert alert.details["tickets"] == ("u",)

@@ -11,7 +11,7 @@ import pytest
 
 from cockpit.domain import Priority, QueueId, Status, Ticket
 from cockpit.floor import FloorState
-from cockpit.heatmap import HeatmapMode, build_heatmap, cell_tickets
+from cockpit.heatmap import BUCKETS, HeatmapMode, build_heatmap, build_heatmaps, cell_tickets
 from cockpit.metrics import ViewOptions, compute_view
 from cockpit.settings import SlaSettings
 from tests.cockpit.factories import QUEUES, T0, at, batch, ticket
@@ -146,6 +146,31 @@ def test_the_grid_is_read_only_and_compares_by_value(floor: FloorState) -> None:
 def test_the_view_carries_the_grid_for_its_options(floor: FloorState) -> None:
     view = compute_view(floor, backend="test", options=ViewOptions(heatmap_bucket=QUARTER))
     assert len(view.heatmap.starts) == 96
+
+
+@pytest.mark.parametrize("minute", [10, 10 + SECOND, 30, 44, 59])
+def test_every_size_from_one_pass_sums_the_quarter_hours(floor: FloorState, minute: float) -> None:
+    floor.apply(batch(now=minute))
+    grids = build_heatmaps(floor)
+    assert set(grids) == set(BUCKETS)
+    fine = grids[QUARTER]
+    for bucket, grid in grids.items():
+        assert grid == build_heatmap(floor, bucket=bucket)
+        assert grid.starts[-1] <= floor.server_time < grid.starts[-1] + bucket  # type: ignore[operator]
+        for column, start in enumerate(grid.starts):
+            inside = [i for i, s in enumerate(fine.starts) if start <= s < start + bucket]
+            if start < fine.starts[0]:
+                continue  # before the quarter-hour grid (quarters past its end are future)
+            for measure in ("breaches", "due", "at_risk"):
+                coarse, quarters = getattr(grid, measure), getattr(fine, measure)
+                assert coarse[:, column].tolist() == quarters[:, inside].sum(axis=1).tolist()
+
+
+def test_the_view_carries_every_bucket_size(floor: FloorState) -> None:
+    view = compute_view(floor, backend="test")
+    assert set(view.heatmaps) == set(BUCKETS)
+    assert view.heatmaps[view.heatmap.bucket] == view.heatmap
+    assert view.heatmaps[HOUR] == build_heatmap(floor, bucket=HOUR)
 
 
 def test_bad_buckets_are_refused(floor: FloorState) -> None:

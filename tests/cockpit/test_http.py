@@ -8,6 +8,7 @@ import pytest
 
 from cockpit.backends.base import (
     AuthError,
+    BackendTimeout,
     BackendUnreachable,
     NotFound,
     PayloadError,
@@ -108,6 +109,18 @@ def test_nobody_listening_is_unreachable() -> None:
     with pytest.raises(BackendUnreachable, match="connection refused"):
         http.get("/x")
     http.close()
+
+
+def test_an_answer_that_never_comes_is_a_timeout_not_unreachable() -> None:
+    with socket.socket() as listener:  # accepted by the kernel, never read
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        http = HttpClient(
+            f"http://127.0.0.1:{listener.getsockname()[1]}", timeouts=Timeouts(1, 0.2)
+        )
+        with pytest.raises(BackendTimeout, match=r"no answer within 0\.2 s"):
+            http.get("/x")
+        http.close()
 
 
 def test_retry_after_parses_seconds_and_dates() -> None:

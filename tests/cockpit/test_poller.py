@@ -7,10 +7,11 @@ from datetime import timedelta
 
 from cockpit.backends.base import AuthError, BackendUnreachable, RateLimited
 from cockpit.clock import ManualClock
+from cockpit.domain import Batch, Priority
 from cockpit.metrics import FloorView
 from cockpit.runtime.health import Health, HealthState
 from cockpit.runtime.poller import Poller
-from cockpit.settings import Settings
+from cockpit.settings import EscalationSettings, Settings
 from tests.cockpit.factories import QUEUES, T0, batch, ticket
 from tests.cockpit.fakes import FakeBackend
 
@@ -161,3 +162,41 @@ def test_stale_threshold_follows_the_interval() -> None:
     h.clock.advance(timedelta(seconds=2))
     h.poller.refresh_health()
     assert h.poller.health.state is HealthState.STALE
+
+
+def test_views_follow_the_escalation_settings() -> None:
+    """ViewOptions come from the settings: a tighter urgent-report limit flags sooner."""
+    urgent = ticket("u", priority=Priority.URGENT, created=-3)
+    answers = (batch(urgent, full=True, queues=QUEUES, now=0),)
+    views = []
+    for limit in (5 * 60, 60):
+        settings = Settings(escalations=EscalationSettings(urgent_report_s=limit))
+        poller = Poller(FakeBackend(*answers), settings=settings, clock=ManualClock(T0))
+        views.append(poller.poll_once())
+    default, tight = views
+    assert default is not None
+    assert tight is not None
+    assert default.escalation_summary.urgent_not_reported == 0
+    assert tight.escalation_summary.urgent_not_reported == 1
+
+
+def test_read_sees_the_floor_and_is_not_held_up_by_a_slow_fetch() -> None:
+    fetching, release = threading.Event(), threading.Event()
+
+    def slow(cursor: str | None) -> Batch:
+        if cursor is not None:
+            fetching.set()
+            assert release.wait(10)
+        return batch(ticket("a"), full=cursor is None, queues=QUEUES, cursor="1")
+
+    poller = Poller(FakeBackend(slow), settings=Settings(), clock=ManualClock(T0))
+    poller.poll_once()
+    worker = threading.Thread(target=poller.poll_once, name="test-slow-poll")
+    worker.start()
+    try:
+        assert fetching.wait(10)
+        # the second poll is waiting on the network: reads go through meanwhile
+        assert poller.read(lambda state: sorted(state.tickets)) == ["a"]
+    finally:
+        release.set()
+        worker.join(10)

@@ -52,6 +52,11 @@ def test_snapshot_carries_the_sla_picture() -> None:
             "clock": "first_response",
             "due_at": "2026-11-11T16:20:00Z",
             "seconds_to_breach": 840.0,
+            "state": "at_risk",
+            "kind": "enquiry",
+            "age_s": 6360.0,
+            "assignee": None,
+            "subject": "",
         }
     ]
     assert data["breached"][0]["id"] == "u"
@@ -63,6 +68,11 @@ def test_snapshot_carries_the_sla_picture() -> None:
             "level": "lead",
             "since": "2026-11-11T14:00:00Z",
             "flags": ["collab_no_answer"],
+            "priority": "medium",
+            "status": "waiting_other",
+            "age_at_level_s": 7560.0,
+            "owner": None,
+            "subject": "",
         },
         {
             "id": "u",
@@ -70,17 +80,41 @@ def test_snapshot_carries_the_sla_picture() -> None:
             "level": "agent",
             "since": "2026-11-11T16:00:00Z",
             "flags": ["urgent_not_reported"],
+            "priority": "urgent",
+            "status": "open",
+            "age_at_level_s": 360.0,
+            "owner": None,
+            "subject": "",
         },
     ]
+    assert data["escalation_summary"] == {
+        "lead": 1,
+        "supervisor": 0,
+        "pr_legal": 0,
+        "collab_no_answer": 1,
+        "customer_not_updated": 0,
+        "urgent_not_reported": 1,
+    }
     heatmap = data["heatmap"]
     assert heatmap["queues"] == ["logistics", "refund"]
     assert heatmap["buckets"][-1] == "2026-11-11T16:00:00Z"
     assert len(heatmap["buckets"]) == 48
     assert heatmap["breaches"][0][-1] == 1
     assert len(heatmap["breaches"][1]) == 48
+    assert heatmap["bucket_s"] == 1800
+    assert heatmap["due"][0][-1] == 1
+    assert heatmap["at_risk"][0][-1] == 1  # "u" warned at +4 min
 
 
 def test_snapshot_without_a_view_has_empty_sla_fields() -> None:
     data = view_to_json(None, Health(HealthState.OFFLINE, reason="unreachable"), backend="x")
     assert (data["at_risk"], data["breached"], data["escalations"]) == ([], [], [])
-    assert data["heatmap"] == {"buckets": [], "queues": [], "breaches": []}
+    assert data["heatmap"] == {
+        "buckets": [],
+        "bucket_s": 1800.0,
+        "queues": [],
+        "breaches": [],
+        "due": [],
+        "at_risk": [],
+    }
+    assert data["escalation_summary"]["lead"] == 0

@@ -1,0 +1,250 @@
+"""Recording every poll as metric samples, off the GUI thread and without
+making the poll wait on the database.
+
+:class:`MetricsRecorder` listens to the poller (``on_batch`` then
+``on_view``, both on the poll worker). From the batch it counts what
+happened since the previous poll: arrivals (by topic and kind, and how many
+the bot deflected: ``Ticket.bot_deflected``), resolutions, first responses
+(how many missed their target, and how long customers waited for them).
+From the view it takes the levels (open, waiting, oldest wait, breached, at
+risk, service level, agents by state). The rows go into a buffer that one
+job on the database writer (``Executors.db``) drains in a single insert: a
+slow database makes the inserts bigger, never the poll slower.
+
+The counts rest on the feed's contract: every ticket that changed since the
+cursor is in the batch, and a ticket's creation, first response and
+resolution are changes. A ticket counts in the sample whose interval
+``(previous poll, this poll]`` holds the event's time (server time).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from cockpit.domain import AgentState, Batch, QueueId, Ticket, TicketId
+from cockpit.floor import FloorState
+from cockpit.metrics import FloorView, QueueFigures
+from cockpit.store.samples import FLOOR, MetricStore, Sample
+
+log = logging.getLogger(__name__)
+
+# About an hour of 5-second polls of a ten-queue floor.
+MAX_BUFFER = 10_000
+
+
+@dataclass(slots=True)
+class Tally:
+    """What happened in one queue during one poll interval."""
+
+    arrivals: int = 0
+    resolutions: int = 0
+    responses: int = 0
+    late: int = 0
+    wait_sum_s: float = 0.0
+    wait_max_s: float = 0.0
+    deflected: int = 0
+    topics: Counter[str] = field(default_factory=Counter)
+    kinds: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: Tally) -> None:
+        self.arrivals += other.arrivals
+        self.resolutions += other.resolutions
+        self.responses += other.responses
+        self.late += other.late
+        self.wait_sum_s += other.wait_sum_s
+        self.wait_max_s = max(self.wait_max_s, other.wait_max_s)
+        self.deflected += other.deflected
+        self.topics.update(other.topics)
+        self.kinds.update(other.kinds)
+
+
+def tally(
+    tickets: Iterable[Ticket],
+    *,
+    since: datetime,
+    until: datetime,
+    met: Callable[[Ticket], bool],
+) -> dict[QueueId, Tally]:
+    """Per-queue counts of the events in ``(since, until]`` among ``tickets``
+    (the latest version of each counts once)."""
+    latest: dict[TicketId, Ticket] = {t.id: t for t in tickets}
+    result: dict[QueueId, Tally] = {}
+    for ticket in latest.values():
+        t = result.get(ticket.queue) or result.setdefault(ticket.queue, Tally())
+        if since < ticket.created_at <= until:
+            t.arrivals += 1
+            t.topics[str(ticket.topic)] += 1
+            t.kinds[ticket.kind.value] += 1
+            t.deflected += ticket.bot_deflected
+        if ticket.resolved_at is not None and since < ticket.resolved_at <= until:
+            t.resolutions += 1
+        first = ticket.first_response_at
+        if first is not None and since < first <= until:
+            wait = max(0.0, (first - ticket.created_at).total_seconds())
+            t.responses += 1
+            t.late += not met(ticket)
+            t.wait_sum_s += wait
+            t.wait_max_s = max(t.wait_max_s, wait)
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    at: datetime
+    span_s: float
+    tallies: Mapping[QueueId, Tally]
+    agents: Mapping[AgentState, int]
+
+
+def _sample(
+    queue: str,
+    at: datetime,
+    span_s: float,
+    t: Tally,
+    levels: Mapping[str, float | int | None],
+) -> Sample:
+    return Sample(
+        at=at,
+        queue=queue,
+        span_s=span_s,
+        arrivals=t.arrivals,
+        resolutions=t.resolutions,
+        responses=t.responses,
+        responses_late=t.late,
+        wait_sum_s=round(t.wait_sum_s, 3),
+        wait_max_s=round(t.wait_max_s, 3),
+        bot_deflected=t.deflected,
+        topics=dict(t.topics),
+        kinds=dict(t.kinds),
+        **levels,  # type: ignore[arg-type]
+    )
+
+
+def _levels(f: QueueFigures) -> dict[str, float | int | None]:
+    return {
+        "open": f.open,
+        "waiting": f.waiting,
+        "oldest_wait_s": f.oldest_wait_s,
+        "breached": f.breached,
+        "at_risk": f.at_risk,
+        "service_level": f.service_level,
+        "agents_available": f.agents_available,
+        "agents_busy": f.agents_busy,
+        "agents_away": f.agents_away,
+    }
+
+
+def samples_for(
+    view: FloorView,
+    tallies: Mapping[QueueId, Tally],
+    agents: Mapping[AgentState, int],
+    *,
+    span_s: float,
+) -> list[Sample]:
+    """One sample per queue of ``view`` and one for the whole floor."""
+    at = view.generated_at
+    rows = [
+        _sample(f.queue, at, span_s, tallies.get(f.queue) or Tally(), _levels(f))
+        for f in view.queues
+    ]
+    floor = Tally()
+    for t in tallies.values():
+        floor.add(t)
+    totals: dict[str, float | int | None] = {
+        name: sum(getattr(f, name) for f in view.queues)
+        for name in ("open", "waiting", "breached", "at_risk")
+    }
+    totals["oldest_wait_s"] = max((f.oldest_wait_s for f in view.queues), default=0.0)
+    totals["service_level"] = None
+    totals["agents_available"] = agents.get(AgentState.AVAILABLE, 0)
+    totals["agents_busy"] = agents.get(AgentState.BUSY, 0)
+    totals["agents_away"] = agents.get(AgentState.AWAY, 0)
+    rows.append(_sample(FLOOR, at, span_s, floor, totals))
+    return rows
+
+
+class _Subscribable(Protocol):
+    """The part of the poller the recorder needs."""
+
+    def subscribe(
+        self,
+        *,
+        on_view: Callable[[FloorView], None] | None = None,
+        on_batch: Callable[[Batch, FloorState], None] | None = None,
+    ) -> None: ...
+
+
+class MetricsRecorder:
+    """Turns polls into metric samples; see the module docstring."""
+
+    def __init__(
+        self, store: MetricStore, executor: Executor, *, max_buffer: int = MAX_BUFFER
+    ) -> None:
+        self._store = store
+        self._executor = executor
+        self._max_buffer = max_buffer
+        self._last_at: datetime | None = None
+        self._pending: _Pending | None = None
+        self._buffer: list[Sample] = []
+        self._flushing = False
+        self._lock = threading.Lock()
+        self.dropped = 0
+
+    def attach(self, poller: _Subscribable) -> None:
+        poller.subscribe(on_batch=self.on_batch, on_view=self.on_view)
+
+    # --- the poll worker -------------------------------------------------------------
+
+    def on_batch(self, batch: Batch, state: FloorState) -> None:
+        at, since = batch.server_time, self._last_at
+        if since is None or at <= since:
+            tallies: Mapping[QueueId, Tally] = {}
+            span = 0.0
+        else:
+            tallies = tally(batch.tickets, since=since, until=at, met=state.first_response_met)
+            span = (at - since).total_seconds()
+        if since is None or at > since:
+            self._last_at = at
+        agents = Counter(agent.state for agent in state.agents.values())
+        self._pending = _Pending(at, span, tallies, agents)
+
+    def on_view(self, view: FloorView) -> None:
+        pending, self._pending = self._pending, None
+        if pending is None or pending.at != view.generated_at:
+            pending = _Pending(view.generated_at, 0.0, {}, {})
+        rows = samples_for(view, pending.tallies, pending.agents, span_s=pending.span_s)
+        with self._lock:
+            self._buffer.extend(rows)
+            excess = len(self._buffer) - self._max_buffer
+            if excess > 0:
+                del self._buffer[:excess]
+                self.dropped += excess
+                log.warning("the database is behind: dropped %d metric samples", excess)
+            if self._flushing:
+                return
+            self._flushing = True
+        try:
+            self._executor.submit(self.flush)
+        except RuntimeError:  # shut down: the app is closing
+            with self._lock:
+                self._flushing = False
+
+    # --- the database writer ---------------------------------------------------------
+
+    def flush(self) -> int:
+        """Write what is buffered (runs on the database writer)."""
+        with self._lock:
+            rows, self._buffer = self._buffer, []
+            self._flushing = False
+        try:
+            return self._store.add(rows)
+        except Exception:
+            log.exception("could not store %d metric samples", len(rows))
+            return 0

@@ -1,0 +1,303 @@
+"""What a review reads off the incident's event log: the timeline, the
+notes, who responded, the response latencies and checklist compliance.
+
+Latencies, each from the declaration unless said otherwise:
+- ``detection``: from *detection* to declaration. Detection is the first
+  queue-level alert (service level low, too many waiting, oldest wait too
+  long) raised or reopened in the ``lookback`` (default one hour) before
+  the declaration; without one, there is no detection latency. Ticket-level
+  alerts (one urgent ticket late) are left out: a busy floor always has some;
+  so are alerts raised at the first poll the cockpit recorded (it had only
+  just started watching).
+- ``first_broadcast``: to the first message that got through: a reply script
+  published to agents, a team-chat post, or a reply to a ticket.
+- ``bot_on``: to the bot auto-reply switched on successfully.
+Checklist steps: each deadline (one-off: ``due_after`` the declaration;
+recurring: the cadence, counted from the last completion) against the
+completion that met it: on time, late by how much, or missed (still not
+done when the incident was resolved, or now).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from cockpit.alert_rules import AlertRule
+from cockpit.alerts import EventKind
+from cockpit.incidents.checklist import steps_of
+from cockpit.incidents.model import Action
+from cockpit.incidents.playbook import Playbook, Step
+from cockpit.store.alert_log import AlertRecord
+from cockpit.store.incidents import EventRecord, IncidentRecord, Outcome, Phase
+
+SYSTEM = "system"
+DETECTION_RULES = frozenset(
+    {AlertRule.SERVICE_LEVEL_LOW, AlertRule.WAITING_HIGH, AlertRule.OLDEST_WAIT_HIGH}
+)
+DETECTION_KINDS = frozenset({EventKind.RAISED, EventKind.REOPENED})
+DETECTION_LOOKBACK = timedelta(hours=1)
+BROADCAST_ACTIONS = frozenset({Action.SCRIPT_PUBLISH, Action.WEBHOOK, Action.TICKET_REPLY})
+# What the timeline shows of each action's payload (the log keeps it all).
+_DETAIL_KEYS: dict[str, tuple[str, ...]] = {
+    Action.DECLARE: ("summary",),
+    Action.JOIN: ("summary",),
+    Action.RESOLVE: ("summary",),
+    Action.NOTE: ("text",),
+    Action.STATUS_UPDATE: ("text",),
+    Action.STEP_DONE: ("step",),
+    Action.REMINDER: ("step", "kind"),
+    Action.SCRIPT_PUBLISH: ("title", "language"),
+    Action.SCRIPT_WITHDRAW: ("backend_id",),
+    Action.WEBHOOK: ("target", "channel"),
+}
+DETAIL_LIMIT = 120
+
+
+class LatencyName(StrEnum):
+    DETECTION = "detection"
+    FIRST_BROADCAST = "first_broadcast"
+    BOT_ON = "bot_on"
+
+
+@dataclass(frozen=True, slots=True)
+class Latency:
+    name: LatencyName
+    start: datetime | None
+    end: datetime | None
+    # What started or ended it (an alert rule and queue, an action).
+    cause: str | None = None
+
+    @property
+    def seconds(self) -> float | None:
+        if self.start is None or self.end is None:
+            return None
+        return (self.end - self.start).total_seconds()
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    at: datetime
+    who: str
+    action: str
+    outcome: str
+    detail: str | None = None
+    # Consecutive replies to tickets are shown as one entry.
+    count: int = 1
+    event_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Responder:
+    who: str
+    actions: int
+    first_at: datetime
+    last_at: datetime
+
+
+class Compliance(StrEnum):
+    ON_TIME = "on_time"
+    LATE = "late"
+    MISSED = "missed"
+    DONE = "done"  # no deadline, done
+    NOT_DONE = "not_done"  # no deadline, not done
+    NOT_DUE = "not_due"  # the deadline has not come yet
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    due_at: datetime | None
+    done_at: datetime | None
+    # done - due (negative: early); for a missed one, the time past due at the end.
+    late_by_s: float | None
+    status: Compliance
+
+
+@dataclass(frozen=True, slots=True)
+class StepCompliance:
+    step_id: str
+    title: Mapping[str, str]
+    owner: str | None
+    recurring: bool
+    occurrences: tuple[Occurrence, ...]
+
+    @property
+    def status(self) -> Compliance:
+        states = {o.status for o in self.occurrences}
+        for worst in (Compliance.MISSED, Compliance.LATE):
+            if worst in states:
+                return worst
+        if not self.occurrences:
+            return Compliance.NOT_DONE
+        return self.occurrences[0].status
+
+    @property
+    def worst_late_s(self) -> float | None:
+        late = [o.late_by_s for o in self.occurrences if o.late_by_s is not None]
+        return max(late) if late else None
+
+
+def _detail(action: str, payload: Mapping[str, Any], outcome: str) -> str | None:
+    keys = _DETAIL_KEYS.get(action, ())
+    parts = [str(payload[k]) for k in keys if payload.get(k) not in (None, "")]
+    if outcome not in (Outcome.OK.value, Outcome.PENDING.value) and payload.get("reason"):
+        parts.append(str(payload["reason"]))
+    text = " · ".join(parts)
+    return (text[: DETAIL_LIMIT - 1] + "…" if len(text) > DETAIL_LIMIT else text) or None
+
+
+def timeline(events: Sequence[EventRecord]) -> list[TimelineEntry]:
+    """Records and outcomes (an intent shows once, at its outcome, with the
+    intent's payload; an intent still pending shows as itself); consecutive
+    ticket replies collapse into one entry with a count."""
+    intents = {e.id: e for e in events if e.phase is Phase.INTENT}
+    settled = {e.related_id for e in events if e.phase is Phase.OUTCOME}
+    entries: list[TimelineEntry] = []
+    for event in events:
+        if event.phase is Phase.INTENT and event.id in settled:
+            continue
+        intent = intents.get(event.related_id or -1)
+        payload = {**(intent.payload if intent else {}), **event.payload}
+        entry = TimelineEntry(
+            event.at,
+            event.who,
+            event.action,
+            event.outcome.value,
+            _detail(event.action, payload, event.outcome.value),
+            event_id=event.id,
+        )
+        last = entries[-1] if entries else None
+        if (
+            last is not None
+            and entry.action == last.action == Action.TICKET_REPLY
+            and entry.outcome == last.outcome
+        ):
+            entries[-1] = TimelineEntry(
+                last.at, last.who, last.action, last.outcome, None, last.count + 1, last.event_id
+            )
+            continue
+        entries.append(entry)
+    return entries
+
+
+def notes(events: Iterable[EventRecord]) -> list[TimelineEntry]:
+    return [
+        TimelineEntry(e.at, e.who, e.action, e.outcome.value, str(e.payload.get("text", "")))
+        for e in events
+        if e.action in (Action.NOTE, Action.STATUS_UPDATE)
+    ]
+
+
+def responders(events: Iterable[EventRecord]) -> list[Responder]:
+    """Who acted (records and intents, not the outcomes), first to act first."""
+    found: dict[str, list[datetime]] = {}
+    for event in events:
+        if event.phase is Phase.OUTCOME or event.who == SYSTEM:
+            continue
+        found.setdefault(event.who, []).append(event.at)
+    rows = [Responder(who, len(times), min(times), max(times)) for who, times in found.items()]
+    return sorted(rows, key=lambda r: (r.first_at, r.who))
+
+
+def _first_ok(events: Iterable[EventRecord], actions: frozenset[Action]) -> EventRecord | None:
+    return next(
+        (
+            e
+            for e in events
+            if e.phase is not Phase.INTENT and e.outcome is Outcome.OK and e.action in actions
+        ),
+        None,
+    )
+
+
+def latencies(
+    incident: IncidentRecord,
+    events: Sequence[EventRecord],
+    alerts: Sequence[AlertRecord],
+    *,
+    lookback: timedelta = DETECTION_LOOKBACK,
+    watching_since: datetime | None = None,
+) -> list[Latency]:
+    """See the module doc. ``watching_since`` is the first poll recorded
+    around the lookback: alerts raised at it only say the cockpit had just
+    started, not when the trouble began, so they do not count."""
+    declared = incident.declared_at
+    detected = next(
+        (
+            a
+            for a in alerts
+            if a.rule in DETECTION_RULES
+            and a.kind in DETECTION_KINDS
+            and declared - lookback <= a.at <= declared
+            and (watching_since is None or a.at > watching_since)
+        ),
+        None,
+    )
+    broadcast = _first_ok(events, BROADCAST_ACTIONS)
+    bot = _first_ok(events, frozenset({Action.BOT_ON}))
+    return [
+        Latency(
+            LatencyName.DETECTION,
+            None if detected is None else detected.at,
+            declared if detected else None,
+            None if detected is None else f"{detected.rule}:{detected.queue or '-'}",
+        ),
+        Latency(
+            LatencyName.FIRST_BROADCAST,
+            declared,
+            None if broadcast is None else broadcast.at,
+            None if broadcast is None else broadcast.action,
+        ),
+        Latency(LatencyName.BOT_ON, declared, None if bot is None else bot.at),
+    ]
+
+
+def _occurrence(due: datetime | None, done: datetime | None, end: datetime) -> Occurrence:
+    if due is None:
+        return Occurrence(None, done, None, Compliance.DONE if done else Compliance.NOT_DONE)
+    if done is not None:
+        late = (done - due).total_seconds()
+        return Occurrence(due, done, late, Compliance.ON_TIME if late <= 0 else Compliance.LATE)
+    if end >= due:  # as the checklist: overdue from the due instant on
+        return Occurrence(due, None, (end - due).total_seconds(), Compliance.MISSED)
+    return Occurrence(due, None, None, Compliance.NOT_DUE)
+
+
+def step_compliance(
+    step: Step, declared: datetime, completions: Sequence[datetime], end: datetime
+) -> StepCompliance:
+    done = sorted(completions)
+    occurrences: list[Occurrence] = []
+    if step.every is None:
+        due = None if step.due_after is None else declared + step.due_after
+        occurrences.append(_occurrence(due, done[0] if done else None, end))
+    else:
+        due = declared + (step.due_after or step.every)
+        for completion in done:
+            occurrences.append(_occurrence(due, completion, end))
+            due = completion + step.every
+        if due <= end or not occurrences:
+            occurrences.append(_occurrence(due, None, end))
+    title = {"zh_CN": step.title.zh_CN, "en": step.title.en}
+    return StepCompliance(step.id, title, step.owner, step.every is not None, tuple(occurrences))
+
+
+def checklist(
+    playbook: Playbook, incident: IncidentRecord, events: Iterable[EventRecord], now: datetime
+) -> list[StepCompliance]:
+    from cockpit.incidents.playbook_checks import STATUS_STEP
+
+    done: dict[str, list[datetime]] = {}
+    for event in events:
+        if event.action == Action.STEP_DONE:
+            done.setdefault(str(event.payload.get("step")), []).append(event.at)
+        elif event.action == Action.STATUS_UPDATE:
+            done.setdefault(STATUS_STEP, []).append(event.at)
+    end = incident.resolved_at or now
+    return [
+        step_compliance(step, incident.declared_at, done.get(step.id, []), end)
+        for step in steps_of(playbook)
+    ]

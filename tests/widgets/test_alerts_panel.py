@@ -1,0 +1,244 @@
+"""The alerts panel: one line per rule and queue, acknowledge and snooze
+through the runtime recorded with who and when, the history, declaring an
+incident from an alert, and notifications with or without a system tray."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtWidgets import QSystemTrayIcon
+from pytestqt.qtbot import QtBot
+
+from cockpit.alert_rules import AlertRule
+from cockpit.alerts import AlertUpdate, EventKind
+from cockpit.settings import Settings
+from tests.widgets.floor_fakes import FakeFloorHost, floor_view, hand_built_floor
+from widgets.actions import MainActions
+from widgets.alert_notifier import AlertNotifier
+from widgets.bridge import Bridge
+from widgets.floor_board import FloorBoard
+from widgets.main_window import MainWindow
+from widgets.models.alert_model import AlertColumn
+from widgets.status_bar import StatusBarView
+from widgets.theme import DAY
+
+
+@pytest.fixture
+def board(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> tuple[FloorBoard, FakeFloorHost]:
+    monkeypatch.setattr("widgets.floor_board.current_user", lambda: "sup-wang")
+    state = hand_built_floor()
+    host = FakeFloorHost(state)
+    actions = MainActions()
+    window = MainWindow(
+        thresholds=Settings().thresholds,
+        status_bar=StatusBarView(backend_url="sim://test"),
+        actions=actions,
+    )
+    actions.setParent(window)
+    qtbot.addWidget(window)
+    bridge = Bridge(window)
+    floor = FloorBoard(host, window=window, settings=Settings(), palette=DAY, parent=window)
+    floor.notifier.messages.clear()
+    floor.bind(bridge)
+    floor.attach(bridge)
+    view = floor_view(state)
+    bridge.floorUpdated.emit(view)
+    host.evaluate(view)
+    return floor, host
+
+
+def texts(floor: FloorBoard) -> list[str]:
+    model = floor.alerts.model
+    return [model.index(r, AlertColumn.ALERT).data() for r in range(model.rowCount())]
+
+
+def select(floor: FloorBoard, rule: AlertRule) -> str:
+    alert = next(a for a in floor.alerts.model.alerts() if a.rule is rule)
+    floor.alerts.select_alert(alert.id)
+    return alert.id
+
+
+def test_one_line_per_rule_and_queue(board: tuple[FloorBoard, FakeFloorHost]) -> None:
+    floor, _ = board
+    # most severe first, then oldest; ticket rules carry their count
+    assert texts(floor) == [
+        "2 urgent tickets breached in Logistics",
+        "Service level 50% in Logistics (target 80%)",
+        "Oldest wait 28:00 in Logistics",
+        "4 urgent tickets not reported to the supervisor in Logistics",
+        "1 complaint without a customer update for over 2 h in Refunds",
+    ]
+    model = floor.alerts.model
+    assert model.index(0, AlertColumn.SEVERITY).data() == "Critical"
+    assert model.index(4, AlertColumn.SEVERITY).data() == "Warning"
+    assert model.index(0, AlertColumn.TICKETS).data() == "2"
+    assert model.index(1, AlertColumn.TICKETS).data() == "—"
+    assert model.index(0, AlertColumn.STATUS).data() == "new"
+    assert floor.alerts.summary.text() == "5 active · 5 not taken"
+    assert floor.alerts.windowTitle() == "Alerts (5)"
+
+
+def test_acknowledge_is_recorded_with_who_and_when(
+    qtbot: QtBot, board: tuple[FloorBoard, FakeFloorHost]
+) -> None:
+    floor, host = board
+    panel = floor.alerts
+    assert not panel.acknowledge.isEnabled()  # nothing selected
+    alert_id = select(floor, AlertRule.URGENT_BREACHED)
+    assert panel.acknowledge.isEnabled()
+    panel.acknowledge.click()
+    event = host.engine.log.events()[-1]
+    now = host.clock.now()
+    assert (event.kind, event.who, event.at, event.alert.id) == (
+        EventKind.ACKNOWLEDGED,
+        "sup-wang",
+        now,
+        alert_id,
+    )
+    row = [a.id for a in panel.model.alerts()].index(alert_id)
+    taken = panel.model.index(row, AlertColumn.STATUS).data()
+    assert taken == f"sup-wang at {now.astimezone():%H:%M}"
+    assert panel.history.count() == 1
+    assert panel.history.item(0).text() == (
+        f"{now.astimezone():%H:%M} sup-wang acknowledged: 2 urgent tickets breached in Logistics"
+    )
+    assert not panel.acknowledge.isEnabled()  # already taken
+    assert panel.summary.text() == "5 active · 4 not taken"
+
+
+def test_snooze_is_recorded_and_keeps_the_alert_listed(
+    board: tuple[FloorBoard, FakeFloorHost],
+) -> None:
+    floor, host = board
+    panel = floor.alerts
+    alert_id = select(floor, AlertRule.CUSTOMER_NOT_UPDATED)
+    panel.snooze[timedelta(hours=1)].click()
+    event = host.engine.log.events()[-1]
+    until = host.clock.now() + timedelta(hours=1)
+    assert (event.kind, event.who, event.alert.snoozed_until) == (
+        EventKind.SNOOZED,
+        "sup-wang",
+        until,
+    )
+    assert alert_id in [a.id for a in panel.model.alerts()]
+    assert (
+        panel.history.item(0)
+        .text()
+        .endswith(
+            f"sup-wang snoozed until {until.astimezone():%H:%M}: "
+            "1 complaint without a customer update for over 2 h in Refunds"
+        )
+    )
+
+
+def test_the_selection_survives_a_new_alert(board: tuple[FloorBoard, FakeFloorHost]) -> None:
+    floor, host = board
+    alert_id = select(floor, AlertRule.CUSTOMER_NOT_UPDATED)
+    from cockpit.metrics import FloorView
+
+    view = floor_view(host.state)
+    worse = FloorView(
+        generated_at=view.generated_at,
+        backend=view.backend,
+        queues=tuple(q if q.queue != "refund" else _waiting(q) for q in view.queues),
+        breached=view.breached,
+        escalations=view.escalations,
+    )
+    host.evaluate(worse)
+    assert len(floor.alerts.model.alerts()) == 6
+    assert [a.id for a in floor.alerts.selected_alerts()] == [alert_id]
+
+
+def test_declare_an_incident_from_an_alert(board: tuple[FloorBoard, FakeFloorHost]) -> None:
+    floor, _ = board
+    asked: list[object] = []
+    floor.declareRequested.connect(asked.append)
+    panel = floor.alerts
+    panel.set_declare_available(True)
+    assert not panel.declare.isEnabled()
+    alert_id = select(floor, AlertRule.URGENT_BREACHED)
+    panel.declare.click()
+    assert [getattr(a, "id", None) for a in asked] == [alert_id]
+    panel.set_declare_available(False)
+    assert not panel.declare.isEnabled()
+
+
+def test_new_alerts_notify_once_a_tray_or_none(board: tuple[FloorBoard, FakeFloorHost]) -> None:
+    floor, host = board
+    # the board's notifier heard the first evaluation: three new alerts, one message
+    assert [title for title, _ in floor.notifier.messages] == ["5 new alerts"]
+    assert floor.notifier.messages[0][1].splitlines()[0] == "2 urgent tickets breached in Logistics"
+    # the next poll with the same floor: nothing new, no message
+    host.evaluate(floor_view(host.state))
+    assert len(floor.notifier.messages) == 1
+
+
+def test_without_a_tray_nothing_breaks_and_the_sound_is_optional(qtbot: QtBot) -> None:
+    beeps: list[bool] = []
+    texts_seen: list[str] = []
+    notifier = AlertNotifier(
+        text=lambda a: texts_seen.append(a.id) or a.id,
+        beep=lambda: beeps.append(True),
+        tray_available=lambda: False,
+    )
+    assert notifier.tray is None
+    host = FakeFloorHost(hand_built_floor())
+    update = host.evaluate(floor_view(host.state))
+    notifier.on_alerts_changed(update)
+    assert notifier.messages[0][0] == "5 new alerts"
+    assert beeps == []
+    notifier.set_sound(True)
+    critical = next(e for e in update.events if e.alert.rule is AlertRule.URGENT_BREACHED)
+    notifier.on_alerts_changed(AlertUpdate((critical,), update.active))
+    assert notifier.messages[-1][0] == "Critical alert"
+    assert beeps == [True]
+    notifier.on_alerts_changed(AlertUpdate((), update.active))  # nothing to tell
+    assert len(notifier.messages) == 2
+    notifier.shutdown()
+
+
+def test_with_a_tray_the_message_goes_there(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QSystemTrayIcon, "show", lambda self: None)
+    monkeypatch.setattr(
+        QSystemTrayIcon, "showMessage", lambda self, title, body, *_: shown.append((title, body))
+    )
+    notifier = AlertNotifier(text=lambda a: f"text of {a.rule}", tray_available=lambda: True)
+    assert notifier.tray is not None
+    host = FakeFloorHost(hand_built_floor())
+    notifier.on_alerts_changed(host.evaluate(floor_view(host.state)))
+    assert shown == [notifier.messages[0]]
+    notifier.shutdown()
+
+
+def test_the_sound_toggle_is_kept_with_the_window_state(
+    qtbot: QtBot, board: tuple[FloorBoard, FakeFloorHost], tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    floor, _ = board
+    state = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
+    actions = MainActions()
+    floor.install_sound_toggle(actions, state)
+    assert not actions.alert_sound.isChecked()
+    actions.alert_sound.trigger()
+    assert floor.notifier.sound is True
+    assert state.value("ui/alert_sound", type=bool) is True
+
+
+def _waiting(figures):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    return replace(figures, waiting=40)
+
+
+def test_who_is_the_settings_operator_else_the_login_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from widgets.floor_board import operator_name
+
+    monkeypatch.setattr("widgets.floor_board.current_user", lambda: "login-name")
+    assert operator_name(Settings()) == "login-name"
+    assert operator_name(Settings(operator="  ")) == "login-name"
+    assert operator_name(Settings(operator="值班主管 王")) == "值班主管 王"

@@ -1,0 +1,198 @@
+"""The at-risk list (the "response timeout warning"): open tickets by time
+to breach, counting down every second between polls, with the breached
+ones below them, set apart in red. Double-click opens a ticket's details.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import tzinfo
+
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cockpit.domain import Kind, Priority
+from cockpit.metrics import FloorView
+from cockpit.sla import ClockKind
+from widgets.bridge import Bridge
+from widgets.floor_text import clock_short_text, kind_text, priority_text, span_text
+from widgets.models.at_risk_model import AtRiskColumn, AtRiskModel, AtRiskRole, RowFilter
+from widgets.queue_panel import ui_language
+from widgets.theme import DAY, Palette
+
+
+def _samples(names: list[str]) -> dict[AtRiskColumn, list[str]]:
+    """The widest texts each fixed column shows, in the UI language (the subject takes the rest)."""
+    late = QCoreApplication.translate("AtRiskModel", "late {time}")
+    return {
+        AtRiskColumn.TIME_TO_BREACH: [late.format(time="8:88:88"), "88:88"],
+        AtRiskColumn.TICKET: ["T00000000"],
+        AtRiskColumn.QUEUE: names or ["Refunds"],
+        AtRiskColumn.PRIORITY: [priority_text(p) for p in Priority],
+        AtRiskColumn.KIND: [kind_text(k) for k in Kind],
+        AtRiskColumn.CLOCK: [clock_short_text(c) for c in ClockKind],
+        AtRiskColumn.AGE: [span_text(23 * 3600 + 58 * 60)],
+        AtRiskColumn.ASSIGNEE: ["agent-888"],
+    }
+
+
+class AtRiskPanel(QFrame):
+    """At-risk and breached tickets; fed by ``Bridge.floorUpdated``.
+
+    ``ticketActivated(str)`` carries the id of a double-clicked ticket.
+    """
+
+    ticketActivated = Signal(str)
+
+    def __init__(
+        self,
+        *,
+        zone: tzinfo | None = None,
+        palette: Palette = DAY,
+        tick_ms: int = 1000,
+        monotonic: Callable[[], float] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("floorPanel")
+        extra = {} if monotonic is None else {"monotonic": monotonic}
+        self.model = AtRiskModel(
+            palette=palette, language=ui_language(), zone=zone, parent=self, **extra
+        )
+        self._title = QLabel(self)
+        self._title.setObjectName("panelTitle")
+        self._buttons: dict[RowFilter, QPushButton] = {}
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self._title)
+        title_row.addStretch(1)
+        for which in RowFilter:
+            button = QPushButton(self)
+            button.setObjectName("filterButton")
+            button.setCheckable(True)
+            button.setChecked(which is RowFilter.ALL)
+            button.clicked.connect(lambda _=False, w=which: self._on_filter_changed(w))
+            self._group.addButton(button)
+            self._buttons[which] = button
+            title_row.addWidget(button)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        self.table.doubleClicked.connect(self._on_double_clicked)
+
+        self._placeholder = QLabel(self)
+        self._placeholder.setObjectName("placeholder")
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._placeholder.setWordWrap(True)
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(self._placeholder)
+        self._stack.addWidget(self.table)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(6)
+        layout.addLayout(title_row)
+        layout.addWidget(self._stack, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(tick_ms)
+        self._timer.timeout.connect(self.model.tick)
+        self._timer.start()
+        self._waiting = True
+        self._names: list[str] = []
+        self._retranslate()
+
+    # --- wiring -----------------------------------------------------------------
+
+    def bind(self, bridge: Bridge) -> None:
+        bridge.floorUpdated.connect(self._on_floor_changed)
+        if bridge.last_view is not None:
+            self._on_floor_changed(bridge.last_view)
+
+    def set_palette(self, palette: Palette) -> None:
+        self.model.set_palette(palette)
+
+    def _on_floor_changed(self, view: FloorView) -> None:
+        self._waiting = False
+        self.model.set_view(view)
+        names = sorted(self.model.queue_names())
+        if names != self._names:
+            self._names = names
+            self._fit_columns()
+        self._update_counts()
+
+    def _on_filter_changed(self, which: RowFilter) -> None:
+        self.model.set_filter(which)
+        self._update_counts()
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        ticket = index.data(AtRiskRole.TICKET_ID)
+        if ticket:
+            self.ticketActivated.emit(str(ticket))
+
+    # --- text -------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("At risk"))
+        self._title.setText(self.tr("Tickets close to breaching their SLA"))
+        self.model.set_language(ui_language())
+        self._update_counts()
+        self._fit_columns()
+
+    def _update_counts(self) -> None:
+        at_risk, breached = self.model.counts()
+        texts = {
+            RowFilter.ALL: self.tr("All {n}").format(n=at_risk + breached),
+            RowFilter.AT_RISK: self.tr("At risk {n}").format(n=at_risk),
+            RowFilter.BREACHED: self.tr("Breached {n}").format(n=breached),
+        }
+        for which, text in texts.items():
+            self._buttons[which].setText(text)
+        self._buttons[RowFilter.BREACHED].setProperty("alarm", breached > 0)
+        _repolish(self._buttons[RowFilter.BREACHED])
+        if self._waiting:
+            self._placeholder.setText(self.tr("Waiting for the first data from the backend…"))
+        else:
+            self._placeholder.setText(self.tr("No ticket is close to breaching its SLA."))
+        self._stack.setCurrentWidget(self.table if self.model.rowCount() else self._placeholder)
+
+    def _fit_columns(self) -> None:
+        self.table.ensurePolished()  # the style sheet sets the table's font
+        metrics = QFontMetrics(self.table.font())
+        for column, texts in _samples(self._names).items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(text) for text in (*texts, title))
+            self.table.setColumnWidth(column, width + 16)
+
+
+def _repolish(widget: QWidget) -> None:
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

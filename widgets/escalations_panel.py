@@ -1,0 +1,271 @@
+"""The escalations board: tickets above agent level grouped by level (PR /
+legal, supervisor, team lead) with how long each has been at its level and
+who owns it, plus flagged tickets still with an agent. Flags show as chips
+(colour *and* words); the exact counts of the whole floor sit on top.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFontMetrics, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cockpit.alert_rules import Severity
+from cockpit.domain import Priority
+from cockpit.escalation_index import EscalationSummary
+from cockpit.escalations import EscalationFlag
+from cockpit.metrics import FloorView
+from cockpit.settings import EscalationSettings
+from widgets.bridge import Bridge
+from widgets.floor_text import (
+    flag_name,
+    flag_short,
+    flag_text,
+    level_text,
+    priority_text,
+    span_text,
+)
+from widgets.models.escalation_model import (
+    FLAG_SEVERITY,
+    LEVELS,
+    EscalationColumn,
+    EscalationModel,
+    EscalationRole,
+    level_count,
+)
+from widgets.queue_panel import ui_language
+from widgets.theme import DAY, Palette
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+_CHIP_PAD = 6
+_CHIP_GAP = 4
+
+
+class _ChipDelegate(QStyledItemDelegate):
+    """Draws each flag as a rounded chip: amber for warnings, red for critical."""
+
+    def __init__(self, palette: Palette, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.palette = palette
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        chips = index.data(EscalationRole.FLAGS) or ()
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        metrics = QFontMetrics(opt.font)
+        x = float(opt.rect.left() + 4)
+        height = min(opt.rect.height() - 4, metrics.height() + 4)
+        top = opt.rect.top() + (opt.rect.height() - height) / 2
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(opt.font)
+        for text, severity in chips:
+            critical = severity is Severity.CRITICAL
+            bg = self.palette.color("critical_bg" if critical else "warn_bg")
+            fg = self.palette.color("critical_text" if critical else "warn_text")
+            width = metrics.horizontalAdvance(text) + 2 * _CHIP_PAD
+            rect = QRectF(x, top, width, height)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(bg)
+            painter.drawRoundedRect(rect, 4, 4)
+            painter.setPen(fg)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+            x += width + _CHIP_GAP
+            if x > opt.rect.right():
+                break
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        base = super().sizeHint(option, index)
+        chips = index.data(EscalationRole.FLAGS) or ()
+        metrics = QFontMetrics(option.font)
+        width = sum(metrics.horizontalAdvance(t) + 2 * _CHIP_PAD + _CHIP_GAP for t, _ in chips)
+        return QSize(max(base.width(), width + 8), max(base.height(), metrics.height() + 8))
+
+
+class EscalationsPanel(QFrame):
+    """Escalations by level with flags; fed by ``Bridge.floorUpdated``.
+
+    ``ticketActivated(str)`` carries the id of a double-clicked ticket.
+    """
+
+    ticketActivated = Signal(str)
+
+    def __init__(
+        self,
+        *,
+        limits: EscalationSettings | None = None,
+        palette: Palette = DAY,
+        tick_ms: int = 5000,
+        monotonic: Callable[[], float] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("floorPanel")
+        self._limits = limits or EscalationSettings()
+        extra = {} if monotonic is None else {"monotonic": monotonic}
+        self.model = EscalationModel(
+            limits=self._limits, palette=palette, language=ui_language(), parent=self, **extra
+        )
+        self._title = QLabel(self)
+        self._title.setObjectName("panelTitle")
+        self.counts: dict[str, QLabel] = {}
+        levels_row, flags_row = QHBoxLayout(), QHBoxLayout()
+        for row, keys in (
+            (levels_row, ("pr_legal", "supervisor", "lead")),
+            (flags_row, tuple(f.value for f in EscalationFlag)),
+        ):
+            row.setSpacing(6)
+            for key in keys:
+                chip = QLabel(self)
+                chip.setObjectName("countChip")
+                self.counts[key] = chip
+                row.addWidget(chip)
+            row.addStretch(1)
+
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.model)
+        self._chips = _ChipDelegate(palette, self.tree)
+        self.tree.setItemDelegateForColumn(EscalationColumn.FLAGS, self._chips)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setWordWrap(False)
+        header = self.tree.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.tree.doubleClicked.connect(self._on_double_clicked)
+        self.model.modelReset.connect(self._on_model_reset)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(6)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self._title)
+        title_row.addLayout(levels_row, 1)
+        layout.addLayout(title_row)
+        layout.addLayout(flags_row)
+        layout.addWidget(self.tree, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(tick_ms)
+        self._timer.timeout.connect(self.model.tick)
+        self._timer.start()
+        self._names: list[str] = []
+        self._on_model_reset()
+        self._retranslate()
+
+    # --- wiring -----------------------------------------------------------------
+
+    def bind(self, bridge: Bridge) -> None:
+        bridge.floorUpdated.connect(self._on_floor_changed)
+        if bridge.last_view is not None:
+            self._on_floor_changed(bridge.last_view)
+
+    def set_palette(self, palette: Palette) -> None:
+        self._chips.palette = palette
+        self.model.set_palette(palette)
+
+    def _on_floor_changed(self, view: FloorView) -> None:
+        self.model.set_view(view)
+        names = sorted(q.display_name(ui_language()) for q in view.queues)
+        if names != self._names:
+            self._names = names
+            self._fit_columns()
+        self._update_counts()
+
+    def _on_model_reset(self) -> None:
+        self.tree.expandAll()
+        for row in range(len(LEVELS)):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        ticket = index.data(EscalationRole.TICKET_ID)
+        if ticket:
+            self.ticketActivated.emit(str(ticket))
+
+    # --- text -------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Escalations"))
+        self._title.setText(self.tr("Escalations by level"))
+        self.model.set_language(ui_language())
+        self._update_counts()
+        self._fit_columns()
+
+    def _update_counts(self) -> None:
+        summary: EscalationSummary = self.model.summary()
+        for level in LEVELS[:-1]:
+            count = level_count(summary, level) or 0
+            chip = self.counts[level.name.lower()]
+            chip.setText(f"{level_text(level)} {count}")
+            _set_severity(chip, None)
+        for flag in EscalationFlag:
+            count = getattr(summary, flag.value)
+            chip = self.counts[flag.value]
+            chip.setText(f"⚑ {flag_short(flag)} {count}")
+            chip.setToolTip(flag_name(flag, self._limits))
+            _set_severity(chip, FLAG_SEVERITY[flag] if count else None)
+
+    def _fit_columns(self) -> None:
+        self.tree.ensurePolished()
+        metrics = QFontMetrics(self.tree.font())
+        samples = {
+            EscalationColumn.TICKET: ["T00000000"],
+            EscalationColumn.QUEUE: self._names or ["Refunds"],
+            EscalationColumn.PRIORITY: [priority_text(p) for p in Priority],
+            EscalationColumn.AT_LEVEL: [span_text(23 * 3600 + 58 * 60)],
+            EscalationColumn.OWNER: ["agent-888"],
+            EscalationColumn.FLAGS: [flag_text(f, self._limits) for f in EscalationFlag],
+        }
+        for column, texts in samples.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(text) for text in (*texts, title))
+            if column is EscalationColumn.TICKET:
+                width += 2 * self.tree.indentation()  # the group's and the row's
+            if column is EscalationColumn.FLAGS:
+                width += 2 * 6  # one chip's padding
+            self.tree.setColumnWidth(column, width + 16)
+
+
+def _set_severity(widget: QWidget, severity: Severity | None) -> None:
+    name = "normal" if severity is None else severity.value
+    if widget.property("severity") != name:
+        widget.setProperty("severity", name)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)

@@ -1,0 +1,307 @@
+"""Plain words for the floor panels: the core's enums (priority, kind, SLA
+clock, escalation level and flags, alert rules and severities) in the UI
+language, and the durations and local times the panels show.
+
+The core hands out enums and numbers; this module turns them into text.
+Unknown values are shown as they are rather than hidden.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timedelta, tzinfo
+from enum import Enum
+from typing import TypeVar
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from cockpit.alert_rules import AlertRule, Severity
+from cockpit.alerts import Alert
+from cockpit.domain import Channel, EscalationLevel, Kind, Priority, Status
+from cockpit.escalations import EscalationFlag
+from cockpit.settings import EscalationSettings
+from cockpit.sla import ClockKind, SlaState
+
+CONTEXT = "FloorText"
+E = TypeVar("E", bound=Enum)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+_PRIORITIES: Mapping[Priority, object] = {
+    Priority.URGENT: QT_TRANSLATE_NOOP("FloorText", "Urgent"),
+    Priority.HIGH: QT_TRANSLATE_NOOP("FloorText", "High"),
+    Priority.MEDIUM: QT_TRANSLATE_NOOP("FloorText", "Medium"),
+    Priority.LOW: QT_TRANSLATE_NOOP("FloorText", "Low"),
+}
+_KINDS: Mapping[Kind, object] = {
+    Kind.ENQUIRY: QT_TRANSLATE_NOOP("FloorText", "Enquiry"),
+    Kind.COMPLAINT: QT_TRANSLATE_NOOP("FloorText", "Complaint"),
+    Kind.TECH_SUPPORT: QT_TRANSLATE_NOOP("FloorText", "Tech support"),
+    Kind.SUGGESTION: QT_TRANSLATE_NOOP("FloorText", "Suggestion"),
+}
+_CLOCKS: Mapping[ClockKind, object] = {
+    ClockKind.FIRST_RESPONSE: QT_TRANSLATE_NOOP("FloorText", "First response"),
+    ClockKind.RESOLUTION: QT_TRANSLATE_NOOP("FloorText", "Resolution"),
+}
+_SLA_STATES: Mapping[SlaState, object] = {
+    SlaState.OK: QT_TRANSLATE_NOOP("FloorText", "On time"),
+    SlaState.AT_RISK: QT_TRANSLATE_NOOP("FloorText", "At risk"),
+    SlaState.BREACHED: QT_TRANSLATE_NOOP("FloorText", "Breached"),
+}
+_LEVELS: Mapping[EscalationLevel, object] = {
+    EscalationLevel.AGENT: QT_TRANSLATE_NOOP("FloorText", "Agent"),
+    EscalationLevel.LEAD: QT_TRANSLATE_NOOP("FloorText", "Team lead"),
+    EscalationLevel.SUPERVISOR: QT_TRANSLATE_NOOP("FloorText", "Supervisor"),
+    EscalationLevel.PR_LEGAL: QT_TRANSLATE_NOOP("FloorText", "PR / legal"),
+}
+_STATUSES: Mapping[Status, object] = {
+    Status.OPEN: QT_TRANSLATE_NOOP("FloorText", "Open"),
+    Status.PENDING: QT_TRANSLATE_NOOP("FloorText", "Waiting on the customer"),
+    Status.WAITING_OTHER: QT_TRANSLATE_NOOP("FloorText", "Waiting on another department"),
+    Status.RESOLVED: QT_TRANSLATE_NOOP("FloorText", "Resolved"),
+    Status.CLOSED: QT_TRANSLATE_NOOP("FloorText", "Closed"),
+}
+_CHANNELS: Mapping[Channel, object] = {
+    Channel.CHAT: QT_TRANSLATE_NOOP("FloorText", "Chat"),
+    Channel.PHONE: QT_TRANSLATE_NOOP("FloorText", "Phone"),
+    Channel.EMAIL: QT_TRANSLATE_NOOP("FloorText", "Email"),
+    Channel.APP: QT_TRANSLATE_NOOP("FloorText", "App"),
+    Channel.SOCIAL: QT_TRANSLATE_NOOP("FloorText", "Social media"),
+    Channel.WEB: QT_TRANSLATE_NOOP("FloorText", "Web form"),
+}
+_SEVERITIES: Mapping[Severity, object] = {
+    Severity.CRITICAL: QT_TRANSLATE_NOOP("FloorText", "Critical"),
+    Severity.WARNING: QT_TRANSLATE_NOOP("FloorText", "Warning"),
+}
+# Flags as chips, with the limit filled in from the settings …
+_FLAGS: Mapping[EscalationFlag, object] = {
+    EscalationFlag.COLLAB_NO_ANSWER: QT_TRANSLATE_NOOP("FloorText", "No answer > {limit}"),
+    EscalationFlag.CUSTOMER_NOT_UPDATED: QT_TRANSLATE_NOOP(
+        "FloorText", "Customer not updated > {limit}"
+    ),
+    EscalationFlag.URGENT_NOT_REPORTED: QT_TRANSLATE_NOOP("FloorText", "Not reported > {limit}"),
+}
+# … and in full, for tooltips and counts.
+_FLAG_NAMES: Mapping[EscalationFlag, object] = {
+    EscalationFlag.COLLAB_NO_ANSWER: QT_TRANSLATE_NOOP(
+        "FloorText", "Collaboration: no answer from the other department"
+    ),
+    EscalationFlag.CUSTOMER_NOT_UPDATED: QT_TRANSLATE_NOOP(
+        "FloorText", "Escalated complaint: customer not updated"
+    ),
+    EscalationFlag.URGENT_NOT_REPORTED: QT_TRANSLATE_NOOP(
+        "FloorText", "Urgent: not reported to the supervisor"
+    ),
+}
+_FLAG_SHORT: Mapping[EscalationFlag, object] = {
+    EscalationFlag.COLLAB_NO_ANSWER: QT_TRANSLATE_NOOP("FloorText", "No answer"),
+    EscalationFlag.CUSTOMER_NOT_UPDATED: QT_TRANSLATE_NOOP("FloorText", "Customer not updated"),
+    EscalationFlag.URGENT_NOT_REPORTED: QT_TRANSLATE_NOOP("FloorText", "Urgent not reported"),
+}
+_CLOCKS_SHORT: Mapping[ClockKind, object] = {
+    ClockKind.FIRST_RESPONSE: QT_TRANSLATE_NOOP("FloorText", "1st reply"),
+    ClockKind.RESOLUTION: QT_TRANSLATE_NOOP("FloorText", "Resolve"),
+}
+# Alert sentences: (one ticket, several tickets) for the ticket rules.
+_TICKET_RULES: Mapping[AlertRule, tuple[object, object]] = {
+    AlertRule.URGENT_BREACHED: (
+        QT_TRANSLATE_NOOP("FloorText", "1 urgent ticket breached in {queue}"),
+        QT_TRANSLATE_NOOP("FloorText", "{n} urgent tickets breached in {queue}"),
+    ),
+    AlertRule.COLLAB_NO_ANSWER: (
+        QT_TRANSLATE_NOOP(
+            "FloorText", "1 collaboration ticket without an answer for over {limit} in {queue}"
+        ),
+        QT_TRANSLATE_NOOP(
+            "FloorText", "{n} collaboration tickets without an answer for over {limit} in {queue}"
+        ),
+    ),
+    AlertRule.CUSTOMER_NOT_UPDATED: (
+        QT_TRANSLATE_NOOP(
+            "FloorText", "1 complaint without a customer update for over {limit} in {queue}"
+        ),
+        QT_TRANSLATE_NOOP(
+            "FloorText", "{n} complaints without a customer update for over {limit} in {queue}"
+        ),
+    ),
+    AlertRule.URGENT_NOT_REPORTED: (
+        QT_TRANSLATE_NOOP("FloorText", "1 urgent ticket not reported to the supervisor in {queue}"),
+        QT_TRANSLATE_NOOP(
+            "FloorText", "{n} urgent tickets not reported to the supervisor in {queue}"
+        ),
+    ),
+}
+_QUEUE_RULES: Mapping[AlertRule, object] = {
+    AlertRule.SERVICE_LEVEL_LOW: QT_TRANSLATE_NOOP(
+        "FloorText", "Service level {level} in {queue} (target {target})"
+    ),
+    AlertRule.WAITING_HIGH: QT_TRANSLATE_NOOP(
+        "FloorText", "{n} tickets waiting for a first response in {queue}"
+    ),
+    AlertRule.OLDEST_WAIT_HIGH: QT_TRANSLATE_NOOP("FloorText", "Oldest wait {wait} in {queue}"),
+}
+
+_FLAG_VALUES = frozenset(flag.value for flag in EscalationFlag)
+
+
+def _lookup(table: Mapping[E, object], value: E) -> str:
+    text = table.get(value)
+    return tr(str(text)) if text is not None else str(value.value)
+
+
+def priority_text(priority: Priority) -> str:
+    return _lookup(_PRIORITIES, priority)
+
+
+def kind_text(kind: Kind) -> str:
+    return _lookup(_KINDS, kind)
+
+
+def clock_text(clock: ClockKind) -> str:
+    return _lookup(_CLOCKS, clock)
+
+
+def clock_short_text(clock: ClockKind) -> str:
+    return _lookup(_CLOCKS_SHORT, clock)
+
+
+def sla_state_text(state: SlaState) -> str:
+    return _lookup(_SLA_STATES, state)
+
+
+def level_text(level: EscalationLevel) -> str:
+    return _lookup(_LEVELS, level)
+
+
+def status_text(status: Status) -> str:
+    return _lookup(_STATUSES, status)
+
+
+def channel_text(channel: Channel | str) -> str:
+    return _lookup(_CHANNELS, channel) if isinstance(channel, Channel) else str(channel)
+
+
+def severity_text(severity: Severity) -> str:
+    return _lookup(_SEVERITIES, severity)
+
+
+def flag_limit(flag: EscalationFlag, limits: EscalationSettings) -> float:
+    """The wait, in seconds, after which ``flag`` is raised."""
+    return {
+        EscalationFlag.COLLAB_NO_ANSWER: limits.collab_no_answer_s,
+        EscalationFlag.CUSTOMER_NOT_UPDATED: limits.customer_update_s,
+        EscalationFlag.URGENT_NOT_REPORTED: limits.urgent_report_s,
+    }[flag]
+
+
+def flag_text(flag: EscalationFlag, limits: EscalationSettings) -> str:
+    text = _FLAGS.get(flag)
+    if text is None:
+        return str(flag.value)
+    return tr(str(text)).format(limit=span_text(flag_limit(flag, limits)))
+
+
+def flag_name(flag: EscalationFlag, limits: EscalationSettings) -> str:
+    """The flag in full, with its limit: "Urgent: not reported to the supervisor (> 5 min)"."""
+    name = tr(str(_FLAG_NAMES[flag])) if flag in _FLAG_NAMES else str(flag.value)
+    return f"{name} (> {span_text(flag_limit(flag, limits))})"
+
+
+def flag_short(flag: EscalationFlag) -> str:
+    return _lookup(_FLAG_SHORT, flag)
+
+
+def alert_text(alert: Alert, *, queue: str, limits: EscalationSettings) -> str:
+    """The alert as one sentence, e.g. "3 urgent tickets breached in Payment"."""
+    details = alert.details
+    if alert.rule in _TICKET_RULES:
+        one, several = _TICKET_RULES[alert.rule]
+        count = alert_ticket_count(alert)
+        limit = ""
+        if alert.rule.value in _FLAG_VALUES:
+            limit = span_text(flag_limit(EscalationFlag(alert.rule.value), limits))
+        return tr(str(one if count == 1 else several)).format(n=count, queue=queue, limit=limit)
+    text = _QUEUE_RULES.get(alert.rule)
+    if text is None:
+        return f"{alert.rule.value} · {queue}"
+    return tr(str(text)).format(
+        queue=queue,
+        level=_percent(details.get("service_level")),
+        target=_percent(details.get("target")),
+        n=details.get("waiting", ""),
+        wait=countdown_text(_number(details.get("oldest_wait_s"))),
+    )
+
+
+def alert_ticket_count(alert: Alert) -> int:
+    """How many tickets the alert is about (0 for a queue-level alert)."""
+    count = alert.details.get("count")
+    if isinstance(count, int):
+        return count
+    return 1 if alert.ticket is not None else 0
+
+
+def alert_tickets(alert: Alert) -> tuple[str, ...]:
+    tickets = alert.details.get("tickets")
+    if isinstance(tickets, tuple | list):
+        return tuple(str(t) for t in tickets)
+    return () if alert.ticket is None else (alert.ticket,)
+
+
+def _percent(value: object) -> str:
+    return f"{round(float(value) * 100)}%" if isinstance(value, int | float) else "—"
+
+
+def _number(value: object) -> float:
+    return float(value) if isinstance(value, int | float) else 0.0
+
+
+# --- durations and times ----------------------------------------------------------
+
+
+def countdown_text(seconds: float) -> str:
+    """``mm:ss`` under an hour, ``h:mm:ss`` from an hour on (never negative)."""
+    total = max(0, int(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def span_text(seconds: float) -> str:
+    """A limit or an age in words: "45 s", "12 min", "2 h 05 min", "3 d 4 h"."""
+    translate = QCoreApplication.translate
+    total = max(0, int(seconds))
+    if total < 60:
+        return translate("FloorText", "{s} s").format(s=total)
+    minutes = total // 60
+    if minutes < 60:
+        return translate("FloorText", "{m} min").format(m=minutes)
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        if minutes == 0:
+            return translate("FloorText", "{h} h").format(h=hours)
+        return translate("FloorText", "{h} h {m} min").format(h=hours, m=f"{minutes:02d}")
+    days, hours = divmod(hours, 24)
+    return translate("FloorText", "{d} d {h} h").format(d=days, h=hours)
+
+
+def local(when: datetime, zone: tzinfo | None) -> datetime:
+    """``when`` in the display zone (the computer's own when None)."""
+    return when.astimezone(zone) if zone is not None else when.astimezone()
+
+
+def clock_time(when: datetime, zone: tzinfo | None, *, seconds: bool = False) -> str:
+    return local(when, zone).strftime("%H:%M:%S" if seconds else "%H:%M")
+
+
+def date_time(when: datetime, zone: tzinfo | None) -> str:
+    return local(when, zone).strftime("%m-%d %H:%M")
+
+
+def bucket_text(start: datetime, bucket: timedelta, zone: tzinfo | None) -> str:
+    """A bucket as local "11-24 01:00–01:30"."""
+    end = local(start + bucket, zone)
+    return f"{date_time(start, zone)}–{end:%H:%M}"

@@ -1,0 +1,198 @@
+"""A thin Qt table model over an incident's checklist (``StepState`` rows).
+
+Deadlines come from the core; the model recomputes each step's status and
+countdown at the GUI's "now" (``set_now`` every second), so the countdown
+ticks without a database call. A new checklist with the same steps emits
+``dataChanged``; a different set of steps resets the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta, tzinfo
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QFont
+
+from cockpit.incidents.checklist import StepState, StepStatus
+from widgets.incident_state import live_status
+from widgets.incident_text import countdown_text
+from widgets.theme import DAY, Palette
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class ChecklistColumn(IntEnum):
+    STEP = 0
+    OWNER = 1
+    DUE = 2
+
+
+class ChecklistRole(IntEnum):
+    STEP_ID = Qt.ItemDataRole.UserRole + 1
+    STATUS = Qt.ItemDataRole.UserRole + 2  # StepStatus at the model's "now"
+    RECURRING = Qt.ItemDataRole.UserRole + 3
+
+
+class ChecklistModel(QAbstractTableModel):
+    """One row per checklist step: title, owner, countdown; read-only."""
+
+    def __init__(
+        self,
+        *,
+        palette: Palette = DAY,
+        language: str = "en",
+        zone: tzinfo | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._rows: tuple[StepState, ...] = ()
+        self._done_by: Mapping[str, str] = {}
+        self._remind_before = timedelta(minutes=10)
+        self._now = datetime.now(UTC)
+        self._palette = palette
+        self._language = language
+        self._zone = zone
+
+    # --- updates ----------------------------------------------------------------
+
+    def set_steps(
+        self,
+        steps: tuple[StepState, ...],
+        *,
+        done_by: Mapping[str, str],
+        remind_before: timedelta,
+    ) -> None:
+        same = [s.step_id for s in steps] == [s.step_id for s in self._rows]
+        if not same:
+            self.beginResetModel()
+        self._rows, self._done_by, self._remind_before = steps, dict(done_by), remind_before
+        if same:
+            self._all_changed()
+        else:
+            self.endResetModel()
+
+    def set_now(self, now: datetime) -> None:
+        self._now = now
+        self._all_changed()
+
+    def set_language(self, language: str) -> None:
+        self._language = language
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(ChecklistColumn) - 1)
+        self._all_changed()
+
+    def set_palette(self, palette: Palette) -> None:
+        self._palette = palette
+        self._all_changed()
+
+    def steps(self) -> tuple[StepState, ...]:
+        return self._rows
+
+    def status(self, row: int) -> StepStatus:
+        return live_status(self._rows[row], self._now, self._remind_before)
+
+    def _all_changed(self) -> None:
+        if self._rows:
+            last = len(ChecklistColumn) - 1
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, last))
+
+    # --- Qt model API -------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(ChecklistColumn)
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        headers = (self.tr("Step"), self.tr("Who"), self.tr("Due"))
+        return headers[section] if 0 <= section < len(headers) else None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        step = self._rows[index.row()]
+        column = ChecklistColumn(index.column())
+        status = self.status(index.row())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(step, column, status)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(step, status)
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            return self._colour(status, role)
+        if role == Qt.ItemDataRole.FontRole and status is StepStatus.OVERDUE:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == ChecklistRole.STEP_ID:
+            return step.step_id
+        if role == ChecklistRole.STATUS:
+            return status
+        if role == ChecklistRole.RECURRING:
+            return step.recurring
+        return None
+
+    # --- cells ------------------------------------------------------------------
+
+    def _display(self, step: StepState, column: ChecklistColumn, status: StepStatus) -> str:
+        if column is ChecklistColumn.STEP:
+            title = step.title.get(self._language) or step.title.get("en") or step.step_id
+            mark = "✓ " if status is StepStatus.DONE else ""
+            if step.recurring and step.every is not None:
+                minutes = int(step.every.total_seconds() // 60)
+                if minutes >= 60 and minutes % 60 == 0:
+                    every = self.tr("every {n} h").format(n=minutes // 60)
+                else:
+                    every = self.tr("every {n} min").format(n=minutes)
+                return f"{mark}{title}  ({every})"
+            return mark + title
+        if column is ChecklistColumn.OWNER:
+            return self._owner(step.owner)
+        return countdown_text(
+            step, status, self._now, zone=self._zone, who=self._done_by.get(step.step_id)
+        )
+
+    def _owner(self, owner: str | None) -> str:
+        known = {
+            "lead": self.tr("Team lead"),
+            "agent": self.tr("Agents"),
+            "supervisor": self.tr("Supervisor"),
+            "pr": self.tr("PR"),
+            "legal": self.tr("Legal"),
+        }
+        if owner is None:
+            return "—"
+        return known.get(owner, owner)
+
+    def _tooltip(self, step: StepState, status: StepStatus) -> str:
+        lines = [step.title.get(self._language) or step.step_id]
+        if step.due_at is not None:
+            due = step.due_at.astimezone(self._zone)
+            lines.append(self.tr("Due at {time}").format(time=f"{due:%H:%M:%S}"))
+        if step.completions:
+            lines.append(self.tr("Done {n} time(s)").format(n=step.completions))
+        if status is StepStatus.OVERDUE:
+            lines.append(self.tr("Overdue: do it now, or tell the supervisor why not"))
+        return "\n".join(lines)
+
+    def _colour(self, status: StepStatus, role: int) -> QBrush | None:
+        p = self._palette
+        background = role == Qt.ItemDataRole.BackgroundRole
+        if status is StepStatus.OVERDUE:
+            return QBrush(p.color("critical_bg" if background else "critical_text"))
+        if status is StepStatus.DUE_SOON:
+            return QBrush(p.color("warn_bg" if background else "warn_text"))
+        if status in (StepStatus.DONE, StepStatus.CLOSED) and not background:
+            return QBrush(p.color("text_muted"))
+        return None

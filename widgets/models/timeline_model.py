@@ -1,0 +1,281 @@
+"""A thin Qt table model over an incident's event log, newest first.
+
+An action is written twice in the log (its intent, then its outcome); the
+model shows it as one row whose result changes from "in progress" to done,
+failed or *unknown outcome* (highlighted: it may or may not have happened).
+New events insert rows at the top; an outcome updates its intent's row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import tzinfo
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QFont
+
+from cockpit.store.incidents import EventRecord, Outcome, Phase
+from widgets.incident_text import (
+    action_text,
+    clock_text,
+    outcome_text,
+    reason_text,
+    severity_text,
+    target_text,
+)
+from widgets.theme import DAY, Palette
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+_PREVIEW_CHARS = 80
+
+
+class TimelineColumn(IntEnum):
+    TIME = 0
+    WHO = 1
+    WHAT = 2
+    RESULT = 3
+    DETAILS = 4  # last: it takes the room that is left, and elides
+
+
+class TimelineRole(IntEnum):
+    OUTCOME = Qt.ItemDataRole.UserRole + 1  # Outcome of the row
+    ACTION = Qt.ItemDataRole.UserRole + 2
+    EVENT_ID = Qt.ItemDataRole.UserRole + 3
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One action (intent + outcome) or one plain fact."""
+
+    event: EventRecord
+    settled: EventRecord | None = None
+
+    @property
+    def outcome(self) -> Outcome:
+        return self.settled.outcome if self.settled is not None else self.event.outcome
+
+    @property
+    def reason(self) -> str | None:
+        for event in (self.settled, self.event):
+            if event is not None and event.payload.get("reason"):
+                return str(event.payload["reason"])
+        return None
+
+
+class TimelineModel(QAbstractTableModel):
+    """The incident log, newest first; read-only."""
+
+    def __init__(
+        self,
+        *,
+        palette: Palette = DAY,
+        language: str = "en",
+        zone: tzinfo | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._rows: list[TimelineEntry] = []  # newest first
+        self._by_event: dict[int, int] = {}  # event id → index from the oldest
+        self._step_titles: Mapping[str, Mapping[str, str]] = {}
+        self._palette = palette
+        self._language = language
+        self._zone = zone
+        self.last_id: int | None = None
+
+    # --- updates ----------------------------------------------------------------
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows, self._by_event, self.last_id = [], {}, None
+        self.endResetModel()
+
+    def set_step_titles(self, titles: Mapping[str, Mapping[str, str]]) -> None:
+        self._step_titles = titles
+
+    def add_events(self, events: Iterable[EventRecord]) -> None:
+        """Append newer events (``id`` above :attr:`last_id`); older ones are ignored."""
+        fresh: list[TimelineEntry] = []
+        for event in events:
+            if self.last_id is not None and event.id <= self.last_id:
+                continue
+            self.last_id = event.id
+            if self._settle(event, fresh):
+                continue
+            self._by_event[event.id] = len(self._rows) + len(fresh)
+            fresh.append(TimelineEntry(event))
+        if not fresh:
+            return
+        self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
+        self._rows[0:0] = list(reversed(fresh))
+        self.endInsertRows()
+
+    def _settle(self, outcome: EventRecord, fresh: list[TimelineEntry]) -> bool:
+        """Put an outcome on its intent's row; False when it is not an
+        outcome of a shown intent."""
+        if outcome.phase is not Phase.OUTCOME or outcome.related_id is None:
+            return False
+        position = self._by_event.get(outcome.related_id)
+        if position is None:
+            return False
+        shown = len(self._rows)
+        if position >= shown:  # its intent arrived in this same batch
+            fresh[position - shown] = TimelineEntry(fresh[position - shown].event, outcome)
+            return True
+        row = shown - 1 - position
+        self._rows[row] = TimelineEntry(self._rows[row].event, outcome)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(TimelineColumn) - 1))
+        return True
+
+    def set_language(self, language: str) -> None:
+        self._language = language
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(TimelineColumn) - 1)
+        self._all_changed()
+
+    def set_palette(self, palette: Palette) -> None:
+        self._palette = palette
+        self._all_changed()
+
+    def entries(self) -> tuple[TimelineEntry, ...]:
+        return tuple(self._rows)
+
+    def _all_changed(self) -> None:
+        if self._rows:
+            last = len(TimelineColumn) - 1
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, last))
+
+    # --- Qt model API -------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(TimelineColumn)
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        headers = (
+            self.tr("Time"),
+            self.tr("Who"),
+            self.tr("What"),
+            self.tr("Result"),
+            self.tr("Details"),
+        )
+        return headers[section] if 0 <= section < len(headers) else None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        entry = self._rows[index.row()]
+        column = TimelineColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(entry, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(entry)
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            return self._colour(entry.outcome, role)
+        if role == Qt.ItemDataRole.FontRole and entry.outcome is Outcome.UNKNOWN:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == TimelineRole.OUTCOME:
+            return entry.outcome
+        if role == TimelineRole.ACTION:
+            return entry.event.action
+        if role == TimelineRole.EVENT_ID:
+            return entry.event.id
+        return None
+
+    # --- cells ------------------------------------------------------------------
+
+    def _display(self, entry: TimelineEntry, column: TimelineColumn) -> str:
+        event = entry.event
+        if column is TimelineColumn.TIME:
+            return clock_text(event.at, self._zone)
+        if column is TimelineColumn.WHO:
+            return self.tr("system") if event.who == "system" else event.who
+        if column is TimelineColumn.WHAT:
+            return action_text(event.action)
+        if column is TimelineColumn.DETAILS:
+            details = self._details(entry)
+            if entry.outcome is not Outcome.OK and entry.reason:
+                reason = reason_text(entry.reason)
+                details = f"{details} · {reason}" if details else reason
+            return _shorten(details)
+        return self._result(entry)
+
+    def _result(self, entry: TimelineEntry) -> str:
+        outcome = entry.outcome
+        if entry.event.phase is Phase.RECORD and outcome is Outcome.OK:
+            return ""
+        text = outcome_text(outcome.value)
+        return "⚠ " + text if outcome is Outcome.UNKNOWN else text
+
+    def _details(self, entry: TimelineEntry) -> str:
+        p = entry.event.payload
+        action = entry.event.action
+        if action in ("note", "status_update"):
+            return str(p.get("text", ""))
+        if action in ("declare", "join", "resolve"):
+            severity = severity_text(str(p["severity"])) + " · " if p.get("severity") else ""
+            return severity + str(p.get("summary", ""))
+        if action == "variables":
+            return ", ".join(f"{k} = {v}" for k, v in p.items())
+        if action in ("step_done", "reminder"):
+            return self._step_title(str(p.get("step", "")))
+        if action == "script_publish" and p.get("title"):
+            return f"{p['title']} ({p.get('language', '')})"
+        if action == "webhook" and p.get("channel"):
+            return target_text(f"team:{p['channel']}") + f" · {p.get('title', '')}"
+        if action == "ticket_reply" and p.get("ticket"):
+            return self.tr("ticket {id}").format(id=p["ticket"])
+        if action in ("bot_on", "bot_restore"):
+            state = p.get("set")
+            return str(state.get("message", "")) if isinstance(state, Mapping) else ""
+        target = p.get("target") or p.get("backend_id") or p.get("script")
+        return target_text(str(target)) if target else ""
+
+    def _step_title(self, step_id: str) -> str:
+        titles = self._step_titles.get(step_id)
+        if not titles:
+            return step_id
+        return titles.get(self._language) or titles.get("en") or step_id
+
+    def _tooltip(self, entry: TimelineEntry) -> str:
+        lines = [self._details(entry)]
+        if entry.outcome is Outcome.UNKNOWN:
+            lines.append(
+                self.tr(
+                    "Unknown outcome: the backend did not confirm it. Check in the backend "
+                    "whether it happened before trying again."
+                )
+            )
+        if entry.reason:
+            lines.append(reason_text(entry.reason))
+        return "\n".join(line for line in lines if line)
+
+    def _colour(self, outcome: Outcome, role: int) -> QBrush | None:
+        p = self._palette
+        background = role == Qt.ItemDataRole.BackgroundRole
+        if outcome is Outcome.UNKNOWN:
+            return QBrush(p.color("warn_bg" if background else "warn_text"))
+        if outcome is Outcome.FAILED:
+            return QBrush(p.color("critical_bg" if background else "critical_text"))
+        if outcome is Outcome.NOT_SUPPORTED and not background:
+            return QBrush(p.color("text_muted"))
+        return None
+
+
+def _shorten(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= _PREVIEW_CHARS else line[: _PREVIEW_CHARS - 1] + "…"

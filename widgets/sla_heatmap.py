@@ -1,0 +1,419 @@
+"""The SLA breach heatmap: queues × time buckets over the last 24 hours.
+
+One row-major ``ImageItem`` (row = queue, top to bottom; column = bucket,
+oldest left, the bucket holding "now" right) under a ``ColorBarItem`` with
+fixed limits per measure, so a colour always means the same number: 0–10
+breaches, 0–100 % breach rate, 0–20 warnings. The colour map runs from the
+surface colour through amber to red. A vertical line marks "now".
+
+The grid comes ready from the core (``FloorView.heatmaps``: every bucket
+size, so switching 15 min / 30 min / 1 h needs no poll). Redraws are
+throttled to one per ``throttle_ms`` (a burst of polls paints once more at
+the end); the user's own switches paint at once. Hovering a cell shows its
+exact numbers; clicking it asks (``cellActivated``) for the tickets behind
+it. pyqtgraph's global options are never touched: colours and fonts are set
+on this widget's items.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor, QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cockpit.domain import QueueId
+from cockpit.heatmap import BUCKETS, DEFAULT_BUCKET, HeatmapGrid, HeatmapMode
+from cockpit.metrics import FloorView
+from widgets.bridge import Bridge
+from widgets.floor_text import bucket_text, clock_time, local, span_text
+from widgets.queue_panel import ui_language
+from widgets.theme import DAY, Palette
+
+THROTTLE_MS = 250
+# Fixed colour-bar limits per measure (rates are shown in percent).
+LIMITS: dict[HeatmapMode, tuple[float, float]] = {
+    HeatmapMode.BREACHES: (0.0, 10.0),
+    HeatmapMode.BREACH_RATE: (0.0, 100.0),
+    HeatmapMode.AT_RISK: (0.0, 20.0),
+}
+# A time label every this many hours on the bottom axis.
+LABEL_EVERY = timedelta(hours=2)
+TICK_POINTS = 11
+
+
+@dataclass(frozen=True, slots=True)
+class HeatmapCell:
+    """One cell as the user saw it, to list the tickets behind it."""
+
+    queue: QueueId
+    queue_name: str
+    start: datetime
+    bucket: timedelta
+    mode: HeatmapMode
+    breaches: int
+    due: int
+    at_risk: int
+
+
+def colour_map(palette: Palette) -> pg.ColorMap:
+    """Sequential: the surface colour (nothing) → amber → red (the limit and above)."""
+    return pg.ColorMap(
+        pos=np.array([0.0, 0.5, 1.0]),
+        color=[palette.surface, palette.warn_bg, palette.critical_bg],
+    )
+
+
+class SlaHeatmapPanel(QFrame):
+    """Breaches (or breach rate, or warnings) per queue and bucket; fed by
+    ``Bridge.floorUpdated``. ``cellActivated(HeatmapCell)`` on a click."""
+
+    cellActivated = Signal(object)
+
+    def __init__(
+        self,
+        *,
+        zone: tzinfo | None = None,
+        palette: Palette = DAY,
+        throttle_ms: int = THROTTLE_MS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("floorPanel")
+        self._zone = zone
+        self._palette = palette
+        self._view: FloorView | None = None
+        self._grid: HeatmapGrid | None = None
+        self._names: dict[QueueId, str] = {}
+        self._mode = HeatmapMode.BREACHES
+        self._bucket = DEFAULT_BUCKET
+        self._dirty = False
+        self.redraws = 0  # how many times the grid was painted (tests, benchmarks)
+        self.hover_text = ""
+
+        self._title = QLabel(self)
+        self._title.setObjectName("panelTitle")
+        self._mode_buttons: dict[HeatmapMode, QPushButton] = {}
+        modes = QButtonGroup(self)
+        modes.setExclusive(True)
+        self.bucket_box = QComboBox(self)
+        for bucket in BUCKETS:
+            self.bucket_box.addItem("", bucket)
+        self.bucket_box.setCurrentIndex(BUCKETS.index(DEFAULT_BUCKET))
+        self.bucket_box.currentIndexChanged.connect(self._on_bucket_changed)
+        top = QHBoxLayout()
+        top.addWidget(self._title)
+        top.addStretch(1)
+        for mode in HeatmapMode:
+            button = QPushButton(self)
+            button.setObjectName("filterButton")
+            button.setCheckable(True)
+            button.setChecked(mode is self._mode)
+            button.clicked.connect(lambda _=False, m=mode: self.set_mode(m))
+            modes.addButton(button)
+            self._mode_buttons[mode] = button
+            top.addWidget(button)
+        top.addWidget(self.bucket_box)
+
+        self.plot = pg.PlotWidget(background=palette.surface)
+        self.plot.setObjectName("heatmapPlot")
+        item = self.plot.getPlotItem()
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        item.setMouseEnabled(x=False, y=False)
+        self._box = item.getViewBox()
+        self._box.invertY(True)  # the first queue on top
+        self._box.disableAutoRange()
+        self.image = pg.ImageItem(axisOrder="row-major")
+        item.addItem(self.image)
+        self.bar = pg.ColorBarItem(
+            values=LIMITS[self._mode],
+            colorMap=colour_map(palette),
+            interactive=False,
+            colorMapMenu=False,
+            width=14,
+        )
+        self.bar.setImageItem(self.image, insert_in=item)
+        self.now_line = pg.InfiniteLine(angle=90, movable=False)
+        self._now_label = pg.InfLineLabel(
+            self.now_line, text="", position=0.04, anchors=[(1, 0), (1, 0)]
+        )
+        item.addItem(self.now_line)
+        scene = self.plot.scene()
+        scene.sigMouseMoved.connect(self._on_mouse_moved)
+        scene.sigMouseClicked.connect(self._on_mouse_clicked)
+
+        self._hint = QLabel(self)
+        self._hint.setObjectName("panelHint")
+        self._placeholder = QLabel(self)
+        self._placeholder.setObjectName("placeholder")
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(self._placeholder)
+        self._stack.addWidget(self.plot)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self._stack, 1)
+        layout.addWidget(self._hint)
+
+        self._throttle = QTimer(self)
+        self._throttle.setSingleShot(True)
+        self._throttle.setInterval(throttle_ms)
+        self._throttle.timeout.connect(self._on_throttle_elapsed)
+        self._style_plot()
+        self._retranslate()
+
+    # --- wiring -----------------------------------------------------------------
+
+    def bind(self, bridge: Bridge) -> None:
+        bridge.floorUpdated.connect(self._on_floor_changed)
+        if bridge.last_view is not None:
+            self._on_floor_changed(bridge.last_view)
+
+    def set_palette(self, palette: Palette) -> None:
+        self._palette = palette
+        self.plot.setBackground(palette.surface)
+        self.bar.setColorMap(colour_map(palette))
+        self._style_plot()
+        self.redraw()
+
+    def set_mode(self, mode: HeatmapMode) -> None:
+        self._mode = mode
+        self._mode_buttons[mode].setChecked(True)
+        self.bar.setLevels(values=LIMITS[mode])
+        self._retranslate_bar()
+        self.redraw()
+
+    def set_bucket(self, bucket: timedelta) -> None:
+        self.bucket_box.setCurrentIndex(BUCKETS.index(bucket))  # redraws through the signal
+
+    @property
+    def mode(self) -> HeatmapMode:
+        return self._mode
+
+    @property
+    def bucket(self) -> timedelta:
+        return self._bucket
+
+    @property
+    def grid(self) -> HeatmapGrid | None:
+        """The grid on screen."""
+        return self._grid
+
+    def _on_bucket_changed(self, index: int) -> None:
+        self._bucket = BUCKETS[index]
+        self.redraw()
+
+    def _on_floor_changed(self, view: FloorView) -> None:
+        self._view = view
+        if self._throttle.isActive():
+            self._dirty = True  # painted once the interval is over
+            return
+        self.redraw()
+        self._throttle.start()
+
+    def _on_throttle_elapsed(self) -> None:
+        if self._dirty:
+            self._dirty = False
+            self.redraw()
+            self._throttle.start()
+
+    # --- painting -----------------------------------------------------------------
+
+    def redraw(self) -> None:
+        """Paint the latest view's grid for the chosen bucket and measure now."""
+        view = self._view
+        if view is None:
+            return
+        language = ui_language()
+        self._names = {q.queue: q.display_name(language) for q in view.queues}
+        grid = view.heatmaps.get(self._bucket)
+        if grid is None and view.heatmap.bucket == self._bucket:
+            grid = view.heatmap
+        self._grid = grid
+        if grid is None or not grid.queues or not grid.starts:
+            self._placeholder.setText(self.tr("No heatmap yet: the backend reports no queues."))
+            self._stack.setCurrentWidget(self._placeholder)
+            return
+        self._stack.setCurrentWidget(self.plot)
+        values = np.asarray(grid.values(self._mode), dtype=np.float64)
+        if self._mode is HeatmapMode.BREACH_RATE:
+            values = values * 100.0
+        self.image.setImage(values, autoLevels=False, levels=LIMITS[self._mode])
+        rows, columns = values.shape
+        self._box.setRange(xRange=(0, columns), yRange=(0, rows), padding=0)
+        names = [self._names.get(q, str(q)) for q in grid.queues]
+        left = self.plot.getAxis("left")
+        left.setTicks([[(row + 0.5, name) for row, name in enumerate(names)]])
+        # Wide enough for the longest name (the axis does not grow by itself in time).
+        metrics = QFontMetrics(self._tick_font())
+        left.setWidth(max(metrics.horizontalAdvance(name) for name in names) + 14)
+        self.plot.getAxis("bottom").setTicks([self._time_ticks(grid), []])
+        self.now_line.setValue((view.generated_at - grid.starts[0]) / grid.bucket)
+        self.redraws += 1
+
+    def _time_ticks(self, grid: HeatmapGrid) -> list[tuple[float, str]]:
+        """A local time label on every whole LABEL_EVERY that starts a bucket."""
+        ticks = []
+        for column, start in enumerate(grid.starts):
+            moment = local(start, self._zone)
+            midnight = moment.replace(hour=0, minute=0, second=0, microsecond=0)
+            since_midnight = moment - midnight
+            if since_midnight % LABEL_EVERY == timedelta(0):
+                ticks.append((float(column), clock_time(start, self._zone)))
+        return ticks
+
+    @staticmethod
+    def _tick_font() -> QFont:
+        font = QFont(QApplication.font())
+        font.setPointSize(TICK_POINTS)
+        return font
+
+    def _style_plot(self) -> None:
+        p = self._palette
+        font = self._tick_font()
+        item = self.plot.getPlotItem()
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(p.border))
+            axis.setTextPen(pg.mkPen(p.text))
+            axis.setTickFont(font)
+        item.getAxis("left").setStyle(tickLength=0)
+        self.bar.axis.setPen(pg.mkPen(p.border))
+        self.bar.axis.setTextPen(pg.mkPen(p.text))
+        self.bar.axis.setTickFont(font)
+        # Where nothing fell due (breach rate of 0 / 0) the image is blank
+        # and this shows through, apart from a 0 % cell.
+        self._box.setBackgroundColor(p.header_bg)
+        self.now_line.setPen(pg.mkPen(p.accent, width=2, style=Qt.PenStyle.DashLine))
+        self._now_label.setColor(p.accent)
+        self._now_label.fill = pg.mkBrush(p.surface)
+
+    # --- the pointer --------------------------------------------------------------
+
+    def cell_at(self, scene_pos: QPointF) -> tuple[int, int] | None:
+        """(row, column) of the grid cell under a scene position."""
+        grid = self._grid
+        if grid is None or not self._box.sceneBoundingRect().contains(scene_pos):
+            return None
+        point = self.image.mapFromScene(scene_pos)
+        row, column = math.floor(point.y()), math.floor(point.x())
+        if 0 <= row < len(grid.queues) and 0 <= column < len(grid.starts):
+            return row, column
+        return None
+
+    def cell_center(self, row: int, column: int) -> QPoint:
+        """Where the centre of a cell is drawn, in this panel's coordinates."""
+        scene = self.image.mapToScene(QPointF(column + 0.5, row + 0.5))
+        point: QPoint = self.plot.viewport().mapTo(self, self.plot.mapFromScene(scene))
+        return point
+
+    def cell(self, row: int, column: int) -> HeatmapCell:
+        grid = self._grid
+        assert grid is not None
+        queue = grid.queues[row]
+        return HeatmapCell(
+            queue=queue,
+            queue_name=self._names.get(queue, str(queue)),
+            start=grid.starts[column],
+            bucket=grid.bucket,
+            mode=self._mode,
+            breaches=int(grid.breaches[row, column]),
+            due=int(grid.due[row, column]),
+            at_risk=int(grid.at_risk[row, column]),
+        )
+
+    def tooltip_at(self, row: int, column: int) -> str:
+        """The exact numbers of one cell."""
+        cell = self.cell(row, column)
+        if cell.due:
+            rate = f"{round(100 * cell.breaches / cell.due)}%"
+            breaches = self.tr("Breaches: {b} of {due} due ({rate})").format(
+                b=cell.breaches, due=cell.due, rate=rate
+            )
+        else:
+            breaches = self.tr("Breaches: {b} (nothing fell due)").format(b=cell.breaches)
+        return "\n".join(
+            (
+                f"{cell.queue_name} · {bucket_text(cell.start, cell.bucket, self._zone)}",
+                breaches,
+                self.tr("Warnings raised (at risk): {n}").format(n=cell.at_risk),
+                self.tr("Click to list the tickets"),
+            )
+        )
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        found = self.cell_at(scene_pos)
+        text = "" if found is None else self.tooltip_at(*found)
+        if text == self.hover_text:
+            return
+        self.hover_text = text
+        self.plot.setToolTip(text)
+        if text:
+            QToolTip.showText(QCursor.pos(), text, self.plot)
+        else:
+            QToolTip.hideText()
+
+    def _on_mouse_clicked(self, event: Any) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        found = self.cell_at(event.scenePos())
+        if found is not None:
+            self.cellActivated.emit(self.cell(*found))
+
+    # --- text -------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("SLA heatmap"))
+        self._title.setText(self.tr("SLA breaches by queue, last 24 h"))
+        texts = {
+            HeatmapMode.BREACHES: self.tr("Breaches"),
+            HeatmapMode.BREACH_RATE: self.tr("Breach rate"),
+            HeatmapMode.AT_RISK: self.tr("At risk"),
+        }
+        for mode, text in texts.items():
+            self._mode_buttons[mode].setText(text)
+        for index, bucket in enumerate(BUCKETS):
+            self.bucket_box.setItemText(index, span_text(bucket.total_seconds()))
+        self.bucket_box.setToolTip(self.tr("Bucket size"))
+        self._hint.setText(
+            self.tr("Hover a cell for its numbers, click it for its tickets. Grey: nothing due.")
+        )
+        self._placeholder.setText(self.tr("Waiting for the first data from the backend…"))
+        self._now_label.setFormat(self.tr("now"))
+        self._retranslate_bar()
+        self.redraw()
+
+    def _retranslate_bar(self) -> None:
+        labels = {
+            HeatmapMode.BREACHES: self.tr("Breaches per bucket (10 and more: red)"),
+            HeatmapMode.BREACH_RATE: self.tr("Breach rate, %"),
+            HeatmapMode.AT_RISK: self.tr("Warnings per bucket (20 and more: red)"),
+        }
+        self.bar.axis.setLabel(labels[self._mode], color=self._palette.text_muted)

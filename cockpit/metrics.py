@@ -89,6 +89,9 @@ class FloorView:
     # The API budget left, for the status bar: read on the poll worker after
     # the fetch; None when the backend has no rate limit.
     rate_budget: RateBudget | None = None
+    # People on the floor by state, each counted once (a queue's figures count
+    # an agent in every queue they are skilled for).
+    staffing: Mapping[AgentState, int] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,4 +185,5 @@ def compute_view(
         escalation_summary=escalations.summary(state.server_time, options.escalations),
         heatmap=heatmaps[options.heatmap_bucket],
         heatmaps=MappingProxyType(heatmaps),
+        staffing=MappingProxyType(dict(Counter(a.state for a in state.agents.values()))),
     )

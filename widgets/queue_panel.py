@@ -7,6 +7,8 @@ width so all ten columns stay visible from 1920 down to about 1280 pixels.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import (
     QEvent,
     QLocale,
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cockpit.domain import AgentState
 from cockpit.metrics import FloorView
 from cockpit.settings import Thresholds
 from widgets.bridge import Bridge
@@ -148,6 +151,7 @@ class QueuePanel(QFrame):
         self.setObjectName("queuePanel")
         self._thresholds = thresholds or Thresholds()
         self._point_size = 0
+        self._staffing: Mapping[AgentState, int] | None = None
         self.model = QueueTableModel(
             self._thresholds, palette=DAY, language=ui_language(), parent=self
         )
@@ -221,6 +225,7 @@ class QueuePanel(QFrame):
         self._update_summary()
 
     def _on_floor_changed(self, view: FloorView) -> None:
+        self._staffing = view.staffing or None
         keys = [q.queue for q in self.model.queues()]
         self.model.set_queues(view.queues)
         if keys != [q.queue for q in view.queues]:
@@ -259,7 +264,7 @@ class QueuePanel(QFrame):
 
     def _update_summary(self) -> None:
         queues = self.model.queues()
-        s = floor_totals(queues)
+        s = floor_totals(queues, self._staffing)
         language = self.model.language
         t = self._tiles
         t["waiting"].show_figure(str(s.waiting), self.tr("all queues"))

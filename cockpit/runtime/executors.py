@@ -40,7 +40,8 @@ class Executors:
             self.io = ThreadPoolExecutor(max_workers=io_workers, thread_name_prefix="cockpit-io")
 
     def shutdown(self) -> None:
-        """Stop taking work, cancel what has not started, wait for what has
-        (bounded: every network call has a timeout)."""
-        for executor in (self.io, self.db):
-            executor.shutdown(wait=True, cancel_futures=True)
+        """Stop taking work. Queued reads and network calls are cancelled (each
+        running one is bounded by its timeout); queued database writes are all
+        finished first, so nothing recorded is lost on the way out."""
+        self.io.shutdown(wait=True, cancel_futures=True)
+        self.db.shutdown(wait=True, cancel_futures=False)

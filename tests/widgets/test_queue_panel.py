@@ -100,3 +100,19 @@ def test_fonts_survive_a_theme_change(qtbot: QtBot, qapp: QApplication) -> None:
     apply_theme(qapp, night=False)
     assert panel.table.font().pointSize() == MAX_POINT_SIZE
     assert panel._tiles["open"].value.font().pointSize() > MAX_POINT_SIZE
+
+
+def test_staffing_tile_counts_each_person_once() -> None:
+    from cockpit.domain import AgentState
+    from tests.widgets.fakes import figures
+    from widgets.models.queue_model import floor_totals
+
+    queues = (
+        figures("presale", agents_available=2, agents_busy=3),
+        figures("refund", agents_available=2, agents_busy=1),
+    )
+    # Two agents skilled for both queues appear in both rows.
+    staffing = {AgentState.AVAILABLE: 2, AgentState.BUSY: 3}
+    totals = floor_totals(queues, staffing)
+    assert (totals.available, totals.busy, totals.away) == (2, 3, 0)
+    assert floor_totals(queues).available == 4

@@ -12,7 +12,7 @@ is worse) a value *at or below* it does. Severe cells carry a text cue
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
+from cockpit.domain import AgentState
 from cockpit.metrics import QueueFigures
 from cockpit.settings import Band, Thresholds
 from widgets.theme import DAY, Palette
@@ -126,20 +127,30 @@ class FloorTotals:
     lowest_sl: QueueFigures | None
 
 
-def floor_totals(queues: tuple[QueueFigures, ...]) -> FloorTotals:
+def floor_totals(
+    queues: tuple[QueueFigures, ...], staffing: Mapping[AgentState, int] | None = None
+) -> FloorTotals:
+    """Floor-wide figures. ``staffing`` counts each person once; without it
+    the per-queue counts are summed (a multi-skilled agent then counts twice)."""
     waiting = [q for q in queues if q.waiting]
     rated = [q for q in queues if q.service_level is not None]
     return FloorTotals(
         open=sum(q.open for q in queues),
         waiting=sum(q.waiting for q in queues),
         oldest=max(waiting, key=lambda q: q.oldest_wait_s, default=None),
-        available=sum(q.agents_available for q in queues),
-        busy=sum(q.agents_busy for q in queues),
-        away=sum(q.agents_away for q in queues),
+        available=_people(staffing, AgentState.AVAILABLE, [q.agents_available for q in queues]),
+        busy=_people(staffing, AgentState.BUSY, [q.agents_busy for q in queues]),
+        away=_people(staffing, AgentState.AWAY, [q.agents_away for q in queues]),
         arrivals=sum(q.arrivals_15m for q in queues),
         resolved=sum(q.resolutions_15m for q in queues),
         lowest_sl=min(rated, key=lambda q: q.service_level or 0.0, default=None),
     )
+
+
+def _people(
+    staffing: Mapping[AgentState, int] | None, state: AgentState, per_queue: list[int]
+) -> int:
+    return sum(per_queue) if staffing is None else staffing.get(state, 0)
 
 
 class QueueTableModel(QAbstractTableModel):

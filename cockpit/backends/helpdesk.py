@@ -23,14 +23,11 @@ from cockpit.backends.base import (
     Capabilities,
     Capability,
     ConnectionCheck,
-    NotFound,
     NotSupported,
     PayloadError,
     PermissionDenied,
     ReplyOutcome,
     ReplyScript,
-    UnexpectedStatus,
-    UnknownOutcome,
 )
 from cockpit.backends.helpdesk_codec import OPEN_CODES, ticket_from_json
 from cockpit.backends.http import DEFAULT_TIMEOUTS, HttpClient, RateLimiter, Timeouts
@@ -40,8 +37,10 @@ from cockpit.backends.vendor_common import (
     ResponseMeta,
     as_dict,
     as_list,
+    client_budget,
     named_agents,
     named_queues,
+    send_reply,
 )
 from cockpit.domain import Batch, Ticket, TicketId
 
@@ -115,9 +114,7 @@ class HelpdeskBackend:
 
     def rate_budget(self) -> RateBudget | None:
         """The client-side budget when a limit is configured (django-helpdesk has none)."""
-        if self._limiter is None:
-            return None
-        return RateBudget(remaining=self._limiter.remaining(), limit=self._limiter.per_minute)
+        return client_budget(self._limiter)
 
     # --- reading -------------------------------------------------------------------
 
@@ -202,23 +199,12 @@ class HelpdeskBackend:
         (a failing webhook), so it is an unknown outcome, never retried.
         """
         payload = {"ticket": _ticket_pk(ticket_id), "comment": body, "public": True}
-        try:
-            self._http.request("POST", FOLLOWUPS, json=payload)
-        except UnknownOutcome as exc:
-            log.warning(
-                "reply to django-helpdesk ticket %s: unknown outcome, it may have been posted "
-                "(check the ticket before sending again): %s",
-                ticket_id,
-                exc,
-            )
-            return ReplyOutcome(ticket_id, ok=False, error="unknown_outcome")
-        except NotFound:
-            return ReplyOutcome(ticket_id, ok=False, error="not_found")
-        except UnexpectedStatus as exc:
-            # 400: a ticket id that does not exist or that this token may not see.
-            log.warning("reply to django-helpdesk ticket %s refused: %s", ticket_id, exc)
-            return ReplyOutcome(ticket_id, ok=False, error="rejected")
-        return ReplyOutcome(ticket_id, ok=True)
+        # 400 (rejected): a ticket id that does not exist or this token may not see.
+        return send_reply(
+            "django-helpdesk",
+            ticket_id,
+            lambda: self._http.request("POST", FOLLOWUPS, json=payload),
+        )
 
     def get_auto_reply(self) -> AutoReplyState:
         raise NotSupported("django-helpdesk has no API for its acknowledgement e-mail")

@@ -8,8 +8,9 @@ queues/agents named from settings where an API has no listing.
 
 from __future__ import annotations
 
+import logging
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -18,8 +19,18 @@ from urllib.parse import urlsplit
 
 import requests
 
-from cockpit.backends.base import PayloadError
-from cockpit.domain import Agent, AgentId, AgentState, Queue, QueueId
+from cockpit.backends.base import (
+    BackendError,
+    NotFound,
+    PayloadError,
+    ReplyOutcome,
+    UnexpectedStatus,
+    UnknownOutcome,
+)
+from cockpit.backends.http import RateLimiter
+from cockpit.domain import Agent, AgentId, AgentState, Queue, QueueId, TicketId
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +46,41 @@ class RateBudget:
     limit: float
     server_remaining: int | None = None
     server_limit: int | None = None
+
+
+def client_budget(limiter: RateLimiter | None) -> RateBudget | None:
+    """The cockpit's own budget, when a request limit is configured."""
+    if limiter is None:
+        return None
+    return RateBudget(remaining=limiter.remaining(), limit=limiter.per_minute)
+
+
+def send_reply(
+    vendor: str,
+    ticket_id: TicketId,
+    send: Callable[[], object],
+    *,
+    unknown: tuple[type[BackendError], ...] = (UnknownOutcome,),
+) -> ReplyOutcome:
+    """Run one reply write and say how it went. Errors in ``unknown`` mean the
+    reply may have been posted: logged as such, never retried."""
+    try:
+        send()
+    except unknown as exc:
+        log.warning(
+            "reply to %s ticket %s: unknown outcome, it may have been posted "
+            "(check the ticket before sending again): %s",
+            vendor,
+            ticket_id,
+            exc,
+        )
+        return ReplyOutcome(ticket_id, ok=False, error="unknown_outcome")
+    except NotFound:
+        return ReplyOutcome(ticket_id, ok=False, error="not_found")
+    except UnexpectedStatus as exc:
+        log.warning("reply to %s ticket %s refused: %s", vendor, ticket_id, exc)
+        return ReplyOutcome(ticket_id, ok=False, error="rejected")
+    return ReplyOutcome(ticket_id, ok=True)
 
 
 class ResponseMeta:

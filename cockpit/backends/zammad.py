@@ -30,6 +30,7 @@ from cockpit.backends.vendor_common import (
     ResponseMeta,
     as_dict,
     as_list,
+    client_budget,
     named_agents,
     opt_int,
     opt_time,
@@ -108,9 +109,7 @@ class ZammadBackend:
         self._http.close()
 
     def rate_budget(self) -> RateBudget | None:
-        if self._limiter is None:
-            return None
-        return RateBudget(remaining=self._limiter.remaining(), limit=self._limiter.per_minute)
+        return client_budget(self._limiter)
 
     # --- reading -------------------------------------------------------------------
 

@@ -22,7 +22,6 @@ from cockpit.backends.base import (
     Capabilities,
     Capability,
     ConnectionCheck,
-    NotFound,
     NotSupported,
     PayloadError,
     RateLimited,
@@ -41,6 +40,7 @@ from cockpit.backends.vendor_common import (
     as_id,
     as_list,
     named_agents,
+    send_reply,
 )
 from cockpit.backends.zendesk_codec import (
     auto_reply_from_trigger,
@@ -296,20 +296,10 @@ class ZendeskBackend:
     def reply(self, ticket_id: TicketId, body: str) -> ReplyOutcome:
         """A public comment. Never retried: a lost answer is an unknown outcome."""
         payload = {"ticket": {"comment": {"body": body, "public": True}}}
-        try:
-            self._writes.request("PUT", f"{API}/tickets/{ticket_id}.json", json=payload)
-        except (UnknownOutcome, ServerError, BackendTimeout) as exc:
-            log.warning(
-                "reply to Zendesk ticket %s: unknown outcome, it may have been posted "
-                "(check the ticket before sending again): %s",
-                ticket_id,
-                exc,
-            )
-            return ReplyOutcome(ticket_id, ok=False, error="unknown_outcome")
-        except NotFound:
-            return ReplyOutcome(ticket_id, ok=False, error="not_found")
-        except UnexpectedStatus as exc:
-            # 422: e.g. "Status: closed prevents ticket update".
-            log.warning("reply to Zendesk ticket %s refused: %s", ticket_id, exc)
-            return ReplyOutcome(ticket_id, ok=False, error="rejected")
-        return ReplyOutcome(ticket_id, ok=True)
+        # 422 (rejected): e.g. "Status: closed prevents ticket update".
+        return send_reply(
+            "Zendesk",
+            ticket_id,
+            lambda: self._writes.request("PUT", f"{API}/tickets/{ticket_id}.json", json=payload),
+            unknown=(UnknownOutcome, ServerError, BackendTimeout),
+        )

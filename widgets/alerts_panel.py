@@ -13,19 +13,15 @@ from __future__ import annotations
 
 from datetime import timedelta, tzinfo
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
-    QTableView,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,16 +31,17 @@ from cockpit.domain import QueueId
 from cockpit.metrics import FloorView
 from cockpit.settings import EscalationSettings
 from widgets.bridge import Bridge
+from widgets.floor_panel import FloorPanel, fit_columns, panel_layout, panel_title, row_table
 from widgets.floor_text import clock_time, severity_text
 from widgets.models.alert_model import AlertColumn, AlertModel
 from widgets.queue_panel import ui_language
-from widgets.theme import DAY, Palette
+from widgets.theme import DAY, Palette, set_style_property
 
 SNOOZES = (timedelta(minutes=15), timedelta(hours=1))
 HISTORY_LIMIT = 200
 
 
-class AlertsPanel(QFrame):
+class AlertsPanel(FloorPanel):
     """Active alerts, acknowledge / snooze / declare, and the history."""
 
     acknowledgeRequested = Signal(list)
@@ -70,8 +67,7 @@ class AlertsPanel(QFrame):
             limits=limits, zone=zone, palette=palette, queue_name=self._queue_name, parent=self
         )
 
-        self._title = QLabel(self)
-        self._title.setObjectName("panelTitle")
+        self._title = panel_title(self)
         self.summary = QLabel(self)
         self.summary.setObjectName("countChip")
         title_row = QHBoxLayout()
@@ -79,20 +75,15 @@ class AlertsPanel(QFrame):
         title_row.addWidget(self.summary)
         title_row.addStretch(1)
 
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
+        self.table = row_table(self.model, self)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         # Fixed sizes: measuring a few hundred rows on every poll costs tens of
         # milliseconds on the GUI thread; a sentence too long shows in full as
         # its tooltip.
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(AlertColumn.ALERT, QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
@@ -122,9 +113,7 @@ class AlertsPanel(QFrame):
         self.tabs.addTab(self.table, "")
         self.tabs.addTab(self.history, "")
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.setSpacing(6)
+        layout = panel_layout(self)
         layout.addLayout(title_row)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
@@ -134,10 +123,8 @@ class AlertsPanel(QFrame):
     # --- wiring -----------------------------------------------------------------
 
     def bind(self, bridge: Bridge) -> None:
-        bridge.floorUpdated.connect(self._on_floor_changed)
         bridge.alertsChanged.connect(self.on_alerts_changed)
-        if bridge.last_view is not None:
-            self._on_floor_changed(bridge.last_view)
+        super().bind(bridge)
 
     def set_palette(self, palette: Palette) -> None:
         self.model.set_palette(palette)
@@ -192,7 +179,7 @@ class AlertsPanel(QFrame):
 
     def selected_alerts(self) -> list[Alert]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [a for a in (self.model.alert_at(r) for r in rows) if a is not None]
+        return [a for a in (self.model.row_at(r) for r in rows) if a is not None]
 
     def select_alert(self, alert_id: str) -> None:
         for row, alert in enumerate(self.model.alerts()):
@@ -235,11 +222,6 @@ class AlertsPanel(QFrame):
 
     # --- text -------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     def _retranslate(self) -> None:
         self._title.setText(self.tr("Alerts"))
         self.acknowledge.setText(self.tr("Acknowledge"))
@@ -259,8 +241,6 @@ class AlertsPanel(QFrame):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        self.table.ensurePolished()  # the style sheet sets the table's font
-        metrics = QFontMetrics(self.table.font())
         samples = {
             AlertColumn.SEVERITY: [severity_text(s) for s in Severity],
             AlertColumn.TICKETS: ["888"],
@@ -272,10 +252,7 @@ class AlertsPanel(QFrame):
                 ),
             ],
         }
-        for column, texts in samples.items():
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(metrics.horizontalAdvance(text) for text in (*texts, title))
-            self.table.setColumnWidth(column, width + 16)
+        fit_columns(self.table, samples)
 
     def _update_summary(self) -> None:
         self.tabs.setTabText(0, self.tr("Active"))
@@ -287,9 +264,7 @@ class AlertsPanel(QFrame):
         self.summary.setText(
             self.tr("{n} active · {open} not taken").format(n=len(alerts), open=open_)
         )
-        self.summary.setProperty("severity", "critical" if open_ else "normal")
-        self.summary.style().unpolish(self.summary)
-        self.summary.style().polish(self.summary)
+        set_style_property(self.summary, "severity", "critical" if open_ else "normal")
         title = self.tr("Alerts")
         self.setWindowTitle(f"{title} ({open_})" if open_ else title)
 

@@ -8,30 +8,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import tzinfo
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
-    QFrame,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QStackedWidget,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QWidget
 
 from cockpit.domain import Kind, Priority
 from cockpit.metrics import FloorView
 from cockpit.sla import ClockKind
-from widgets.bridge import Bridge
+from widgets.floor_panel import (
+    FloorPanel,
+    filter_buttons,
+    fit_columns,
+    panel_layout,
+    panel_title,
+    placeholder_stack,
+    row_table,
+)
 from widgets.floor_text import clock_short_text, kind_text, priority_text, span_text
 from widgets.models.at_risk_model import AtRiskColumn, AtRiskModel, AtRiskRole, RowFilter
 from widgets.queue_panel import ui_language
-from widgets.theme import DAY, Palette
+from widgets.theme import DAY, Palette, set_style_property
 
 
 def _samples(names: list[str]) -> dict[AtRiskColumn, list[str]]:
@@ -49,7 +44,7 @@ def _samples(names: list[str]) -> dict[AtRiskColumn, list[str]]:
     }
 
 
-class AtRiskPanel(QFrame):
+class AtRiskPanel(FloorPanel):
     """At-risk and breached tickets; fed by ``Bridge.floorUpdated``.
 
     ``ticketActivated(str)`` carries the id of a double-clicked ticket.
@@ -72,48 +67,28 @@ class AtRiskPanel(QFrame):
         self.model = AtRiskModel(
             palette=palette, language=ui_language(), zone=zone, parent=self, **extra
         )
-        self._title = QLabel(self)
-        self._title.setObjectName("panelTitle")
-        self._buttons: dict[RowFilter, QPushButton] = {}
-        self._group = QButtonGroup(self)
-        self._group.setExclusive(True)
+        self._title = panel_title(self)
+        self._buttons = filter_buttons(
+            self, RowFilter, checked=RowFilter.ALL, on_clicked=self._on_filter_changed
+        )
         title_row = QHBoxLayout()
         title_row.addWidget(self._title)
         title_row.addStretch(1)
-        for which in RowFilter:
-            button = QPushButton(self)
-            button.setObjectName("filterButton")
-            button.setCheckable(True)
-            button.setChecked(which is RowFilter.ALL)
-            button.clicked.connect(lambda _=False, w=which: self._on_filter_changed(w))
-            self._group.addButton(button)
-            self._buttons[which] = button
+        for button in self._buttons.values():
             title_row.addWidget(button)
 
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
+        self.table = row_table(self.model, self)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.setHighlightSections(False)
         self.table.doubleClicked.connect(self._on_double_clicked)
 
-        self._placeholder = QLabel(self)
-        self._placeholder.setObjectName("placeholder")
-        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._placeholder, self._stack = placeholder_stack(self, self.table)
         self._placeholder.setWordWrap(True)
-        self._stack = QStackedWidget(self)
-        self._stack.addWidget(self._placeholder)
-        self._stack.addWidget(self.table)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.setSpacing(6)
+        layout = panel_layout(self)
         layout.addLayout(title_row)
         layout.addWidget(self._stack, 1)
 
@@ -126,11 +101,6 @@ class AtRiskPanel(QFrame):
         self._retranslate()
 
     # --- wiring -----------------------------------------------------------------
-
-    def bind(self, bridge: Bridge) -> None:
-        bridge.floorUpdated.connect(self._on_floor_changed)
-        if bridge.last_view is not None:
-            self._on_floor_changed(bridge.last_view)
 
     def set_palette(self, palette: Palette) -> None:
         self.model.set_palette(palette)
@@ -155,11 +125,6 @@ class AtRiskPanel(QFrame):
 
     # --- text -------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("At risk"))
         self._title.setText(self.tr("Tickets close to breaching their SLA"))
@@ -176,8 +141,7 @@ class AtRiskPanel(QFrame):
         }
         for which, text in texts.items():
             self._buttons[which].setText(text)
-        self._buttons[RowFilter.BREACHED].setProperty("alarm", breached > 0)
-        _repolish(self._buttons[RowFilter.BREACHED])
+        set_style_property(self._buttons[RowFilter.BREACHED], "alarm", breached > 0)
         if self._waiting:
             self._placeholder.setText(self.tr("Waiting for the first data from the backend…"))
         else:
@@ -185,14 +149,4 @@ class AtRiskPanel(QFrame):
         self._stack.setCurrentWidget(self.table if self.model.rowCount() else self._placeholder)
 
     def _fit_columns(self) -> None:
-        self.table.ensurePolished()  # the style sheet sets the table's font
-        metrics = QFontMetrics(self.table.font())
-        for column, texts in _samples(self._names).items():
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(metrics.horizontalAdvance(text) for text in (*texts, title))
-            self.table.setColumnWidth(column, width + 16)
-
-
-def _repolish(widget: QWidget) -> None:
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+        fit_columns(self.table, _samples(self._names))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +40,8 @@ from widgets.incident_text import (
     target_text,
     unavailable_text,
 )
+from widgets.preview_send import preview_timer, send_buttons
+from widgets.result_view import ResultView
 from widgets.run_op import run_op
 from widgets.variables_form import VariablesForm
 
@@ -83,20 +84,11 @@ class BroadcastDialog(QDialog):
         )
         self.preview_view = QTextBrowser(self)
         self.preview_view.setObjectName("broadcastPreview")
-        self.results_view = QLabel(self)
-        self.results_view.setWordWrap(True)
-        self.results_view.setObjectName("incidentResult")
-        self.results_view.hide()
-        self.buttons = QDialogButtonBox(self)
+        self.results_view = ResultView(self)
         self.send_button = QPushButton(self)
-        self.buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.buttons.rejected.connect(self.reject)
-        self.send_button.clicked.connect(self._on_send_clicked)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(PREVIEW_DELAY_MS)
-        self._timer.timeout.connect(self._request_preview)
+        self.buttons = send_buttons(self, self.send_button, self._on_send_clicked)
+        self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        self._timer = preview_timer(self, PREVIEW_DELAY_MS, self._request_preview)
         self._build()
         self.script_box.currentIndexChanged.connect(self._on_choice_changed)
         self.variables.edited.connect(self._on_choice_changed)
@@ -271,10 +263,6 @@ class BroadcastDialog(QDialog):
         for result in change.results:
             mark = "✓" if result.ok else "✗"
             lines.append(f"{mark} {result_text(result)}")
-        self.results_view.setText("\n".join(lines))
-        self.results_view.setProperty("ok", change.ok)
-        self.results_view.style().unpolish(self.results_view)
-        self.results_view.style().polish(self.results_view)
-        self.results_view.show()
+        self.results_view.show_result("\n".join(lines), ok=change.ok)
         self.send_button.setEnabled(False)
         self.send_button.setText(self.tr("Sent"))

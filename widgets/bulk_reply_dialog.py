@@ -14,13 +14,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimer
+from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -47,6 +46,8 @@ from widgets.incident_state import (
     preview_bulk,
 )
 from widgets.incident_text import LANGUAGE_LABELS, reason_text
+from widgets.preview_send import preview_timer, send_buttons
+from widgets.result_view import ResultView
 from widgets.run_op import run_op
 
 PREVIEW_DELAY_MS = 250
@@ -115,20 +116,10 @@ class BulkReplyDialog(QDialog):
         self.count = QLabel(self)
         self.count.setObjectName("bulkCount")
         self.samples = QListWidget(self)
-        self.results_view = QLabel(self)
-        self.results_view.setObjectName("incidentResult")
-        self.results_view.setWordWrap(True)
-        self.results_view.hide()
+        self.results_view = ResultView(self)
         self.send_button = QPushButton(self)
-        self.buttons = QDialogButtonBox(self)
-        self.buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.buttons.rejected.connect(self.reject)
-        self.send_button.clicked.connect(self._on_send_clicked)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(PREVIEW_DELAY_MS)
-        self._timer.timeout.connect(self._request_preview)
+        self.buttons = send_buttons(self, self.send_button, self._on_send_clicked)
+        self._timer = preview_timer(self, PREVIEW_DELAY_MS, self._request_preview)
         self._build()
         for edit in (self.topics, self.keywords, self.queues):
             edit.textChanged.connect(self._on_filter_changed)
@@ -254,11 +245,7 @@ class BulkReplyDialog(QDialog):
         ]
         for result in change.failures[:6]:
             lines.append(f"✗ {result.target or ''}: {reason_text(result.reason)}")
-        self.results_view.setText("\n".join(lines))
-        self.results_view.setProperty("ok", change.ok)
-        self.results_view.style().unpolish(self.results_view)
-        self.results_view.style().polish(self.results_view)
-        self.results_view.show()
+        self.results_view.show_result("\n".join(lines), ok=change.ok)
         self.send_button.setText(self.tr("Sent"))
         if self._on_sent_plan is not None:
             self._on_sent_plan(plan)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from cockpit.backends.probe import ProbeFailure, ProbeResult, ProbeStep, check_url
 from cockpit.secrets import env_name, get_secret
 from widgets.settings_text import KINDS, KINDS_BY_KEY, BackendKind, probe_text, tr
+from widgets.theme import set_style_property
 
 MASK = "••••"
 
@@ -128,7 +129,7 @@ class ConnectionForm(QWidget):
         if self._kind.key == "sim" and not text:
             text = self.tr("The built-in simulator runs inside the cockpit: nothing to connect to.")
         self.probe_label.setText(text)
-        set_property(self.probe_label, "ok", "" if ok is None else str(ok).lower())
+        set_style_property(self.probe_label, "ok", "" if ok is None else str(ok).lower())
 
     def set_busy(self, busy: bool) -> None:
         self.test_button.setEnabled(not busy and self._kind.key != "sim")
@@ -177,7 +178,7 @@ class ConnectionForm(QWidget):
         problem = self.url_problem() if self.url_edit.text().strip() else None
         text = problem or self.tr("For example {url}").format(url=self._kind.example)
         self.url_hint.setText(text)
-        set_property(self.url_hint, "invalid", problem is not None)
+        set_style_property(self.url_hint, "invalid", problem is not None)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -208,11 +209,3 @@ def _label(parent: QWidget, name: str) -> QLabel:
     label.setObjectName(name)
     label.setWordWrap(True)
     return label
-
-
-def set_property(widget: QWidget, name: str, value: object) -> None:
-    """Set a style-sheet property and re-polish, only when it changes."""
-    if widget.property(name) != value:
-        widget.setProperty(name, value)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)

@@ -8,21 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import (
-    QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    QRectF,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,7 +20,6 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -40,7 +29,7 @@ from cockpit.escalation_index import EscalationSummary
 from cockpit.escalations import EscalationFlag
 from cockpit.metrics import FloorView
 from cockpit.settings import EscalationSettings
-from widgets.bridge import Bridge
+from widgets.floor_panel import FloorPanel, fit_columns, panel_layout, panel_title
 from widgets.floor_text import (
     flag_name,
     flag_short,
@@ -58,7 +47,7 @@ from widgets.models.escalation_model import (
     level_count,
 )
 from widgets.queue_panel import ui_language
-from widgets.theme import DAY, Palette
+from widgets.theme import DAY, Palette, set_style_property
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -112,7 +101,7 @@ class _ChipDelegate(QStyledItemDelegate):
         return QSize(max(base.width(), width + 8), max(base.height(), metrics.height() + 8))
 
 
-class EscalationsPanel(QFrame):
+class EscalationsPanel(FloorPanel):
     """Escalations by level with flags; fed by ``Bridge.floorUpdated``.
 
     ``ticketActivated(str)`` carries the id of a double-clicked ticket.
@@ -136,8 +125,7 @@ class EscalationsPanel(QFrame):
         self.model = EscalationModel(
             limits=self._limits, palette=palette, language=ui_language(), parent=self, **extra
         )
-        self._title = QLabel(self)
-        self._title.setObjectName("panelTitle")
+        self._title = panel_title(self)
         self.counts: dict[str, QLabel] = {}
         levels_row, flags_row = QHBoxLayout(), QHBoxLayout()
         for row, keys in (
@@ -167,9 +155,7 @@ class EscalationsPanel(QFrame):
         self.tree.doubleClicked.connect(self._on_double_clicked)
         self.model.modelReset.connect(self._on_model_reset)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.setSpacing(6)
+        layout = panel_layout(self)
         title_row = QHBoxLayout()
         title_row.addWidget(self._title)
         title_row.addLayout(levels_row, 1)
@@ -186,11 +172,6 @@ class EscalationsPanel(QFrame):
         self._retranslate()
 
     # --- wiring -----------------------------------------------------------------
-
-    def bind(self, bridge: Bridge) -> None:
-        bridge.floorUpdated.connect(self._on_floor_changed)
-        if bridge.last_view is not None:
-            self._on_floor_changed(bridge.last_view)
 
     def set_palette(self, palette: Palette) -> None:
         self._chips.palette = palette
@@ -216,11 +197,6 @@ class EscalationsPanel(QFrame):
 
     # --- text -------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Escalations"))
         self._title.setText(self.tr("Escalations by level"))
@@ -243,8 +219,6 @@ class EscalationsPanel(QFrame):
             _set_severity(chip, FLAG_SEVERITY[flag] if count else None)
 
     def _fit_columns(self) -> None:
-        self.tree.ensurePolished()
-        metrics = QFontMetrics(self.tree.font())
         samples = {
             EscalationColumn.TICKET: ["T00000000"],
             EscalationColumn.QUEUE: self._names or ["Refunds"],
@@ -253,19 +227,12 @@ class EscalationsPanel(QFrame):
             EscalationColumn.OWNER: ["agent-888"],
             EscalationColumn.FLAGS: [flag_text(f, self._limits) for f in EscalationFlag],
         }
-        for column, texts in samples.items():
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(metrics.horizontalAdvance(text) for text in (*texts, title))
-            if column is EscalationColumn.TICKET:
-                width += 2 * self.tree.indentation()  # the group's and the row's
-            if column is EscalationColumn.FLAGS:
-                width += 2 * 6  # one chip's padding
-            self.tree.setColumnWidth(column, width + 16)
+        extra = {
+            EscalationColumn.TICKET: 2 * self.tree.indentation(),  # the group's and the row's
+            EscalationColumn.FLAGS: 2 * _CHIP_PAD,  # one chip's padding
+        }
+        fit_columns(self.tree, samples, extra=extra)
 
 
 def _set_severity(widget: QWidget, severity: Severity | None) -> None:
-    name = "normal" if severity is None else severity.value
-    if widget.property("severity") != name:
-        widget.setProperty("severity", name)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
+    set_style_property(widget, "severity", "normal" if severity is None else severity.value)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from widgets.incident_state import BotState, IncidentPicture, overdue_count
 from widgets.incident_text import severity_text, span_text
+from widgets.theme import set_style_property
 
 Clock = Callable[[], datetime]
 
@@ -107,7 +108,7 @@ class IncidentBanner(QFrame):
         self.title.setToolTip(incident.summary)
         self.severity.setText(severity_text(incident.severity))
         self.bot.setText(self._bot_text(picture.bot))
-        self._set_alert(self.bot, picture.bot in (BotState.ON, BotState.UNKNOWN))
+        set_style_property(self.bot, "alert", picture.bot in (BotState.ON, BotState.UNKNOWN))
         count = len(picture.others)
         self.others.setText(
             self.tr("+{n} more open").format(n=count) if count else "",
@@ -137,11 +138,4 @@ class IncidentBanner(QFrame):
             self.overdue.setText(self.tr("{n} step(s) overdue").format(n=overdue))
         else:
             self.overdue.setText(self.tr("Checklist on time"))
-        self._set_alert(self.overdue, overdue > 0)
-
-    @staticmethod
-    def _set_alert(label: QLabel, alert: bool) -> None:
-        if label.property("alert") != alert:
-            label.setProperty("alert", alert)
-            label.style().unpolish(label)
-            label.style().polish(label)
+        set_style_property(self.overdue, "alert", overdue > 0)

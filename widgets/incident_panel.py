@@ -44,6 +44,7 @@ from widgets.incident_text import change_summary, topics_text, unavailable_text
 from widgets.models.timeline_model import TimelineColumn, TimelineModel
 from widgets.notes_bar import NotesBar
 from widgets.resolve_dialog import ResolvePlan, ask_resolution
+from widgets.result_view import ResultView
 from widgets.run_op import run_op
 from widgets.theme import Palette
 
@@ -101,10 +102,7 @@ class IncidentPanel(QFrame):
         self.summary = QLabel(self)
         self.summary.setObjectName("incidentSummary")
         self.summary.setWordWrap(True)
-        self.result = QLabel(self)
-        self.result.setObjectName("incidentResult")
-        self.result.setWordWrap(True)
-        self.result.hide()
+        self.result = ResultView(self)
         self.broadcast_button = QPushButton(self)
         self.bot_button = QPushButton(self)
         self.bulk_button = QPushButton(self)
@@ -210,11 +208,7 @@ class IncidentPanel(QFrame):
         self.timeline.set_palette(palette)
 
     def show_result(self, text: str, *, ok: bool) -> None:
-        self.result.setText(text)
-        self.result.setProperty("ok", ok)
-        self.result.style().unpolish(self.result)
-        self.result.style().polish(self.result)
-        self.result.show()
+        self.result.show_result(text, ok=ok)
 
     def _on_tick(self) -> None:
         self.steps.set_now(self._clock())

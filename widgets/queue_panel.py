@@ -9,15 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import (
-    QEvent,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QPointF,
-    Qt,
-)
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, QPersistentModelIndex, QPointF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,11 +18,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QStackedWidget,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +28,7 @@ from PySide6.QtWidgets import (
 from cockpit.domain import AgentState
 from cockpit.metrics import FloorView
 from cockpit.settings import Thresholds
-from widgets.bridge import Bridge
+from widgets.floor_panel import FloorPanel, panel_title, placeholder_stack, row_table
 from widgets.models.queue_model import (
     Column,
     FloorTotals,
@@ -50,7 +40,7 @@ from widgets.models.queue_model import (
     format_percent,
     severity,
 )
-from widgets.theme import DAY, Palette
+from widgets.theme import DAY, Palette, repolish
 
 MAX_POINT_SIZE = 22
 MIN_POINT_SIZE = 12
@@ -96,8 +86,7 @@ class _SummaryTile(QFrame):
         if self.property("severity") != name:
             self.setProperty("severity", name)
             for widget in (self, self.caption, self.value, self.detail):
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
+                repolish(widget)
 
 
 class _ServiceLevelDelegate(QStyledItemDelegate):
@@ -141,7 +130,7 @@ class _ServiceLevelDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class QueuePanel(QFrame):
+class QueuePanel(FloorPanel):
     """Per-queue live figures with floor totals; fed by ``Bridge.floorUpdated``."""
 
     def __init__(
@@ -156,8 +145,7 @@ class QueuePanel(QFrame):
             self._thresholds, palette=DAY, language=ui_language(), parent=self
         )
 
-        self._title = QLabel(self)
-        self._title.setObjectName("panelTitle")
+        self._title = panel_title(self)
         self._legend = QLabel(self)
         self._legend.setObjectName("panelHint")
         title_row = QHBoxLayout()
@@ -173,28 +161,18 @@ class QueuePanel(QFrame):
         for tile in self._tiles.values():
             tiles_row.addWidget(tile, 1)
 
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
+        self.table = row_table(self.model, self)
         self.table.setItemDelegateForColumn(Column.SERVICE_LEVEL, _ServiceLevelDelegate(self.table))
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(Column.QUEUE, QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
         header.setSectionsClickable(False)
 
-        self._placeholder = QLabel(self)
-        self._placeholder.setObjectName("placeholder")
-        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._stack = QStackedWidget(self)
-        self._stack.addWidget(self._placeholder)
-        self._stack.addWidget(self.table)
+        self._placeholder, self._stack = placeholder_stack(self, self.table)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
@@ -210,11 +188,6 @@ class QueuePanel(QFrame):
         self._retranslate()
 
     # --- wiring -----------------------------------------------------------------
-
-    def bind(self, bridge: Bridge) -> None:
-        bridge.floorUpdated.connect(self._on_floor_changed)
-        if bridge.last_view is not None:
-            self._on_floor_changed(bridge.last_view)
 
     def set_palette(self, palette: Palette) -> None:
         self.model.set_palette(palette)
@@ -237,11 +210,6 @@ class QueuePanel(QFrame):
         self._update_summary()
 
     # --- text -------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self._title.setText(self.tr("Queues right now"))

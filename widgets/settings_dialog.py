@@ -53,9 +53,10 @@ from cockpit.secrets import env_name, set_secret
 from cockpit.settings import Settings, SettingsError, load_settings, save_settings
 from widgets.actions import LANGUAGE_CHOICES, LANGUAGE_NAMES
 from widgets.backend_options_form import DRAFT_KEYS, BackendOptionsForm
-from widgets.connection_form import ConnectionForm, set_property
+from widgets.connection_form import ConnectionForm
 from widgets.run_op import OpRunner, Submit
 from widgets.settings_text import KINDS_BY_KEY, keyring_failure_text, kind_of, probe_text
+from widgets.theme import set_style_property
 
 log = logging.getLogger(__name__)
 
@@ -348,7 +349,7 @@ class SettingsDialog(QDialog):
     def _show_status(self, text: str, *, problem: bool) -> None:
         self.status_label.setText(text)
         self.status_label.setVisible(True)
-        set_property(self.status_label, "problem", problem)
+        set_style_property(self.status_label, "problem", problem)
         self._retranslate_buttons()
 
     def _on_restart_clicked(self) -> None:

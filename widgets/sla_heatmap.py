@@ -24,26 +24,20 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QFont, QFontMetrics
-from PySide6.QtWidgets import (
-    QApplication,
-    QButtonGroup,
-    QComboBox,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QStackedWidget,
-    QToolTip,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QToolTip, QWidget
 
 from cockpit.domain import QueueId
 from cockpit.heatmap import BUCKETS, DEFAULT_BUCKET, HeatmapGrid, HeatmapMode
 from cockpit.metrics import FloorView
-from widgets.bridge import Bridge
+from widgets.floor_panel import (
+    FloorPanel,
+    filter_buttons,
+    panel_layout,
+    panel_title,
+    placeholder_stack,
+)
 from widgets.floor_text import bucket_text, clock_time, local, span_text
 from widgets.queue_panel import ui_language
 from widgets.theme import DAY, Palette
@@ -82,7 +76,7 @@ def colour_map(palette: Palette) -> pg.ColorMap:
     )
 
 
-class SlaHeatmapPanel(QFrame):
+class SlaHeatmapPanel(FloorPanel):
     """Breaches (or breach rate, or warnings) per queue and bucket; fed by
     ``Bridge.floorUpdated``. ``cellActivated(HeatmapCell)`` on a click."""
 
@@ -109,27 +103,19 @@ class SlaHeatmapPanel(QFrame):
         self.redraws = 0  # how many times the grid was painted (tests, benchmarks)
         self.hover_text = ""
 
-        self._title = QLabel(self)
-        self._title.setObjectName("panelTitle")
-        self._mode_buttons: dict[HeatmapMode, QPushButton] = {}
-        modes = QButtonGroup(self)
-        modes.setExclusive(True)
+        self._title = panel_title(self)
         self.bucket_box = QComboBox(self)
         for bucket in BUCKETS:
             self.bucket_box.addItem("", bucket)
         self.bucket_box.setCurrentIndex(BUCKETS.index(DEFAULT_BUCKET))
         self.bucket_box.currentIndexChanged.connect(self._on_bucket_changed)
+        self._mode_buttons = filter_buttons(
+            self, HeatmapMode, checked=self._mode, on_clicked=self.set_mode
+        )
         top = QHBoxLayout()
         top.addWidget(self._title)
         top.addStretch(1)
-        for mode in HeatmapMode:
-            button = QPushButton(self)
-            button.setObjectName("filterButton")
-            button.setCheckable(True)
-            button.setChecked(mode is self._mode)
-            button.clicked.connect(lambda _=False, m=mode: self.set_mode(m))
-            modes.addButton(button)
-            self._mode_buttons[mode] = button
+        for button in self._mode_buttons.values():
             top.addWidget(button)
         top.addWidget(self.bucket_box)
 
@@ -163,16 +149,9 @@ class SlaHeatmapPanel(QFrame):
 
         self._hint = QLabel(self)
         self._hint.setObjectName("panelHint")
-        self._placeholder = QLabel(self)
-        self._placeholder.setObjectName("placeholder")
-        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._stack = QStackedWidget(self)
-        self._stack.addWidget(self._placeholder)
-        self._stack.addWidget(self.plot)
+        self._placeholder, self._stack = placeholder_stack(self, self.plot)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.setSpacing(6)
+        layout = panel_layout(self)
         layout.addLayout(top)
         layout.addWidget(self._stack, 1)
         layout.addWidget(self._hint)
@@ -185,11 +164,6 @@ class SlaHeatmapPanel(QFrame):
         self._retranslate()
 
     # --- wiring -----------------------------------------------------------------
-
-    def bind(self, bridge: Bridge) -> None:
-        bridge.floorUpdated.connect(self._on_floor_changed)
-        if bridge.last_view is not None:
-            self._on_floor_changed(bridge.last_view)
 
     def set_palette(self, palette: Palette) -> None:
         self._palette = palette
@@ -383,11 +357,6 @@ class SlaHeatmapPanel(QFrame):
             self.cellActivated.emit(self.cell(*found))
 
     # --- text -------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("SLA heatmap"))

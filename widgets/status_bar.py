@@ -20,6 +20,7 @@ from cockpit.backends.vendor_common import RateBudget
 from cockpit.metrics import FloorView
 from cockpit.runtime.health import Health, HealthState
 from widgets.bridge import Bridge
+from widgets.theme import set_style_property
 
 
 def _without_credentials(url: str) -> str:
@@ -157,7 +158,7 @@ class StatusBarView(QStatusBar):
             tip += "\n" + self.tr("The budget is nearly used up: polls may wait for it.")
         self.budget_label.setText(text)
         self.budget_label.setToolTip(tip)
-        self._set_property(self.budget_label, "low", low)
+        set_style_property(self.budget_label, "low", low)
 
     def _show_health(self) -> None:
         health = self._health
@@ -169,8 +170,8 @@ class StatusBarView(QStatusBar):
             text = f"{text} · {self._reason_text(health.reason)}"
         self.health_badge.setText(f"● {text}")
         self.health_badge.setToolTip(self._health_tooltip(health))
-        self._set_property(self.health_badge, "health", state.value)
-        self._set_property(
+        set_style_property(self.health_badge, "health", state.value)
+        set_style_property(
             self.age_label, "stale", state in (HealthState.STALE, HealthState.OFFLINE)
         )
 
@@ -242,10 +243,3 @@ class StatusBarView(QStatusBar):
             "error": self.tr("internal error"),
         }
         return known.get(reason, reason)
-
-    @staticmethod
-    def _set_property(widget: QWidget, name: str, value: object) -> None:
-        if widget.property(name) != value:
-            widget.setProperty(name, value)
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from string import Template
 
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QWidget
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,3 +250,16 @@ def qpalette(palette: Palette) -> QPalette:
         QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor(palette.text_muted)
     )
     return result
+
+
+def repolish(widget: QWidget) -> None:
+    """Apply the style sheet to ``widget`` again (after a property it selects on changed)."""
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def set_style_property(widget: QWidget, name: str, value: object) -> None:
+    """Set a property the style sheet selects on; re-polish only when it changes."""
+    if widget.property(name) != value:
+        widget.setProperty(name, value)
+        repolish(widget)

@@ -13,17 +13,16 @@ from datetime import tzinfo
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QBrush
 
 from cockpit.alert_rules import Severity
 from cockpit.alerts import Alert
 from cockpit.domain import QueueId
 from cockpit.settings import EscalationSettings
 from widgets.floor_text import alert_text, alert_ticket_count, clock_time, severity_text
+from widgets.models.row_model import RowTableModel, bold_font
 from widgets.theme import DAY, Palette
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class AlertColumn(IntEnum):
@@ -43,8 +42,10 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
-class AlertModel(QAbstractTableModel):
+class AlertModel(RowTableModel[Alert, AlertColumn]):
     """Active alerts; read-only."""
+
+    columns = AlertColumn
 
     def __init__(
         self,
@@ -55,23 +56,17 @@ class AlertModel(QAbstractTableModel):
         queue_name: Callable[[QueueId], str] = str,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, palette=palette)
         self._limits = limits or EscalationSettings()
         self._zone = zone
-        self._palette = palette
         self._queue_name = queue_name
-        self._alerts: tuple[Alert, ...] = ()
 
     # --- updates ------------------------------------------------------------------
 
     def set_alerts(self, alerts: tuple[Alert, ...]) -> None:
-        if tuple(a.id for a in alerts) != tuple(a.id for a in self._alerts):
-            self.beginResetModel()
-            self._alerts = alerts
-            self.endResetModel()
-            return
-        self._alerts = alerts
-        self.refresh()
+        """The same alerts (ids, in order) repaint in place, headers too; others reset."""
+        if not self.set_rows(alerts, key=lambda alert: alert.id):
+            self._headers_changed()
 
     def set_palette(self, palette: Palette) -> None:
         self._palette = palette
@@ -79,18 +74,13 @@ class AlertModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Repaint every cell (names, language, times)."""
-        if self._alerts:
-            last = len(AlertColumn) - 1
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._alerts) - 1, last))
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(AlertColumn) - 1)
+        self._all_changed()
+        self._headers_changed()
 
     # --- reading ------------------------------------------------------------------
 
     def alerts(self) -> tuple[Alert, ...]:
-        return self._alerts
-
-    def alert_at(self, row: int) -> Alert | None:
-        return self._alerts[row] if 0 <= row < len(self._alerts) else None
+        return self.rows()
 
     def text(self, alert: Alert) -> str:
         queue = self._queue_name(alert.queue) if alert.queue is not None else ""
@@ -98,43 +88,21 @@ class AlertModel(QAbstractTableModel):
 
     # --- Qt model API ---------------------------------------------------------------
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._alerts)
+    def _headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("Severity"),
+            self.tr("Alert"),
+            self.tr("Tickets"),
+            self.tr("Since"),
+            self.tr("Taken"),
+        )
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(AlertColumn)
+    def _alignment(self, column: AlertColumn) -> Qt.AlignmentFlag:
+        return _RIGHT if column is AlertColumn.TICKETS else _LEFT
 
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(AlertColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                self.tr("Severity"),
-                self.tr("Alert"),
-                self.tr("Tickets"),
-                self.tr("Since"),
-                self.tr("Taken"),
-            )[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if section == AlertColumn.TICKETS else _LEFT
-        return None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        alert = self.alert_at(index.row()) if index.isValid() else None
-        if alert is None:
-            return None
-        column = AlertColumn(index.column())
+    def _data(self, alert: Alert, column: AlertColumn, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(alert, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column is AlertColumn.TICKETS else _LEFT
         if role == Qt.ItemDataRole.BackgroundRole and column is AlertColumn.SEVERITY:
             critical = alert.severity is Severity.CRITICAL
             return QBrush(self._palette.color("critical_bg" if critical else "warn_bg"))
@@ -146,9 +114,7 @@ class AlertModel(QAbstractTableModel):
                 return QBrush(self._palette.color("text_muted"))
             return None
         if role == Qt.ItemDataRole.FontRole and alert.acknowledged_at is None:
-            font = QFont()
-            font.setBold(True)  # not taken yet: stands out
-            return font
+            return bold_font()  # not taken yet: stands out
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._describe(alert)
         if role == AlertRole.ALERT:

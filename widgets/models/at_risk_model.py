@@ -13,12 +13,12 @@ is off cannot skew it. A row whose countdown passes zero turns "breached".
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta, tzinfo
 from enum import IntEnum, StrEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from cockpit.at_risk import SlaRow
@@ -35,9 +35,8 @@ from widgets.floor_text import (
     sla_state_text,
     span_text,
 )
+from widgets.models.row_model import RowTableModel
 from widgets.theme import DAY, Palette
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class AtRiskColumn(IntEnum):
@@ -75,8 +74,10 @@ def _key(row: SlaRow) -> tuple[str, str, str]:
     return (row.ticket, row.clock.value, row.state.value)
 
 
-class AtRiskModel(QAbstractTableModel):
+class AtRiskModel(RowTableModel[SlaRow, AtRiskColumn]):
     """At-risk then breached tickets, with a live countdown; read-only."""
+
+    columns = AtRiskColumn
 
     def __init__(
         self,
@@ -87,13 +88,10 @@ class AtRiskModel(QAbstractTableModel):
         monotonic: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._palette = palette
-        self._language = language
+        super().__init__(parent, palette=palette, language=language)
         self._zone = zone
         self._monotonic = monotonic
         self._view: FloorView | None = None
-        self._rows: tuple[SlaRow, ...] = ()
         # Per row: breached at the last tick (to repaint rows that just turned).
         self._breached: list[bool] = []
         self._filter = RowFilter.ALL
@@ -116,43 +114,28 @@ class AtRiskModel(QAbstractTableModel):
             self._show(self._select(self._view))
 
     def set_language(self, language: str) -> None:
-        self._language = language
         if self._view is not None:
             self._names = {q.queue: q.display_name(language) for q in self._view.queues}
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(AtRiskColumn) - 1)
-        self._all_changed(0, len(AtRiskColumn) - 1)
-
-    def set_palette(self, palette: Palette) -> None:
-        self._palette = palette
-        self._all_changed(0, len(AtRiskColumn) - 1)
+        super().set_language(language)
 
     def tick(self) -> None:
         """Count down: repaint the time-to-breach and age cells (whole rows
         for those whose countdown just passed zero)."""
         if not self._rows:
             return
-        self.dataChanged.emit(
-            self.index(0, min(_LIVE)), self.index(len(self._rows) - 1, max(_LIVE))
-        )
-        breached = self._breached_now()
+        self._all_changed(min(_LIVE), max(_LIVE))
+        breached = self._breached_now(self._rows)
         for i, (before, after) in enumerate(zip(self._breached, breached, strict=True)):
             if after and not before:
-                self.dataChanged.emit(self.index(i, 0), self.index(i, len(AtRiskColumn) - 1))
+                self._row_changed(i)
         self._breached = breached
 
     def _show(self, rows: tuple[SlaRow, ...]) -> None:
-        reset = tuple(map(_key, rows)) != tuple(map(_key, self._rows))
-        if reset:
-            self.beginResetModel()
-        self._rows = rows
-        self._breached = self._breached_now()
-        if reset:
-            self.endResetModel()
-        else:
-            self._all_changed(0, len(AtRiskColumn) - 1)
+        self._breached = self._breached_now(rows)
+        self.set_rows(rows, key=_key)
 
-    def _breached_now(self) -> list[bool]:
-        return [self.state_now(row) is SlaState.BREACHED for row in self._rows]
+    def _breached_now(self, rows: Sequence[SlaRow]) -> list[bool]:
+        return [self.state_now(row) is SlaState.BREACHED for row in rows]
 
     def _select(self, view: FloorView) -> tuple[SlaRow, ...]:
         if self._filter is RowFilter.AT_RISK:
@@ -161,21 +144,11 @@ class AtRiskModel(QAbstractTableModel):
             return view.breached
         return view.at_risk + view.breached
 
-    def _all_changed(self, first: int, last: int) -> None:
-        if self._rows:
-            self.dataChanged.emit(self.index(0, first), self.index(len(self._rows) - 1, last))
-
     # --- reading ------------------------------------------------------------------
-
-    def rows(self) -> tuple[SlaRow, ...]:
-        return self._rows
 
     def queue_names(self) -> list[str]:
         """The queues' names in the UI language (for column widths)."""
         return list(self._names.values())
-
-    def row_at(self, row: int) -> SlaRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def counts(self) -> tuple[int, int]:
         """(at risk, breached) in the latest view, whatever the filter."""
@@ -203,37 +176,12 @@ class AtRiskModel(QAbstractTableModel):
 
     # --- Qt model API ---------------------------------------------------------------
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def _alignment(self, column: AtRiskColumn) -> Qt.AlignmentFlag:
+        return _RIGHT if column in _LIVE else _LEFT
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(AtRiskColumn)
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(AtRiskColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers()[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if section in _LIVE else _LEFT
-        return None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row_at(index.row()) if index.isValid() else None
-        if row is None:
-            return None
-        column = AtRiskColumn(index.column())
+    def _data(self, row: SlaRow, column: AtRiskColumn, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in _LIVE else _LEFT
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._background(row, column)
         if role == Qt.ItemDataRole.ForegroundRole:

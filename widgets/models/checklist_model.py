@@ -13,15 +13,14 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QBrush
 
 from cockpit.incidents.checklist import StepState, StepStatus
 from widgets.incident_state import live_status
 from widgets.incident_text import countdown_text
+from widgets.models.row_model import RowTableModel, bold_font
 from widgets.theme import DAY, Palette
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class ChecklistColumn(IntEnum):
@@ -36,8 +35,10 @@ class ChecklistRole(IntEnum):
     RECURRING = Qt.ItemDataRole.UserRole + 3
 
 
-class ChecklistModel(QAbstractTableModel):
+class ChecklistModel(RowTableModel[StepState, ChecklistColumn]):
     """One row per checklist step: title, owner, countdown; read-only."""
+
+    columns = ChecklistColumn
 
     def __init__(
         self,
@@ -47,13 +48,10 @@ class ChecklistModel(QAbstractTableModel):
         zone: tzinfo | None = None,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._rows: tuple[StepState, ...] = ()
+        super().__init__(parent, palette=palette, language=language)
         self._done_by: Mapping[str, str] = {}
         self._remind_before = timedelta(minutes=10)
         self._now = datetime.now(UTC)
-        self._palette = palette
-        self._language = language
         self._zone = zone
 
     # --- updates ----------------------------------------------------------------
@@ -65,66 +63,29 @@ class ChecklistModel(QAbstractTableModel):
         done_by: Mapping[str, str],
         remind_before: timedelta,
     ) -> None:
-        same = [s.step_id for s in steps] == [s.step_id for s in self._rows]
-        if not same:
-            self.beginResetModel()
-        self._rows, self._done_by, self._remind_before = steps, dict(done_by), remind_before
-        if same:
-            self._all_changed()
-        else:
-            self.endResetModel()
+        self._done_by, self._remind_before = dict(done_by), remind_before
+        self.set_rows(steps, key=lambda step: step.step_id)
 
     def set_now(self, now: datetime) -> None:
         self._now = now
         self._all_changed()
 
-    def set_language(self, language: str) -> None:
-        self._language = language
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(ChecklistColumn) - 1)
-        self._all_changed()
-
-    def set_palette(self, palette: Palette) -> None:
-        self._palette = palette
-        self._all_changed()
-
     def steps(self) -> tuple[StepState, ...]:
-        return self._rows
+        return self.rows()
 
     def status(self, row: int) -> StepStatus:
-        return live_status(self._rows[row], self._now, self._remind_before)
+        return self._status(self._rows[row])
 
-    def _all_changed(self) -> None:
-        if self._rows:
-            last = len(ChecklistColumn) - 1
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, last))
+    def _status(self, step: StepState) -> StepStatus:
+        return live_status(step, self._now, self._remind_before)
 
     # --- Qt model API -------------------------------------------------------------
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def _headers(self) -> tuple[str, ...]:
+        return (self.tr("Step"), self.tr("Who"), self.tr("Due"))
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(ChecklistColumn)
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = (self.tr("Step"), self.tr("Who"), self.tr("Due"))
-        return headers[section] if 0 <= section < len(headers) else None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        step = self._rows[index.row()]
-        column = ChecklistColumn(index.column())
-        status = self.status(index.row())
+    def _data(self, step: StepState, column: ChecklistColumn, role: int) -> Any:
+        status = self._status(step)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(step, column, status)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -132,9 +93,7 @@ class ChecklistModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             return self._colour(status, role)
         if role == Qt.ItemDataRole.FontRole and status is StepStatus.OVERDUE:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return bold_font()
         if role == ChecklistRole.STEP_ID:
             return step.step_id
         if role == ChecklistRole.STATUS:

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
+from PySide6.QtGui import QBrush
 
 from cockpit.alert_rules import Severity
 from cockpit.domain import EscalationLevel, QueueId
@@ -32,9 +32,8 @@ from widgets.floor_text import (
     span_text,
     status_text,
 )
+from widgets.models.row_model import ColumnHeaders, ModelIndex, bold_font
 from widgets.theme import DAY, Palette
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 # Highest level first; flagged agent-level tickets last.
 LEVELS = (
@@ -80,8 +79,10 @@ def level_count(summary: EscalationSummary, level: EscalationLevel) -> int | Non
     }.get(level)
 
 
-class EscalationModel(QAbstractItemModel):
+class EscalationModel(ColumnHeaders[EscalationColumn], QAbstractItemModel):
     """Escalated and flagged tickets by level; read-only."""
+
+    columns = EscalationColumn
 
     def __init__(
         self,
@@ -193,20 +194,6 @@ class EscalationModel(QAbstractItemModel):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return len(EscalationColumn)
 
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(EscalationColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers()[section]
-        return None
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -233,9 +220,7 @@ class EscalationModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
             return self._group_title(level)
         if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return bold_font()
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(self._palette.color("header_bg"))
         if role == Qt.ItemDataRole.ForegroundRole:

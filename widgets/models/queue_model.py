@@ -17,15 +17,15 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush
 
 from cockpit.domain import AgentState
 from cockpit.metrics import QueueFigures
 from cockpit.settings import Band, Thresholds
+from widgets.floor_text import countdown_text
+from widgets.models.row_model import RowTableModel
 from widgets.theme import DAY, Palette
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class Column(IntEnum):
@@ -89,12 +89,8 @@ def severity(value: float | None, band: Band, *, higher_is_worse: bool) -> Sever
     return Severity.WARN if value <= band.warn else Severity.NORMAL
 
 
-def format_duration(seconds: float) -> str:
-    """``mm:ss`` under an hour, ``h:mm:ss`` from an hour on."""
-    total = max(0, int(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+# ``mm:ss`` under an hour, ``h:mm:ss`` from an hour on, as the countdowns.
+format_duration = countdown_text
 
 
 def format_percent(share: float) -> str:
@@ -153,8 +149,11 @@ def _people(
     return sum(per_queue) if staffing is None else staffing.get(state, 0)
 
 
-class QueueTableModel(QAbstractTableModel):
+class QueueTableModel(RowTableModel[QueueFigures, Column]):
     """Live per-queue figures; read-only."""
+
+    columns = Column
+    item_flags = Qt.ItemFlag.ItemIsEnabled
 
     def __init__(
         self,
@@ -164,87 +163,38 @@ class QueueTableModel(QAbstractTableModel):
         language: str = "en",
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._rows: tuple[QueueFigures, ...] = ()
+        super().__init__(parent, palette=palette, language=language)
         self._thresholds = thresholds or Thresholds()
-        self._palette = palette
-        self._language = language
 
     # --- updates ----------------------------------------------------------------
 
     def set_queues(self, queues: tuple[QueueFigures, ...]) -> None:
         """Show ``queues``: dataChanged per changed row when the queue set is
         unchanged, a reset otherwise."""
-        old = self._rows
-        if tuple(q.queue for q in old) != tuple(q.queue for q in queues):
-            self.beginResetModel()
-            self._rows = queues
-            self.endResetModel()
-            return
-        self._rows = queues
-        for row, (before, after) in enumerate(zip(old, queues, strict=True)):
-            changed = [c for c in Column if _RAW[c](before) != _RAW[c](after)]
-            if changed:
-                self.dataChanged.emit(self.index(row, min(changed)), self.index(row, max(changed)))
-
-    def set_language(self, language: str) -> None:
-        """Show queue names in ``language`` ("zh_CN" or "en") and retranslate headers."""
-        self._language = language
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
-        self._all_changed(Column.QUEUE, Column.SERVICE_LEVEL)
-
-    def set_palette(self, palette: Palette) -> None:
-        self._palette = palette
-        self._all_changed(Column.QUEUE, Column.SERVICE_LEVEL)
+        self.set_rows(queues, key=lambda q: q.queue, value=lambda q, column: _RAW[column](q))
 
     def set_thresholds(self, thresholds: Thresholds) -> None:
         self._thresholds = thresholds
         self._all_changed(Column.WAITING, Column.SERVICE_LEVEL)
 
     def queues(self) -> tuple[QueueFigures, ...]:
-        return self._rows
+        return self.rows()
 
     @property
     def language(self) -> str:
         return self._language
 
-    def _all_changed(self, first: Column, last: Column) -> None:
-        if self._rows:
-            self.dataChanged.emit(self.index(0, first), self.index(len(self._rows) - 1, last))
-
     # --- Qt model API -------------------------------------------------------------
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def _header_tip(self, column: Column) -> str:
+        return self._header_tips()[column]
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+    def _alignment(self, column: Column) -> Qt.AlignmentFlag:
+        return _TEXT if column is Column.QUEUE else _NUMERIC
 
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        return Qt.ItemFlag.ItemIsEnabled if index.isValid() else Qt.ItemFlag.NoItemFlags
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers()[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._header_tips()[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _TEXT if section == Column.QUEUE else _NUMERIC
-        return None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        figures = self._rows[index.row()]
-        column = Column(index.column())
+    def _data(self, figures: QueueFigures, column: Column, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(figures, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _TEXT if column is Column.QUEUE else _NUMERIC
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             return self._colour(cell_severity(figures, column, self._thresholds), role)
         if role == Qt.ItemDataRole.ToolTipRole or role == Qt.ItemDataRole.AccessibleTextRole:

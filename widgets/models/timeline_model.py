@@ -14,8 +14,8 @@ from datetime import tzinfo
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtGui import QBrush
 
 from cockpit.store.incidents import EventRecord, Outcome, Phase
 from widgets.incident_text import (
@@ -26,9 +26,9 @@ from widgets.incident_text import (
     severity_text,
     target_text,
 )
+from widgets.models.row_model import RowTableModel, bold_font
 from widgets.theme import DAY, Palette
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 _PREVIEW_CHARS = 80
 
 
@@ -65,8 +65,11 @@ class TimelineEntry:
         return None
 
 
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(RowTableModel[TimelineEntry, TimelineColumn]):
     """The incident log, newest first; read-only."""
+
+    columns = TimelineColumn
+    _rows: list[TimelineEntry]  # newest first
 
     def __init__(
         self,
@@ -76,21 +79,18 @@ class TimelineModel(QAbstractTableModel):
         zone: tzinfo | None = None,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._rows: list[TimelineEntry] = []  # newest first
+        super().__init__(parent, palette=palette, language=language)
+        self._rows = []
         self._by_event: dict[int, int] = {}  # event id → index from the oldest
         self._step_titles: Mapping[str, Mapping[str, str]] = {}
-        self._palette = palette
-        self._language = language
         self._zone = zone
         self.last_id: int | None = None
 
     # --- updates ----------------------------------------------------------------
 
     def clear(self) -> None:
-        self.beginResetModel()
-        self._rows, self._by_event, self.last_id = [], {}, None
-        self.endResetModel()
+        self._by_event, self.last_id = {}, None
+        self._reset_rows([])
 
     def set_step_titles(self, titles: Mapping[str, Mapping[str, str]]) -> None:
         self._step_titles = titles
@@ -126,58 +126,24 @@ class TimelineModel(QAbstractTableModel):
             return True
         row = shown - 1 - position
         self._rows[row] = TimelineEntry(self._rows[row].event, outcome)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(TimelineColumn) - 1))
+        self._row_changed(row)
         return True
 
-    def set_language(self, language: str) -> None:
-        self._language = language
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(TimelineColumn) - 1)
-        self._all_changed()
-
-    def set_palette(self, palette: Palette) -> None:
-        self._palette = palette
-        self._all_changed()
-
     def entries(self) -> tuple[TimelineEntry, ...]:
-        return tuple(self._rows)
-
-    def _all_changed(self) -> None:
-        if self._rows:
-            last = len(TimelineColumn) - 1
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, last))
+        return self.rows()
 
     # --- Qt model API -------------------------------------------------------------
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(TimelineColumn)
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = (
+    def _headers(self) -> tuple[str, ...]:
+        return (
             self.tr("Time"),
             self.tr("Who"),
             self.tr("What"),
             self.tr("Result"),
             self.tr("Details"),
         )
-        return headers[section] if 0 <= section < len(headers) else None
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        entry = self._rows[index.row()]
-        column = TimelineColumn(index.column())
+    def _data(self, entry: TimelineEntry, column: TimelineColumn, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(entry, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -185,9 +151,7 @@ class TimelineModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             return self._colour(entry.outcome, role)
         if role == Qt.ItemDataRole.FontRole and entry.outcome is Outcome.UNKNOWN:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return bold_font()
         if role == TimelineRole.OUTCOME:
             return entry.outcome
         if role == TimelineRole.ACTION:

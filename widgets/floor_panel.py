@@ -1,0 +1,138 @@
+"""What the floor panels (queues, alerts, heatmap, at risk, escalations)
+share: the wiring to the bridge, the language plumbing, and the parts they
+are built of.
+
+:class:`FloorPanel` connects a panel to ``Bridge.floorUpdated`` (replaying
+the latest view) and runs the panel's ``_retranslate`` on every language
+change; the texts themselves stay in each panel, with its ``tr()`` context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TypeVar
+
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cockpit.metrics import FloorView
+from widgets.bridge import Bridge
+
+T = TypeVar("T")
+C = TypeVar("C", bound=int)  # a column
+
+# Room beside the widest text of a column (the cell's padding and a little air).
+_COLUMN_PADDING = 16
+
+
+class FloorPanel(QFrame):
+    """A panel fed by ``Bridge.floorUpdated``.
+
+    Subclasses implement ``_on_floor_changed(view)`` and ``_retranslate()``
+    (called by the subclass once built, then on every language change).
+    """
+
+    def bind(self, bridge: Bridge) -> None:
+        bridge.floorUpdated.connect(self._on_floor_changed)
+        if bridge.last_view is not None:
+            self._on_floor_changed(bridge.last_view)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _on_floor_changed(self, view: FloorView) -> None:
+        raise NotImplementedError
+
+    def _retranslate(self) -> None:
+        raise NotImplementedError
+
+
+# --- parts ------------------------------------------------------------------------
+
+
+def panel_title(parent: QWidget) -> QLabel:
+    title = QLabel(parent)
+    title.setObjectName("panelTitle")
+    return title
+
+
+def panel_layout(parent: QWidget) -> QVBoxLayout:
+    """The panel's column of rows, with the floor panels' margins."""
+    layout = QVBoxLayout(parent)
+    layout.setContentsMargins(10, 8, 10, 8)
+    layout.setSpacing(6)
+    return layout
+
+
+def placeholder_stack(parent: QWidget, content: QWidget) -> tuple[QLabel, QStackedWidget]:
+    """``content`` stacked behind a centred placeholder text (shown first),
+    for as long as there is nothing to show."""
+    placeholder = QLabel(parent)
+    placeholder.setObjectName("placeholder")
+    placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    stack = QStackedWidget(parent)
+    stack.addWidget(placeholder)
+    stack.addWidget(content)
+    return placeholder, stack
+
+
+def row_table(model: QAbstractItemModel, parent: QWidget) -> QTableView:
+    """A table of one-line rows: no row numbers, long texts elided (the
+    tooltips have them), headers that do not light up with the selection."""
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setHighlightSections(False)
+    return table
+
+
+def filter_buttons(
+    parent: QWidget, choices: Iterable[T], *, checked: T, on_clicked: Callable[[T], None]
+) -> dict[T, QPushButton]:
+    """One checkable button per choice, one of them checked at a time;
+    ``on_clicked(choice)`` when the user clicks one. Texts are the caller's."""
+    group = QButtonGroup(parent)
+    group.setExclusive(True)
+    buttons: dict[T, QPushButton] = {}
+    for choice in choices:
+        button = QPushButton(parent)
+        button.setObjectName("filterButton")
+        button.setCheckable(True)
+        button.setChecked(choice == checked)
+        button.clicked.connect(lambda _=False, c=choice: on_clicked(c))
+        group.addButton(button)
+        buttons[choice] = button
+    return buttons
+
+
+def fit_columns(
+    view: QTableView | QTreeView,
+    samples: Mapping[C, Sequence[str]],
+    *,
+    extra: Mapping[C, int] | None = None,
+) -> None:
+    """Size each sampled column to its widest sample text or its title,
+    plus ``extra`` pixels where given (columns not sampled keep theirs)."""
+    view.ensurePolished()  # the style sheet sets the view's font
+    metrics = QFontMetrics(view.font())
+    model = view.model()
+    for column, texts in samples.items():
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        width = max(metrics.horizontalAdvance(text) for text in (*texts, title))
+        more = extra.get(column, 0) if extra else 0
+        view.setColumnWidth(column, width + more + _COLUMN_PADDING)

@@ -14,6 +14,14 @@ them, as the queue table colours its cells:
 - COLLAB_NO_ANSWER, CUSTOMER_NOT_UPDATED (warnings) and URGENT_NOT_REPORTED
   (critical) — the escalation flags (:mod:`cockpit.escalations`).
 
+One rule does not read the floor: CHECKLIST_OVERDUE, a checklist step of an
+open incident past its deadline, comes from the incident engine's tick
+(:func:`incident_conditions`; :meth:`cockpit.alerts.AlertEngine.observe_incidents`).
+It is one alert per (incident, step), critical for a critical incident and a
+warning otherwise; ``details`` are the step's
+(:meth:`cockpit.incidents.checklist.IncidentAlert.details`: ``incident``,
+``step``, ``title_zh_CN``, ``title_en``, ``due_at``, ``overdue_s`` …).
+
 **Ticket rules are grouped per queue.** A busy floor can breach hundreds of
 urgent tickets at once; one alert per ticket would bury the supervisor. So
 the ticket rules (urgent breached, the flags) fire once per (rule, queue):
@@ -34,6 +42,7 @@ from enum import StrEnum
 from cockpit.clock import format_time
 from cockpit.domain import Priority, QueueId, TicketId
 from cockpit.escalations import EscalationFlag
+from cockpit.incidents.checklist import CHECKLIST_OVERDUE, IncidentAlert
 from cockpit.metrics import FloorView, QueueFigures
 from cockpit.settings import Thresholds
 
@@ -48,6 +57,11 @@ class AlertRule(StrEnum):
     COLLAB_NO_ANSWER = EscalationFlag.COLLAB_NO_ANSWER.value
     CUSTOMER_NOT_UPDATED = EscalationFlag.CUSTOMER_NOT_UPDATED.value
     URGENT_NOT_REPORTED = EscalationFlag.URGENT_NOT_REPORTED.value
+    CHECKLIST_OVERDUE = CHECKLIST_OVERDUE
+
+
+# The rules whose alerts come from the incident engine, not from a FloorView.
+INCIDENT_RULES = frozenset({AlertRule.CHECKLIST_OVERDUE})
 
 
 class Severity(StrEnum):
@@ -63,11 +77,13 @@ class Severity(StrEnum):
 class AlertKey:
     """What makes two firings the same alert: the rule and its target (a
     queue; a ticket, whatever queue it is in, for a condition about one
-    ticket — the built-in rules group tickets per queue)."""
+    ticket — the built-in rules group tickets per queue; a ``subject`` for
+    what is neither, such as an incident's checklist step)."""
 
     rule: AlertRule
     queue: QueueId | None = None
     ticket: TicketId | None = None
+    subject: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +95,12 @@ class Condition:
     queue: QueueId | None
     ticket: TicketId | None
     details: Details = field(hash=False)
+    subject: str | None = None
 
     @property
     def key(self) -> AlertKey:
+        if self.subject is not None:
+            return AlertKey(self.rule, subject=self.subject)
         if self.ticket is not None:
             return AlertKey(self.rule, ticket=self.ticket)
         return AlertKey(self.rule, queue=self.queue)
@@ -92,6 +111,8 @@ _FLAG_SEVERITY = {
     EscalationFlag.CUSTOMER_NOT_UPDATED: Severity.WARNING,
     EscalationFlag.URGENT_NOT_REPORTED: Severity.CRITICAL,
 }
+# An incident's severity (critical / major / minor) → its overdue steps' alerts.
+_INCIDENT_SEVERITY = {"critical": Severity.CRITICAL}
 
 
 def conditions(view: FloorView, thresholds: Thresholds) -> list[Condition]:
@@ -101,6 +122,21 @@ def conditions(view: FloorView, thresholds: Thresholds) -> list[Condition]:
         found.extend(_queue_conditions(figures, thresholds))
     found.extend(_escalation_conditions(view))
     return found
+
+
+def incident_conditions(alerts: Iterable[IncidentAlert]) -> list[Condition]:
+    """The incident engine's overdue checklist steps, one condition each."""
+    return [
+        Condition(
+            AlertRule(alert.rule),
+            _INCIDENT_SEVERITY.get(alert.severity, Severity.WARNING),
+            None,
+            None,
+            {**alert.details(), "incident_severity": alert.severity},
+            subject=alert.key,
+        )
+        for alert in alerts
+    ]
 
 
 def _urgent_breached(view: FloorView) -> Iterator[Condition]:

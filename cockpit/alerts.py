@@ -1,17 +1,26 @@
-"""The alert engine: conditions on each FloorView become de-duplicated,
-acknowledgeable alerts, and everything that happens to them is recorded.
+"""The alert engine: conditions on each FloorView (and overdue incident
+checklist steps) become de-duplicated, acknowledgeable alerts, and
+everything that happens to them is recorded.
 
 **De-duplication.** An alert is identified by its :class:`AlertKey` (rule +
-ticket, or rule + queue). While its condition keeps firing it stays one
-alert (details refresh silently; a rise in severity notifies again). When
-the condition stops, the alert is CLEARED. If it fires again *within* the
-cool-down (``now - cleared_at < cooldown``) the same alert is REOPENED
-without notifying; from the cool-down on it is a new alert that notifies.
+ticket, rule + queue, or rule + subject: an incident's step). While its
+condition keeps firing it stays one alert (details refresh silently; a rise
+in severity notifies again). When the condition stops, the alert is
+CLEARED. If it fires again *within* the cool-down (``now - cleared_at <
+cooldown``) the same alert is REOPENED without notifying; from the cool-down
+on it is a new alert that notifies.
 
 **Acknowledge / snooze.** ``acknowledge`` records who took it and when.
 ``snooze`` silences the alert's key (notifications only: it stays listed)
 until a time; when the snooze ends and the alert is still active and
 unacknowledged, it notifies again (RENOTIFIED).
+
+**Two sources.** ``evaluate(view)`` applies the floor rules to each view;
+``observe_incidents(alerts, now)`` takes the incident engine's overdue
+checklist steps at each of its ticks (the whole list each time: a step no
+longer listed, done or its incident resolved, is cleared). Each source
+clears only its own alerts; both share the keys, cool-down, acknowledgements,
+snoozes and log.
 
 **Recording.** Every event (raised, reopened, severity changed, cleared,
 acknowledged, snoozed, renotified) goes through one :class:`AlertLog`, with
@@ -20,11 +29,12 @@ the in-memory, append-only one with listeners; a database-backed log can
 replace it. ``AlertEvent.notify`` says whether the supervisor should be
 told now (sound, tray message).
 
-**Threads.** ``evaluate`` runs on the poll worker, ``acknowledge`` and
-``snooze`` on an op worker: one re-entrant lock guards the engine, and
-events are appended under it, so the log's order is the order things
-happened. Log listeners therefore run under that lock: keep them short and
-hand off (the Qt bridge emits a signal); they may read the engine.
+**Threads.** ``evaluate`` runs on the poll worker, ``observe_incidents`` on
+the database worker, ``acknowledge`` and ``snooze`` on an op worker: one
+re-entrant lock guards the engine, and events are appended under it, so the
+log's order is the order things happened. Log listeners therefore run
+under that lock: keep them short and hand off (the Qt bridge emits a
+signal); they may read the engine.
 """
 
 from __future__ import annotations
@@ -39,15 +49,26 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import NewType, Protocol
 
-from cockpit.alert_rules import AlertKey, AlertRule, Condition, Details, Severity, conditions
+from cockpit.alert_rules import (
+    INCIDENT_RULES,
+    AlertKey,
+    AlertRule,
+    Condition,
+    Details,
+    Severity,
+    conditions,
+    incident_conditions,
+)
 from cockpit.clock import Clock, SystemClock
 from cockpit.domain import QueueId, TicketId
+from cockpit.incidents.checklist import IncidentAlert
 from cockpit.metrics import FloorView
 from cockpit.settings import Thresholds
 
 AlertId = NewType("AlertId", str)
 
 DEFAULT_COOLDOWN = timedelta(minutes=10)
+FLOOR_RULES = frozenset(AlertRule) - INCIDENT_RULES
 
 
 class UnknownAlert(LookupError):
@@ -85,9 +106,13 @@ class Alert:
     acknowledged_at: datetime | None = None
     snoozed_until: datetime | None = None
     snoozed_by: str | None = None
+    # What the alert is about when neither a queue nor a ticket (see AlertKey).
+    subject: str | None = None
 
     @property
     def key(self) -> AlertKey:
+        if self.subject is not None:
+            return AlertKey(self.rule, subject=self.subject)
         if self.ticket is not None:
             return AlertKey(self.rule, ticket=self.ticket)
         return AlertKey(self.rule, queue=self.queue)
@@ -195,19 +220,17 @@ class AlertEngine:
 
     def evaluate(self, view: FloorView) -> AlertUpdate:
         """Apply the rules to ``view`` (its ``generated_at`` is "now")."""
-        now = view.generated_at
         with self._lock:
-            firing = {c.key: c for c in conditions(view, self.thresholds)}
-            events: list[AlertEvent] = []
-            for condition in firing.values():
-                events.extend(self._fire(condition, now))
-            for key, alert in list(self._by_key.items()):
-                if alert.status is AlertStatus.ACTIVE and key not in firing:
-                    cleared = replace(alert, status=AlertStatus.CLEARED, cleared_at=now)
-                    events.append(self._store(EventKind.CLEARED, cleared, now))
-            events.extend(self._end_snoozes(now))
-            self._forget(now)
-            return AlertUpdate(tuple(events), self._active())
+            found = conditions(view, self.thresholds)
+            return self._apply(found, FLOOR_RULES, view.generated_at)
+
+    # --- the database worker (incident ticks) --------------------------------------
+
+    def observe_incidents(self, alerts: Sequence[IncidentAlert], now: datetime) -> AlertUpdate:
+        """Take the overdue checklist steps of the open incidents as of ``now``
+        (an incident tick): raise, keep or clear their alerts."""
+        with self._lock:
+            return self._apply(incident_conditions(alerts), INCIDENT_RULES, now)
 
     # --- user actions (an op worker) ---------------------------------------------
 
@@ -233,6 +256,22 @@ class AlertEngine:
             return alert
 
     # --- internals ---------------------------------------------------------------
+
+    def _apply(
+        self, found: Sequence[Condition], rules: frozenset[AlertRule], now: datetime
+    ) -> AlertUpdate:
+        """Fire ``found``; clear the active alerts of ``rules`` (one source's) not in it."""
+        firing = {c.key: c for c in found}
+        events: list[AlertEvent] = []
+        for condition in firing.values():
+            events.extend(self._fire(condition, now))
+        for key, alert in list(self._by_key.items()):
+            if alert.status is AlertStatus.ACTIVE and alert.rule in rules and key not in firing:
+                cleared = replace(alert, status=AlertStatus.CLEARED, cleared_at=now)
+                events.append(self._store(EventKind.CLEARED, cleared, now))
+        events.extend(self._end_snoozes(now))
+        self._forget(now)
+        return AlertUpdate(tuple(events), self._active())
 
     def _fire(self, condition: Condition, now: datetime) -> list[AlertEvent]:
         alert = self._by_key.get(condition.key)
@@ -271,6 +310,7 @@ class AlertEngine:
             last_seen_at=now,
             snoozed_until=None if snooze is None else snooze[0],
             snoozed_by=None if snooze is None else snooze[1],
+            subject=condition.subject,
         )
 
     def _end_snoozes(self, now: datetime) -> list[AlertEvent]:

@@ -1,6 +1,7 @@
 """The alerts panel: what is wrong on the floor now (one line per rule and
-queue: "3 urgent tickets breached in Payment"), who has taken what, and the
-buttons to acknowledge, snooze or declare an incident from an alert.
+queue: "3 urgent tickets breached in Payment") and which checklist steps of
+an open incident are overdue, who has taken what, and the buttons to
+acknowledge, snooze or declare an incident from a floor alert.
 
 The panel only shows and asks: ``acknowledgeRequested(list[str])``,
 ``snoozeRequested(list[str], timedelta)`` and ``declareRequested(Alert)``
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cockpit.alert_rules import AlertRule, Severity
+from cockpit.alert_rules import INCIDENT_RULES, AlertRule, Severity
 from cockpit.alerts import Alert, AlertEvent, AlertUpdate, EventKind
 from cockpit.domain import QueueId
 from cockpit.metrics import FloorView
@@ -64,7 +65,12 @@ class AlertsPanel(FloorPanel):
         self._history: list[AlertEvent] = []
         self._selected: set[str] = set()
         self.model = AlertModel(
-            limits=limits, zone=zone, palette=palette, queue_name=self._queue_name, parent=self
+            limits=limits,
+            zone=zone,
+            palette=palette,
+            queue_name=self._queue_name,
+            language=ui_language(),
+            parent=self,
         )
 
         self._title = panel_title(self)
@@ -192,7 +198,7 @@ class AlertsPanel(FloorPanel):
         self.acknowledge.setEnabled(any(a.acknowledged_at is None for a in chosen))
         for button in self.snooze.values():
             button.setEnabled(bool(chosen))
-        self.declare.setEnabled(self._declare_available and len(chosen) == 1)
+        self.declare.setEnabled(self._declare_available and _declarable(chosen))
 
     def _remember_selection(self) -> None:
         self._selected = {a.id for a in self.selected_alerts()}
@@ -217,7 +223,7 @@ class AlertsPanel(FloorPanel):
 
     def _on_declare_clicked(self) -> None:
         chosen = self.selected_alerts()
-        if len(chosen) == 1:
+        if _declarable(chosen):
             self.declareRequested.emit(chosen[0])
 
     # --- text -------------------------------------------------------------------
@@ -236,7 +242,7 @@ class AlertsPanel(FloorPanel):
         for event in self._history:
             self.history.addItem(self._history_line(event))
         self._update_names()
-        self.model.refresh()
+        self.model.set_language(ui_language())
         self._update_summary()
         self._fit_columns()
 
@@ -279,3 +285,8 @@ class AlertsPanel(FloorPanel):
         return self.tr("{time} {who} acknowledged: {alert}").format(
             time=when, who=event.who or "?", alert=text
         )
+
+
+def _declarable(chosen: list[Alert]) -> bool:
+    """One floor alert: an overdue checklist step already belongs to an incident."""
+    return len(chosen) == 1 and chosen[0].rule not in INCIDENT_RULES

@@ -50,8 +50,9 @@ class Bridge(QObject):
     ``healthChanged(Health)`` when the data's health state or reason changes.
     ``incidentsTicked(TickResult)`` once the incident engine is ready and
     after each of its ticks (reminders, overdue checklist steps).
-    ``alertsChanged(AlertUpdate)`` after every alert evaluation (each poll)
-    and every acknowledge or snooze: the events and the active alerts.
+    ``alertsChanged(AlertUpdate)`` after every alert evaluation (each poll
+    and each incident tick) and every acknowledge or snooze: the events and
+    the active alerts.
     ``last_view`` and ``last_health`` hold the latest delivered values, so a
     panel created later can start from them.
     """

@@ -143,6 +143,9 @@ _QUEUE_RULES: Mapping[AlertRule, object] = {
     ),
     AlertRule.OLDEST_WAIT_HIGH: QT_TRANSLATE_NOOP("FloorText", "Oldest wait {wait} in {queue}"),
 }
+_CHECKLIST_OVERDUE = QT_TRANSLATE_NOOP(
+    "FloorText", "Incident #{incident}: checklist step “{step}” overdue by {span}"
+)
 
 _FLAG_VALUES = frozenset(flag.value for flag in EscalationFlag)
 
@@ -214,9 +217,14 @@ def flag_short(flag: EscalationFlag) -> str:
     return _lookup(_FLAG_SHORT, flag)
 
 
-def alert_text(alert: Alert, *, queue: str, limits: EscalationSettings) -> str:
-    """The alert as one sentence, e.g. "3 urgent tickets breached in Payment"."""
+def alert_text(
+    alert: Alert, *, queue: str, limits: EscalationSettings, language: str = "en"
+) -> str:
+    """The alert as one sentence, e.g. "3 urgent tickets breached in Payment";
+    ``language`` ("zh_CN" or "en") picks a checklist step's own title."""
     details = alert.details
+    if alert.rule is AlertRule.CHECKLIST_OVERDUE:
+        return _checklist_overdue_text(alert, language)
     if alert.rule in _TICKET_RULES:
         one, several = _TICKET_RULES[alert.rule]
         count = alert_ticket_count(alert)
@@ -233,6 +241,17 @@ def alert_text(alert: Alert, *, queue: str, limits: EscalationSettings) -> str:
         target=_percent(details.get("target")),
         n=details.get("waiting", ""),
         wait=countdown_text(_number(details.get("oldest_wait_s"))),
+    )
+
+
+def _checklist_overdue_text(alert: Alert, language: str) -> str:
+    details = alert.details
+    titles = (details.get(f"title_{language}"), details.get("title_en"), details.get("step"))
+    title = next((str(t) for t in titles if t), "?")
+    return tr(str(_CHECKLIST_OVERDUE)).format(
+        incident=details.get("incident", "?"),
+        step=title,
+        span=span_text(_number(details.get("overdue_s"))),
     )
 
 

@@ -10,8 +10,9 @@ and every op the GUI asks for through :meth:`Runtime.run_op`.
 The alert engine evaluates every view on the poll worker; acknowledging and
 snoozing run on the I/O pool (:meth:`Runtime.run_floor_op`), as do reads of
 the floor (:meth:`Runtime.read_floor`: the tickets behind a heatmap cell).
-Alert listeners hear an :class:`~cockpit.alerts.AlertUpdate` after each
-of these, in the order they happened.
+Each tick's overdue checklist steps join the same alerts (on the database
+worker). Alert listeners hear an :class:`~cockpit.alerts.AlertUpdate` after
+each of these, in the order they happened.
 """
 
 from __future__ import annotations
@@ -237,12 +238,14 @@ class Runtime:
             engine = self.engine
             if engine is None or self._stopping.is_set():
                 return
-            result = engine.tick()
+            now = engine.ctx.clock.now()
+            result = engine.tick(now)
         except Exception:
             log.exception("incident tick failed")
             return
         finally:
             self._tick_busy.clear()
+        self._observe_incidents(result, now)
         for listener in self._tick_listeners:
             try:
                 listener(result)
@@ -271,7 +274,8 @@ class Runtime:
 
     def subscribe_alerts(self, *, on_alerts: AlertsListener) -> None:
         """Call before :meth:`start`. ``on_alerts`` runs on a worker after
-        every evaluation (each poll) and every acknowledge or snooze."""
+        every evaluation (each poll), every incident tick (overdue checklist
+        steps) and every acknowledge or snooze."""
         self._alert_listeners.append(on_alerts)
 
     def acknowledge_alert(self, alert_id: str, *, who: str) -> Alert:
@@ -300,6 +304,16 @@ class Runtime:
         with self._alert_lock:
             update = self.alerts.evaluate(view)
             self._publish_alerts(update)
+
+    def _observe_incidents(self, result: TickResult, now: datetime) -> None:
+        """Overdue checklist steps raise, keep or clear their alerts (on the
+        database worker, at the tick's time)."""
+        try:
+            with self._alert_lock:
+                update = self.alerts.observe_incidents(result.alerts, now)
+                self._publish_alerts(update)
+        except Exception:
+            log.exception("could not alert on overdue checklist steps")
 
     def _alert_op(self, op: Callable[[], Alert]) -> Alert:
         with self._alert_lock:

@@ -855,6 +855,10 @@
         <translation>Resolve</translation>
     </message>
     <message>
+        <source>Incident #{incident}: checklist step “{step}” overdue by {span}</source>
+        <translation>Incident #{incident}: checklist step “{step}” overdue by {span}</translation>
+    </message>
+    <message>
         <source>{s} s</source>
         <translation>{s} s</translation>
     </message>

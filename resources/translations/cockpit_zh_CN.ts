@@ -855,6 +855,10 @@
         <translation>解决</translation>
     </message>
     <message>
+        <source>Incident #{incident}: checklist step “{step}” overdue by {span}</source>
+        <translation>事件 #{incident}：检查清单步骤“{step}”已逾期 {span}</translation>
+    </message>
+    <message>
         <source>{s} s</source>
         <translation>{s} 秒</translation>
     </message>

@@ -1,7 +1,8 @@
 """The runtime's alert and floor-read wiring, without Qt: one alert engine
 evaluates every view on the poll worker, acknowledgements and snoozes run on
 the I/O pool and reach the alert listeners in order with who and when, the
-floor can be read off the GUI thread, and the database records what the
+floor can be read off the GUI thread, the incident engine's overdue
+checklist steps join the same alerts, and the database records what the
 engine logged."""
 
 from __future__ import annotations
@@ -15,12 +16,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, select
 
+from cockpit.alert_rules import AlertRule, Severity
 from cockpit.alerts import AlertUpdate, EventKind
 from cockpit.clock import ManualClock
+from cockpit.incidents.model import Action
+from cockpit.incidents.playbook import load_library
 from cockpit.metrics import FloorView
 from cockpit.runtime.runtime import Runtime
 from cockpit.settings import Settings
 from cockpit.sim import FloorSimulator, SimConfig, SimServer
+from cockpit.store.incidents import IncidentStore, NewEvent
 from cockpit.store.models import AlertEventRow
 
 TOKEN = "runtime-alerts-" + "z" * 20
@@ -99,3 +104,72 @@ def _stored(url: str) -> list[tuple[str, str | None]]:
     finally:
         engine.dispose()
     return [(kind, who) for kind, who in rows]
+
+
+def test_overdue_checklist_steps_join_the_alerts(sim_url: str, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'cockpit.db'}"
+    incident_id = _incident_declared(db, minutes_ago=20)  # two 15-minute steps are overdue
+    settings = Settings(poll_interval_s=0.3, database_url=db)
+    runtime = Runtime(settings, backend_url=sim_url, incident_tick_s=0.2)
+    updates: list[AlertUpdate] = []
+    runtime.subscribe_alerts(on_alerts=updates.append)
+    try:
+        runtime.start()
+        _wait(lambda: _overdue(updates) == {"inform_supervisor", "switch_scripts"})
+        alert = next(a for a in updates[-1].active if a.rule is AlertRule.CHECKLIST_OVERDUE)
+        assert alert.severity is Severity.CRITICAL  # a critical incident
+        assert alert.details["incident"] == incident_id
+        assert float(str(alert.details["overdue_s"])) >= 5 * 60
+
+        def done() -> None:
+            engine = runtime.require_engine()
+            engine.complete_step(incident_id, "switch_scripts", who="lead-li")
+
+        runtime.run_op(done).result(timeout=10)
+        _wait(lambda: _overdue(updates) == {"inform_supervisor"})  # cleared on the next tick
+        _wait(lambda: ("cleared", "switch_scripts") in _stored_steps(db))
+        assert ("raised", "inform_supervisor") in _stored_steps(db)
+    finally:
+        runtime.shutdown()
+
+
+def _overdue(updates: list[AlertUpdate]) -> set[str]:
+    if not updates:
+        return set()
+    active = updates[-1].active
+    return {str(a.details["step"]) for a in active if a.rule is AlertRule.CHECKLIST_OVERDUE}
+
+
+def _incident_declared(db: str, *, minutes_ago: float) -> int:
+    """An open service outage, declared a while ago (by another desk)."""
+    playbook = load_library().get("service_outage")
+    declared = datetime.now(UTC) - timedelta(minutes=minutes_ago)
+    store = IncidentStore.open(db)
+    try:
+        created = store.create(
+            kind=playbook.kind,
+            playbook_id=playbook.id,
+            playbook=playbook.to_json(),
+            severity=playbook.severity,
+            summary="登录失败激增",
+            variables={},
+            declared=NewEvent(Action.DECLARE.value, "lead-li", declared),
+        )
+        assert created is not None
+        return created[0].id
+    finally:
+        store.close()
+
+
+def _stored_steps(url: str) -> list[tuple[str, str]]:
+    """(kind, step) of the stored checklist alert events."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            query = select(AlertEventRow.kind, AlertEventRow.details).where(
+                AlertEventRow.rule == AlertRule.CHECKLIST_OVERDUE.value
+            )
+            rows = connection.execute(query).all()
+    finally:
+        engine.dispose()
+    return [(kind, str(details.get("step"))) for kind, details in rows]

@@ -7,7 +7,7 @@ AlertEngine, and tells the alert listener (the bridge) about every change.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
@@ -16,6 +16,7 @@ from cockpit.alerts import Alert, AlertEngine, AlertUpdate
 from cockpit.clock import ManualClock
 from cockpit.domain import EscalationLevel, Kind, Priority, Status, Ticket
 from cockpit.floor import FloorState
+from cockpit.incidents.checklist import IncidentAlert
 from cockpit.metrics import FloorView, compute_view
 from cockpit.runtime.executors import ImmediateExecutor
 from cockpit.settings import SlaSettings
@@ -115,6 +116,13 @@ class FakeFloorHost:
 
     def evaluate(self, view: FloorView) -> AlertUpdate:
         update = self.engine.evaluate(view)
+        self._publish(update)
+        return update
+
+    # --- what the database worker would do after an incident tick -------------------
+
+    def observe_incidents(self, alerts: Sequence[IncidentAlert], now: datetime) -> AlertUpdate:
+        update = self.engine.observe_incidents(alerts, now)
         self._publish(update)
         return update
 

@@ -1,6 +1,7 @@
-"""The alerts panel: one line per rule and queue, acknowledge and snooze
-through the runtime recorded with who and when, the history, declaring an
-incident from an alert, and notifications with or without a system tray."""
+"""The alerts panel: one line per rule and queue, overdue checklist steps in
+the UI language, acknowledge and snooze through the runtime recorded with who
+and when, the history, declaring an incident from a floor alert, and
+notifications with or without a system tray."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ from pytestqt.qtbot import QtBot
 
 from cockpit.alert_rules import AlertRule
 from cockpit.alerts import AlertUpdate, EventKind
+from cockpit.incidents.checklist import IncidentAlert
 from cockpit.settings import Settings
 from tests.widgets.floor_fakes import FakeFloorHost, floor_view, hand_built_floor
 from widgets.actions import MainActions
 from widgets.alert_notifier import AlertNotifier
+from widgets.app import Translations
 from widgets.bridge import Bridge
 from widgets.floor_board import FloorBoard
 from widgets.main_window import MainWindow
@@ -162,6 +165,49 @@ def test_declare_an_incident_from_an_alert(board: tuple[FloorBoard, FakeFloorHos
     assert [getattr(a, "id", None) for a in asked] == [alert_id]
     panel.set_declare_available(False)
     assert not panel.declare.isEnabled()
+
+
+def test_an_overdue_checklist_step_is_listed_in_the_ui_language(
+    qtbot: QtBot, board: tuple[FloorBoard, FakeFloorHost], translations: Translations
+) -> None:
+    floor, host = board
+    panel = floor.alerts
+    now = host.clock.now()
+    step = IncidentAlert(
+        rule="checklist_overdue",
+        incident_id=3,
+        incident_kind="desk_failure",
+        severity="major",
+        step_id="inform_supervisor",
+        title={"zh_CN": "向客服主管报告故障", "en": "Report to the supervisor"},
+        due_at=now - timedelta(minutes=12),
+        overdue_by=timedelta(minutes=12),
+    )
+    host.observe_incidents([step], now)
+    line = "Incident #3: checklist step “Report to the supervisor” overdue by 12 min"
+    assert texts(floor)[-1] == line  # a warning (a major incident), after the floor's
+    model = panel.model
+    row = len(texts(floor)) - 1
+    assert model.index(row, AlertColumn.SEVERITY).data() == "Warning"
+    assert model.index(row, AlertColumn.TICKETS).data() == "—"
+    assert floor.notifier.messages[-1] == ("Alert", line)
+    assert panel.summary.text() == "6 active · 6 not taken"
+
+    # it already belongs to an incident: acknowledge it, but no declaring
+    panel.set_declare_available(True)
+    select(floor, AlertRule.CHECKLIST_OVERDUE)
+    assert panel.acknowledge.isEnabled()
+    assert not panel.declare.isEnabled()
+    select(floor, AlertRule.URGENT_BREACHED)
+    assert panel.declare.isEnabled()
+
+    translations.apply("zh_CN")
+    zh_line = "事件 #3：检查清单步骤“向客服主管报告故障”已逾期 12 分钟"
+    qtbot.waitUntil(lambda: texts(floor)[-1] == zh_line)
+
+    host.observe_incidents([], now + timedelta(minutes=1))  # the step is done
+    assert len(texts(floor)) == 5
+    assert zh_line not in texts(floor)
 
 
 def test_new_alerts_notify_once_a_tray_or_none(board: tuple[FloorBoard, FakeFloorHost]) -> None:

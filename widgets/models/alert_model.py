@@ -54,10 +54,12 @@ class AlertModel(RowTableModel[Alert, AlertColumn]):
         zone: tzinfo | None = None,
         palette: Palette = DAY,
         queue_name: Callable[[QueueId], str] = str,
+        language: str = "en",
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent, palette=palette)
         self._limits = limits or EscalationSettings()
+        self._language = language
         self._zone = zone
         self._queue_name = queue_name
 
@@ -72,6 +74,11 @@ class AlertModel(RowTableModel[Alert, AlertColumn]):
         self._palette = palette
         self.refresh()
 
+    def set_language(self, language: str) -> None:
+        """The language of texts that come in both (checklist step titles)."""
+        self._language = language
+        self.refresh()
+
     def refresh(self) -> None:
         """Repaint every cell (names, language, times)."""
         self._all_changed()
@@ -84,7 +91,7 @@ class AlertModel(RowTableModel[Alert, AlertColumn]):
 
     def text(self, alert: Alert) -> str:
         queue = self._queue_name(alert.queue) if alert.queue is not None else ""
-        return alert_text(alert, queue=queue, limits=self._limits)
+        return alert_text(alert, queue=queue, limits=self._limits, language=self._language)
 
     # --- Qt model API ---------------------------------------------------------------
 

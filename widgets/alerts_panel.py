@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import timedelta, tzinfo
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -40,6 +41,9 @@ from widgets.theme import DAY, Palette, set_style_property
 
 SNOOZES = (timedelta(minutes=15), timedelta(hours=1))
 HISTORY_LIMIT = 200
+# The alert sentence keeps at least this many "M" widths (the rest of it
+# in the tooltip); less and the panel does not go beside the queues.
+ALERT_TEXT_EMS = 16
 
 
 class AlertsPanel(FloorPanel):
@@ -85,8 +89,8 @@ class AlertsPanel(FloorPanel):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         # Fixed sizes: measuring a few hundred rows on every poll costs tens of
-        # milliseconds on the GUI thread; a sentence too long shows in full as
-        # its tooltip.
+        # milliseconds on the GUI thread. The sentence takes all the width the
+        # others leave; too long, it shows in full as its tooltip.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(AlertColumn.ALERT, QHeaderView.ResizeMode.Stretch)
@@ -259,6 +263,11 @@ class AlertsPanel(FloorPanel):
             ],
         }
         fit_columns(self.table, samples)
+        table = self.table
+        fixed = sum(table.columnWidth(column) for column in samples)
+        text = ALERT_TEXT_EMS * QFontMetrics(table.font()).horizontalAdvance("M")
+        chrome = 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+        table.setMinimumWidth(fixed + text + chrome)
 
     def _update_summary(self) -> None:
         self.tabs.setTabText(0, self.tr("Active"))

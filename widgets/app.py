@@ -33,6 +33,7 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QObject,
+    QRect,
     QSettings,
     Qt,
     QTimer,
@@ -261,6 +262,7 @@ class CockpitSession(QObject):
         self.actions.languageRequested.connect(self._on_language_requested)
         self.actions.nightModeToggled.connect(self._on_night_mode_changed)
         self.window.installEventFilter(self)
+        self._first_geometry: QRect | None = None  # set on first launch
         self._restore_window_state()
 
     def _start_incident_mode(self, host: IncidentHost, zone: tzinfo | None, night: bool) -> None:
@@ -295,7 +297,10 @@ class CockpitSession(QObject):
 
             self.runtime.pdf_factory = renderer
         self.runtime.start()
-        self.window.show()
+        if self._first_geometry is not None and self.window.geometry() == self._first_geometry:
+            self.window.showMaximized()
+        else:
+            self.window.show()
 
     def quit(self) -> None:
         self.shutdown()
@@ -372,9 +377,13 @@ class CockpitSession(QObject):
         self._state.setValue(NIGHT_KEY, night)
 
     def _restore_window_state(self) -> None:
+        """The saved geometry, kept on screen; on first launch the whole
+        screen, shown maximized unless someone sizes the window before."""
         geometry = self._state.value(GEOMETRY_KEY)
-        if geometry is not None:
-            self.window.restoreGeometry(geometry)
+        if geometry is not None and self.window.restoreGeometry(geometry):
+            self.window.keep_on_screen()
+        else:
+            self._first_geometry = self.window.fill_screen()
         splitter = self._state.value(SPLITTER_KEY)
         if splitter is not None:
             self.window.splitter.restoreState(splitter)

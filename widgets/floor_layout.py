@@ -1,28 +1,36 @@
 """Where the floor panels sit, by the room there is (layout only).
 
-Wide (the main area at least ``WIDE_MIN`` pixels across, e.g. a 1920×1080
-screen): the alerts panel right of the queues, and the SLA heatmap, the
+Wide: the alerts panel right of the queues, and the SLA heatmap, the
 at-risk list and the escalations side by side below, all visible at once.
-Narrower (1280×800, or the incident panel open beside): the queues keep
-the top and the four panels share tabs below, alerts first. The choice
-follows the main area's width as it changes.
+That needs the queue table with every column in full (queue names and
+service level, at the smallest font step at least) beside the alerts, and
+the three lower panels side by side at their least widths: on 1920×1080,
+usually. Otherwise (1600×900, 1280×800, the incident panel open beside) the
+queues keep the top at full width, with larger figures, and the four
+panels share tabs below, alerts first. The choice follows the main area's
+width, the queue names and the language as they change.
 
 The queue table is the first thing a supervisor reads: when its rows
-arrive and do not fit, the queues' part grows (the panels below keep at
-least ``LOWER_MIN`` pixels); a height the user dragged to is otherwise kept.
-On a small screen the queue table scrolls rather than squeeze the tabs away.
+arrive and do not fit, the queues' part grows (the panels below keep their
+least height, ``LOWER_MIN`` at least) and the queue panel steps its font
+down to show them; a height the user dragged to is otherwise kept. On a
+small screen the queue table scrolls rather than squeeze the tabs away.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QSplitter, QTableView, QTabWidget, QWidget
+from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
 
-WIDE_MIN = 1500
+from widgets.floor_panel import FloorPanel
+from widgets.queue_panel import QueuePanel
+
 # The least the panels below keep when the queue table grows: wide, then narrow.
 LOWER_MIN = (380, 260)
-# Shares of the width: queues | alerts above; heatmap | at-risk | escalations below.
-UPPER_SHARES = (0.62, 0.38)
+# The queues' share of the width beside the alerts (more when their table
+# needs it), and the shares of heatmap | at-risk | escalations below (more
+# for one whose title row needs it).
+UPPER_SHARE = 0.62
 LOWER_SHARES = (0.35, 0.37, 0.28)
 
 
@@ -36,14 +44,13 @@ class FloorLayout(QObject):
         upper: QSplitter,
         lower: QSplitter,
         tabs: QTabWidget,
-        table: QTableView,
+        queues: QueuePanel,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._area, self._upper, self._lower, self._tabs = area, upper, lower, tabs
-        self._table = table
-        model = table.model()
-        model.modelReset.connect(lambda: QTimer.singleShot(0, self.fit_table))
+        self._queues = queues
+        queues.model.modelReset.connect(lambda: QTimer.singleShot(0, self, self._on_rows_changed))
         self._panels: tuple[QWidget, ...] = ()
         self.wide: bool | None = None
         self._pending = False
@@ -62,19 +69,38 @@ class FloorLayout(QObject):
             self._tabs.setCurrentWidget(panel)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._area and event.type() == QEvent.Type.Resize and not self._pending:
-            # Not while the splitter is being resized: move the panels just after.
+        kind = event.type()
+        if (
+            watched is self._area
+            and kind in (QEvent.Type.Resize, QEvent.Type.LanguageChange)
+            and not self._pending
+        ):
+            # Not while the splitter is being resized: move the panels just
+            # after (and after the panels have retranslated).
             self._pending = True
-            QTimer.singleShot(0, self.arrange)
+            QTimer.singleShot(0, self, self.arrange)
         return False
+
+    def fits_wide(self, width: int) -> bool:
+        """Whether the queue table, every column in full, fits beside the
+        alerts, and the three lower panels side by side, in ``width`` pixels."""
+        if not self._panels:
+            return False
+        alerts, *lower = self._panels
+        handle = self._upper.handleWidth()
+        beside = self._queues.least_width() + handle + _least_width(alerts)
+        below = sum(_least_width(panel) for panel in lower) + handle * (len(lower) - 1)
+        return max(beside, below) <= width
 
     def arrange(self) -> None:
         self._pending = False
         if not self._panels:
             return
         width = self._area.width()
-        wide = width >= WIDE_MIN
+        wide = self.fits_wide(width)
         if wide == self.wide:
+            if wide:
+                self._make_room_for_queues()
             return
         self.wide = wide
         alerts, *lower = self._panels
@@ -84,8 +110,10 @@ class FloorLayout(QObject):
                 self._lower.addWidget(panel)
             self._tabs.hide()
             self._lower.show()
-            self._upper.setSizes([round(width * share) for share in UPPER_SHARES])
-            self._lower.setSizes([round(width * share) for share in LOWER_SHARES])
+            handle = self._upper.handleWidth()
+            queues = max(round(width * UPPER_SHARE), self._queues.least_width())
+            self._upper.setSizes([queues, width - handle - queues])
+            self._spread_lower()
         else:
             for panel in self._panels:
                 self._tabs.addTab(panel, panel.windowTitle())
@@ -93,27 +121,50 @@ class FloorLayout(QObject):
             self._tabs.show()
         for panel in self._panels:
             panel.show()
+        # Once the splitter has given the panels that came into view their room.
+        QTimer.singleShot(0, self, lambda: self.fit_table(snug=True))
+
+    def _make_room_for_queues(self) -> None:
+        """Side by side: the queues' part at least as wide as its table needs."""
+        sizes = self._upper.sizes()
+        need = self._queues.least_width()
+        if len(sizes) == 2 and sizes[0] < need:
+            self._upper.setSizes([need, sum(sizes) - need])
+
+    def _spread_lower(self) -> None:
+        panels = list(self._panels[1:])
+        width = self._area.width() - self._lower.handleWidth() * (len(panels) - 1)
+        self._lower.setSizes(_spread(width, panels))
+
+    def _on_rows_changed(self) -> None:
+        # Other queue names need other widths, maybe another layout.
+        was_wide = self.wide
+        self.arrange()
+        if was_wide and self.wide:
+            self._spread_lower()
         self.fit_table()
 
-    def fit_table(self) -> None:
-        """Grow the top part until the queue table shows all its rows."""
+    def fit_table(self, *, snug: bool = False) -> None:
+        """Grow the top part until the queue table shows all its rows at the
+        font its width allows (the queue panel takes a smaller one while the
+        panels below keep their least height); ``snug`` (a new layout, where
+        a height the user dragged to means nothing): shrink it to that too."""
         sizes = self._area.sizes()
-        if not sizes or sizes[0] <= 0 or self._table.model().rowCount() == 0:
+        if not sizes or sizes[0] <= 0 or self._queues.model.rowCount() == 0:
             return
-        table = self._table
-        top = table.mapTo(self._upper, table.rect().topLeft()).y()
-        need = (
-            top
-            + table.horizontalHeader().height()
-            + table.verticalHeader().length()
-            + 2 * table.frameWidth()
-            + 16
-        )
-        rest = sum(sizes[1:])
-        grow = min(need - sizes[0], rest - LOWER_MIN[0 if self.wide else 1])
-        if grow <= 0:
-            return
+        width = self._upper.sizes()[0] if self.wide else self._area.width()
         shown = [i for i in range(1, len(sizes)) if sizes[i] > 0]
+        if not shown:
+            return
+        below = [self._area.widget(i) for i in shown]
+        keep = sum(part.minimumSizeHint().height() for part in below if part is not None)
+        rest = sum(sizes[1:])
+        grow = min(
+            self._queues.wanted_height(width) - sizes[0],
+            rest - max(keep, LOWER_MIN[0 if self.wide else 1]),
+        )
+        if grow == 0 or (grow < 0 and not snug):
+            return
         new = list(sizes)
         new[0] += grow
         for i in shown:
@@ -124,3 +175,35 @@ class FloorLayout(QObject):
         panel = self.sender()
         if isinstance(panel, QWidget) and self._tabs.indexOf(panel) >= 0:
             self._tabs.setTabText(self._tabs.indexOf(panel), title)
+
+
+def _least_width(panel: QWidget) -> int:
+    panel.ensurePolished()  # the style sheet sets the fonts it is measured in
+    layout = panel.layout()
+    if layout is not None:
+        layout.activate()  # texts changed this very moment count too
+    return panel.minimumSizeHint().width()
+
+
+def _spread(width: int, panels: list[QWidget]) -> list[int]:
+    """Widths for the panels below: their shares of ``width``, but none
+    narrower than its top row needs (the others give way in proportion to
+    what they have above that); short of that, each its least and a share
+    of the rest in proportion to what its top row needs beyond it."""
+    least = [_least_width(panel) for panel in panels]
+    asked = [
+        max(low, panel.title_width() if isinstance(panel, FloorPanel) else low)
+        for panel, low in zip(panels, least, strict=True)
+    ]
+    if sum(asked) <= width:
+        sizes = [max(want, width * share) for want, share in zip(asked, LOWER_SHARES, strict=True)]
+        excess = sum(sizes) - width
+        slack = [size - want for size, want in zip(sizes, asked, strict=True)]
+        total = sum(slack) or 1
+        return [
+            round(size - excess * more / total) for size, more in zip(sizes, slack, strict=True)
+        ]
+    spare = width - sum(least)
+    extra = [want - low for want, low in zip(asked, least, strict=True)]
+    total = sum(extra) or 1
+    return [round(low + spare * more / total) for low, more in zip(least, extra, strict=True)]

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QAbstractItemModel, QEvent, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -53,6 +53,16 @@ class FloorPanel(QFrame):
             self._retranslate()
         super().changeEvent(event)
 
+    def title_width(self) -> int:
+        """How wide the panel must be for its top row (the title and the
+        buttons or chips beside it) to show in full."""
+        layout = self.layout()
+        top = layout.itemAt(0) if layout is not None else None
+        if layout is None or top is None:
+            return self.minimumSizeHint().width()
+        margins = layout.contentsMargins()
+        return top.sizeHint().width() + margins.left() + margins.right()
+
     def _on_floor_changed(self, view: FloorView) -> None:
         raise NotImplementedError
 
@@ -63,8 +73,47 @@ class FloorPanel(QFrame):
 # --- parts ------------------------------------------------------------------------
 
 
+class _TitleLabel(QLabel):
+    """A one-line title that gives way to the buttons beside it: in full
+    when there is room, else cut short with "…" and whole in its tooltip."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._update_tooltip()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        # A few letters and the ellipsis; the layout gives more when it can.
+        least = self.fontMetrics().horizontalAdvance(self.text()[:3] + "…")
+        return QSize(min(hint.width(), least + self.margin() * 2), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_tooltip()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter = QPainter(self)
+        self.style().drawItemText(
+            painter,
+            rect,
+            int(self.alignment()),
+            self.palette(),
+            self.isEnabled(),
+            text,
+            self.foregroundRole(),
+        )
+
+    def _update_tooltip(self) -> None:
+        cut = self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
+        self.setToolTip(self.text() if cut else "")
+
+
 def panel_title(parent: QWidget) -> QLabel:
-    title = QLabel(parent)
+    """A panel's title: shrinks (elided, the tooltip has it whole) before
+    the buttons and chips in its row do."""
+    title = _TitleLabel(parent)
     title.setObjectName("panelTitle")
     return title
 

@@ -9,7 +9,7 @@ behaviour; ``actions.py`` carries the menus.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
             upper=self.upper_splitter,
             lower=self.lower_splitter,
             tabs=self.lower_tabs,
-            table=self.queue_panel.table,
+            queues=self.queue_panel,
             parent=self,
         )
         # The incident panel joins on the right (set_incident_panel).
@@ -155,6 +155,28 @@ class MainWindow(QMainWindow):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Supervisor Cockpit"))
 
+    def fill_screen(self) -> QRect:
+        """Cover the screen's available area (first launch); returns it.
+        Maximizing alone needs a window manager, which a kiosk may not have."""
+        room = self._room()
+        self.setGeometry(room)
+        return room
+
+    def keep_on_screen(self) -> None:
+        """Shrink and move a restored geometry into the screen it is on
+        (saved on a larger screen, or with a monitor since unplugged)."""
+        rect = self.geometry()
+        fitted = fit_rect(rect, self._room())
+        if fitted != rect:
+            self.setGeometry(fitted)
+
+    def _room(self) -> QRect:
+        screen = QGuiApplication.screenAt(self.geometry().center()) or self.screen()
+        room = screen.availableGeometry()
+        # Never a minimum larger than the screen: nothing may end up off it.
+        self.setMinimumSize(self.minimumSize().boundedTo(room.size()))
+        return room
+
     @staticmethod
     def _initial_size() -> tuple[int, int]:
         screen = QGuiApplication.primaryScreen()
@@ -163,3 +185,11 @@ class MainWindow(QMainWindow):
             return width, height
         room = screen.availableGeometry()
         return min(width, room.width()), min(height, room.height())
+
+
+def fit_rect(rect: QRect, room: QRect) -> QRect:
+    """``rect`` shrunk to at most ``room``'s size and moved inside it."""
+    width, height = min(rect.width(), room.width()), min(rect.height(), room.height())
+    left = min(max(rect.left(), room.left()), room.left() + room.width() - width)
+    top = min(max(rect.top(), room.top()), room.top() + room.height() - height)
+    return QRect(left, top, width, height)

@@ -2,7 +2,9 @@
 
 Built to be read from two metres away: large bold numerals, wide rows, and
 severity shown by colour *and* a text cue. Fonts scale with the panel's
-width so all ten columns stay visible from 1920 down to about 1280 pixels.
+size: all ten columns and whole queue names stay visible (no sideways
+scrolling) from 1920 down to about 1280 pixels, and the font steps down
+while that shows more of the queues in the height there is.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, QPersistentModelIndex, QPointF, Qt
-from PySide6.QtGui import QBrush, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QBrush, QFont, QFontMetrics, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -174,7 +176,7 @@ class QueuePanel(FloorPanel):
 
         self._placeholder, self._stack = placeholder_stack(self, self.table)
 
-        layout = QVBoxLayout(self)
+        self._column = layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(10)
         layout.addLayout(title_row)
@@ -269,18 +271,49 @@ class QueuePanel(FloorPanel):
             self._fit_to_width()
         return False
 
-    def _fit_to_width(self, *, force: bool = False) -> None:
-        """Pick the largest font (≤ MAX_POINT_SIZE) at which every column fits."""
-        # Leave room for a vertical scroll bar whether or not it shows, so
-        # that a font step can never toggle it and the width with it.
-        available = (
-            self.table.width()
-            - 2 * self.table.frameWidth()
-            - self.table.verticalScrollBar().sizeHint().width()
-        )
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Taller or shorter, without the table's width changing.
+        self._fit_to_width()
+
+    def least_width(self) -> int:
+        """The narrowest this panel can be with every column of the table in
+        full (queue names too) at the smallest font step, no horizontal scroll."""
+        margins = self._column.contentsMargins()
+        table = sum(self._column_widths(MIN_POINT_SIZE)) + self._table_chrome()
+        return max(table + margins.left() + margins.right(), self.minimumSizeHint().width())
+
+    def _table_chrome(self) -> int:
+        # Room for a vertical scroll bar whether or not it shows, so that a
+        # font step can never toggle it and the width with it.
+        return 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+
+    def wanted_height(self, width: int) -> int:
+        """How tall this panel wants to be when ``width`` pixels wide: every
+        row showing, at the font that width allows."""
+        margins = self._column.contentsMargins()
+        size = self._width_size(width - margins.left() - margins.right())
+        return self._height_at(size, max(1, self.model.rowCount()))
+
+    def _width_size(self, table_width: int) -> int:
+        """The largest font (≤ MAX_POINT_SIZE) at which every column fits."""
+        available = table_width - self._table_chrome()
         size = MAX_POINT_SIZE
         while size > MIN_POINT_SIZE and sum(self._column_widths(size)) > available:
             size -= 1
+        return size
+
+    def _fit_to_width(self, *, force: bool = False) -> None:
+        """Pick the largest font at which every column fits and as many rows
+        show in full as any font would show in the panel's height."""
+        rows = max(1, self.model.rowCount())
+
+        def shown(size: int) -> int:
+            base = self._height_at(size, 0)
+            return min(rows, (self.height() - base) // (self._height_at(size, 1) - base))
+
+        sizes = range(MIN_POINT_SIZE, self._width_size(self.table.width()) + 1)
+        size = max(sizes, key=lambda size: (shown(size), size))
         if size == self._point_size and not force:
             return
         self._point_size = size
@@ -343,21 +376,49 @@ class QueuePanel(FloorPanel):
     def _fit_height(self) -> None:
         """As tall as the rows (no empty table area); scrolls when space runs out."""
         rows = max(1, self.model.rowCount())
-        _, head = self._fonts(self._point_size or MAX_POINT_SIZE)
-        header = max(
-            self.table.horizontalHeader().sizeHint().height(),
-            QFontMetrics(head).height() + _HEADER_PADDING,
-        )
+        size = self._point_size or MAX_POINT_SIZE
+        header = max(self.table.horizontalHeader().sizeHint().height(), _header_height(size))
         frame = 2 * self.table.frameWidth()
         height = header + rows * self.table.verticalHeader().defaultSectionSize() + frame
         self._stack.setMaximumHeight(height)
+
+    def _height_at(self, size: int, rows: int) -> int:
+        """This panel's height showing ``rows`` rows at font step ``size``
+        (title, tiles and table as _SIZE_SHEET sizes them)."""
+        caption = max(9, round(size * 0.55))
+        title = max(_line(max(11, round(size * 0.8)), bold=True), _line(caption))
+        tile = 2 * _line(caption) + _line(round(size * 1.3), bold=True) + _TILE_PADDING
+        data, _ = self._fonts(size)
+        table = (
+            _header_height(size)
+            + rows * round(QFontMetrics(data).height() * 1.5)
+            + 2 * self.table.frameWidth()
+        )
+        margins = self._column.contentsMargins()
+        # Spacing after the title, the tiles and the table (the stretch below).
+        spacing = 3 * self._column.spacing()
+        return margins.top() + margins.bottom() + spacing + title + tile + table + _SLACK
 
 
 def _header_points(size: int) -> int:
     return max(9, round(size * 0.6))
 
 
+def _header_height(size: int) -> int:
+    _, head = QueuePanel._fonts(size)
+    return QFontMetrics(head).height() + _HEADER_PADDING
+
+
+def _line(points: int, *, bold: bool = False) -> int:
+    font = QFont(QApplication.font())
+    font.setPointSize(points)
+    font.setBold(bold)
+    return QFontMetrics(font).height()
+
+
 _HEADER_PADDING = 12  # section padding and border in the application sheet
+_TILE_PADDING = 18  # a tile's margins and border
+_SLACK = 6  # what the style adds to labels and headers beyond their fonts' line heights
 _SIZE_SHEET = """
 QTableView {{ font-size: {data}pt; font-weight: bold; }}
 QHeaderView {{ font-size: {head}pt; font-weight: bold; }}

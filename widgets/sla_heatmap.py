@@ -4,7 +4,9 @@ One row-major ``ImageItem`` (row = queue, top to bottom; column = bucket,
 oldest left, the bucket holding "now" right) under a ``ColorBarItem`` with
 fixed limits per measure, so a colour always means the same number: 0–10
 breaches, 0–100 % breach rate, 0–20 warnings. The colour map runs from the
-surface colour through amber to red. A vertical line marks "now".
+surface colour through amber to red. A vertical line marks "now". Local
+time labels run every 2 h, or 3, 4, 6… h apart as the plot narrows, so
+that they never overlap; the plot stays tall enough for every queue name.
 
 The grid comes ready from the core (``FloorView.heatmaps``: every bucket
 size, so switching 15 min / 30 min / 1 h needs no poll). Redraws are
@@ -25,7 +27,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor, QFont, QFontMetrics
+from PySide6.QtGui import QCursor, QFont, QFontInfo, QFontMetrics
 from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QToolTip, QWidget
 
 from cockpit.domain import QueueId
@@ -49,8 +51,10 @@ LIMITS: dict[HeatmapMode, tuple[float, float]] = {
     HeatmapMode.BREACH_RATE: (0.0, 100.0),
     HeatmapMode.AT_RISK: (0.0, 20.0),
 }
-# A time label every this many hours on the bottom axis.
-LABEL_EVERY = timedelta(hours=2)
+# Time labels on the bottom axis: every 2 h when there is room, further
+# apart as the plot narrows, so that no two labels ever touch.
+LABEL_STEPS = tuple(timedelta(hours=hours) for hours in (2, 3, 4, 6, 8, 12))
+LABEL_GAP = 16  # pixels at least between two time labels
 TICK_POINTS = 11
 
 
@@ -66,6 +70,14 @@ class HeatmapCell:
     breaches: int
     due: int
     at_risk: int
+
+
+def label_step(*, pixels_per_hour: float, label_width: int) -> timedelta:
+    """The closest spacing of time labels at which they stay apart."""
+    for step in LABEL_STEPS:
+        if step / timedelta(hours=1) * pixels_per_hour >= label_width + LABEL_GAP:
+            return step
+    return LABEL_STEPS[-1]
 
 
 def colour_map(palette: Palette) -> pg.ColorMap:
@@ -102,6 +114,7 @@ class SlaHeatmapPanel(FloorPanel):
         self._dirty = False
         self.redraws = 0  # how many times the grid was painted (tests, benchmarks)
         self.hover_text = ""
+        self._bar_text = ""
 
         self._title = panel_title(self)
         self.bucket_box = QComboBox(self)
@@ -143,6 +156,8 @@ class SlaHeatmapPanel(FloorPanel):
             self.now_line, text="", position=0.04, anchors=[(1, 0), (1, 0)]
         )
         item.addItem(self.now_line)
+        # Narrower or wider, the time labels are spaced out again.
+        self._box.sigResized.connect(self._on_plot_resized)
         scene = self.plot.scene()
         scene.sigMouseMoved.connect(self._on_mouse_moved)
         scene.sigMouseClicked.connect(self._on_mouse_clicked)
@@ -170,13 +185,15 @@ class SlaHeatmapPanel(FloorPanel):
         self.plot.setBackground(palette.surface)
         self.bar.setColorMap(colour_map(palette))
         self._style_plot()
+        self._bar_text = ""  # in the new palette's colour
+        self._fit_bar_label()
         self.redraw()
 
     def set_mode(self, mode: HeatmapMode) -> None:
         self._mode = mode
         self._mode_buttons[mode].setChecked(True)
         self.bar.setLevels(values=LIMITS[mode])
-        self._retranslate_bar()
+        self._fit_bar_label()
         self.redraw()
 
     def set_bucket(self, bucket: timedelta) -> None:
@@ -240,21 +257,45 @@ class SlaHeatmapPanel(FloorPanel):
         names = [self._names.get(q, str(q)) for q in grid.queues]
         left = self.plot.getAxis("left")
         left.setTicks([[(row + 0.5, name) for row, name in enumerate(names)]])
-        # Wide enough for the longest name (the axis does not grow by itself in time).
+        # Wide enough for the longest name (the axis does not grow by itself in
+        # time), and tall enough that no two names overlap.
         metrics = QFontMetrics(self._tick_font())
         left.setWidth(max(metrics.horizontalAdvance(name) for name in names) + 14)
-        self.plot.getAxis("bottom").setTicks([self._time_ticks(grid), []])
+        line = QFontInfo(self._tick_font()).pixelSize() * 1.15  # Latin and CJK alike
+        self.plot.setMinimumHeight(round(line * (rows + 2)))
+        self._update_time_ticks()
         self.now_line.setValue((view.generated_at - grid.starts[0]) / grid.bucket)
         self.redraws += 1
 
+    def _on_plot_resized(self) -> None:
+        self._update_time_ticks()
+        self._fit_bar_label()
+
+    def _update_time_ticks(self) -> None:
+        grid = self._grid
+        if grid is not None and grid.starts:
+            self.plot.getAxis("bottom").setTicks([self._time_ticks(grid), []])
+
     def _time_ticks(self, grid: HeatmapGrid) -> list[tuple[float, str]]:
-        """A local time label on every whole LABEL_EVERY that starts a bucket."""
+        """A local time label on every whole step (2 h, 3 h… as the plot's
+        width allows) that starts a bucket."""
+        closest = self._ticks_every(grid, LABEL_STEPS[0])
+        if not closest:
+            return closest
+        metrics = QFontMetrics(self._tick_font())
+        hours = len(grid.starts) * grid.bucket / timedelta(hours=1)
+        step = label_step(
+            pixels_per_hour=self._box.width() / hours,
+            label_width=max(metrics.horizontalAdvance(text) for _, text in closest),
+        )
+        return closest if step == LABEL_STEPS[0] else self._ticks_every(grid, step)
+
+    def _ticks_every(self, grid: HeatmapGrid, step: timedelta) -> list[tuple[float, str]]:
         ticks = []
         for column, start in enumerate(grid.starts):
             moment = local(start, self._zone)
             midnight = moment.replace(hour=0, minute=0, second=0, microsecond=0)
-            since_midnight = moment - midnight
-            if since_midnight % LABEL_EVERY == timedelta(0):
+            if (moment - midnight) % step == timedelta(0):
                 ticks.append((float(column), clock_time(start, self._zone)))
         return ticks
 
@@ -376,13 +417,29 @@ class SlaHeatmapPanel(FloorPanel):
         )
         self._placeholder.setText(self.tr("Waiting for the first data from the backend…"))
         self._now_label.setFormat(self.tr("now"))
-        self._retranslate_bar()
+        self._fit_bar_label()
         self.redraw()
 
-    def _retranslate_bar(self) -> None:
-        labels = {
+    def _fit_bar_label(self) -> None:
+        """The colour bar's caption along the bar; its short form (the whole
+        in the tooltip) when the bar is too short for it."""
+        full = {
             HeatmapMode.BREACHES: self.tr("Breaches per bucket (10 and more: red)"),
             HeatmapMode.BREACH_RATE: self.tr("Breach rate, %"),
             HeatmapMode.AT_RISK: self.tr("Warnings per bucket (20 and more: red)"),
-        }
-        self.bar.axis.setLabel(labels[self._mode], color=self._palette.text_muted)
+        }[self._mode]
+        short = {
+            HeatmapMode.BREACHES: self.tr("Breaches per bucket"),
+            HeatmapMode.BREACH_RATE: full,
+            HeatmapMode.AT_RISK: self.tr("Warnings per bucket"),
+        }[self._mode]
+        axis = self.bar.axis
+        label = axis.label  # a QGraphicsTextItem
+        length = QFontMetrics(label.font()).horizontalAdvance(full)
+        fits = length + 2 * label.document().documentMargin() <= axis.height()
+        text = full if fits else short
+        if text != self._bar_text:
+            self._bar_text = text
+            axis.setLabel(text, color=self._palette.text_muted)
+            axis.resizeEvent()  # centres the new text (pyqtgraph does so only on resize)
+        self.bar.setToolTip("" if fits else full)

@@ -2182,6 +2182,14 @@
         <source>Warnings per bucket (20 and more: red)</source>
         <translation>Warnings per bucket (20 and more: red)</translation>
     </message>
+    <message>
+        <source>Breaches per bucket</source>
+        <translation>Breaches per bucket</translation>
+    </message>
+    <message>
+        <source>Warnings per bucket</source>
+        <translation>Warnings per bucket</translation>
+    </message>
 </context>
 <context>
     <name>StatusBarView</name>

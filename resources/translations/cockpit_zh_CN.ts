@@ -2182,6 +2182,14 @@
         <source>Warnings per bucket (20 and more: red)</source>
         <translation>每格预警数（20 及以上为红色）</translation>
     </message>
+    <message>
+        <source>Breaches per bucket</source>
+        <translation>每格超时数</translation>
+    </message>
+    <message>
+        <source>Warnings per bucket</source>
+        <translation>每格预警数</translation>
+    </message>
 </context>
 <context>
     <name>StatusBarView</name>

@@ -4,12 +4,13 @@ and a click that lists the tickets behind a cell (hand-built floor)."""
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QFontMetrics
 from pytestqt.qtbot import QtBot
 
 from cockpit.domain import QueueId
@@ -22,7 +23,7 @@ from widgets.actions import MainActions
 from widgets.bridge import Bridge
 from widgets.floor_board import FloorBoard
 from widgets.main_window import MainWindow
-from widgets.sla_heatmap import LIMITS, SlaHeatmapPanel
+from widgets.sla_heatmap import LABEL_STEPS, LIMITS, SlaHeatmapPanel, label_step
 from widgets.status_bar import StatusBarView
 from widgets.theme import DAY
 
@@ -231,3 +232,55 @@ def _board(qtbot: QtBot, host: FakeFloorHost) -> tuple[MainWindow, FloorBoard, B
     window.show()
     qtbot.waitExposed(window)
     return window, board, bridge
+
+
+# --- time labels as the plot narrows ---------------------------------------------------
+
+
+def _label_spans(panel: SlaHeatmapPanel) -> list[tuple[float, float]]:
+    """Left and right pixel edges of each bottom-axis label, as drawn (centred on its tick)."""
+    axis = panel.plot.getAxis("bottom")
+    metrics = QFontMetrics(axis.style["tickFont"])
+    spans = []
+    for column, text in axis._tickLevels[0]:
+        x = panel._box.mapViewToScene(QPointF(column, 0)).x()
+        half = metrics.horizontalAdvance(text) / 2
+        spans.append((x - half, x + half))
+    return spans
+
+
+def _hours_apart(panel: SlaHeatmapPanel) -> float:
+    columns = [column for column, _ in panel.plot.getAxis("bottom")._tickLevels[0]]
+    assert panel.grid is not None
+    return (columns[1] - columns[0]) * panel.grid.bucket / timedelta(hours=1)
+
+
+def test_time_labels_spread_out_as_the_plot_narrows(qtbot: QtBot, panel: SlaHeatmapPanel) -> None:
+    panel._on_floor_changed(one_hot_view())
+    spacing = []
+    narrowest = panel.minimumSizeHint().width()
+    for width in (1800, 1000, 700, 550, narrowest):
+        panel.resize(width, 420)
+        qtbot.waitUntil(lambda w=width: panel.width() == w)
+        qtbot.wait(20)  # the view box has its new width
+        spans = _label_spans(panel)
+        assert len(spans) >= 2, f"time labels at {width} px"
+        for (_, right), (left, _) in itertools.pairwise(spans):
+            assert left - right >= 4, f"labels overlap at {width} px: {spans}"
+        spacing.append(_hours_apart(panel))
+    assert spacing == sorted(spacing)  # never closer as the plot narrows
+    assert spacing[0] == 2 < spacing[-1]
+    # still local times on whole steps (01:10 Shanghai, 30-minute buckets)
+    assert panel.grid is not None
+    for column, text in panel.plot.getAxis("bottom")._tickLevels[0]:
+        assert text == f"{panel.grid.starts[int(column)].astimezone():%H:%M}"
+
+
+def test_label_step_is_the_closest_that_keeps_labels_apart() -> None:
+    hours = [
+        label_step(pixels_per_hour=px, label_width=40) / timedelta(hours=1)
+        for px in (60, 30, 20, 12, 9, 6, 1)
+    ]
+    assert hours == sorted(hours)
+    assert hours[0] == LABEL_STEPS[0] / timedelta(hours=1)
+    assert hours[-1] == LABEL_STEPS[-1] / timedelta(hours=1)

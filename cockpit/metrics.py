@@ -37,6 +37,22 @@ from cockpit.settings import EscalationSettings, Settings
 
 
 @dataclass(frozen=True, slots=True)
+class ClockFigures:
+    """One SLA clock (first response or resolution) of one queue.
+
+    ``breached`` / ``at_risk``: open tickets whose clock of this kind is past
+    due / in its warn window now (paused clocks read as of their pause).
+    ``met`` / ``missed``: clocks of this kind that stopped inside the service
+    level window, at or before their due instant / after it.
+    """
+
+    breached: int = 0
+    at_risk: int = 0
+    met: int = 0
+    missed: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class QueueFigures:
     queue: QueueId
     name: str
@@ -51,15 +67,25 @@ class QueueFigures:
     agents_away: int = 0
     arrivals_15m: int = 0
     resolutions_15m: int = 0
-    # Share of first responses in the last 60 min that met their target;
-    # None when there were none.
+    # Service level over SERVICE_LEVEL_WINDOW (see docs/metrics.md):
+    # answered_in_target / (answered_in_target + answered_late
+    #                       + waiting_past_target + abandoned_past_target);
+    # None when that denominator is 0.
     service_level: float | None = None
     service_level_target: float = 0.8
+    # The parts of the service level, counted in the same window.
+    answered_in_target: int = 0
+    answered_late: int = 0
+    waiting_past_target: int = 0
+    abandoned_past_target: int = 0
     # Open tickets whose pressing SLA clock is past due / in its warn window.
     breached: int = 0
     at_risk: int = 0
     # Open tickets whose SLA clocks are paused (waiting on the customer).
     sla_paused: int = 0
+    # Each SLA clock on its own (a ticket late on both counts in both).
+    first_response: ClockFigures = field(default_factory=ClockFigures)
+    resolution: ClockFigures = field(default_factory=ClockFigures)
 
     def display_name(self, language: str) -> str:
         return self.names.get(language) or self.name

@@ -43,6 +43,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from cockpit.assets import asset_dir
 from cockpit.metrics import FloorView
 from cockpit.runtime.health import Health
 from cockpit.settings import Settings, SettingsError, config_dir, load_settings
@@ -60,7 +61,7 @@ from widgets.theme import palette_for, qpalette, style_sheet
 log = logging.getLogger(__name__)
 
 APP_NAME = "Supervisor Cockpit"
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES = asset_dir("resources")
 TRANSLATIONS_DIR = RESOURCES / "translations"
 APP_ICON = RESOURCES / "icons" / "app.svg"
 WINDOW_STATE_FILE = "window-state.ini"
@@ -470,9 +471,10 @@ def run_gui(args: Namespace) -> int:
         # After "Restart now" the saved settings choose the backend, not --backend.
         return build_runtime(_settings_for(args))
 
-    return _run_session(
-        app, runtime, translations=translations, state=state, choice=choice, rebuild=rebuild
-    )
+    session_kwargs = {"translations": translations, "state": state, "choice": choice}
+    if getattr(args, "smoke", False):
+        return _run_session(app, runtime, smoke=True, **session_kwargs)
+    return _run_session(app, runtime, rebuild=rebuild, **session_kwargs)
 
 
 def _run_session(
@@ -483,11 +485,14 @@ def _run_session(
     state: QSettings,
     choice: str,
     rebuild: Callable[[], Runtime] | None = None,
+    smoke: bool = False,
 ) -> int:
     app.setQuitOnLastWindowClosed(False)
     session = CockpitSession(
         app, runtime, translations=translations, state=state, language_choice=choice
     )
+    if smoke:
+        _exit_after_first_view(app, session)
     # The running session is the last one; "Restart now" appends its successor.
     sessions = [session]
 
@@ -539,6 +544,31 @@ def _run_session(
         shutdown_current()
         app.aboutToQuit.disconnect(shutdown_current)
         translations.clear()
+
+
+SMOKE_TIMEOUT_MS = 90_000
+
+
+def _exit_after_first_view(app: QApplication, session: CockpitSession) -> None:
+    """``--smoke``: quit with 0 once the window shows a floor view (1 after the timeout)."""
+
+    def on_view(view: object) -> None:
+        queues = getattr(view, "queues", ())
+        if not queues or not session.window.isVisible():
+            return
+        session.bridge.floorUpdated.disconnect(on_view)
+        print(
+            f"smoke: window {session.window.windowTitle()!r} shows {len(queues)} queues",
+            flush=True,
+        )
+        QTimer.singleShot(0, lambda: app.exit(0))
+
+    def on_timeout() -> None:
+        print("smoke: no floor view within the time limit", file=sys.stderr, flush=True)
+        app.exit(1)
+
+    session.bridge.floorUpdated.connect(on_view)
+    QTimer.singleShot(SMOKE_TIMEOUT_MS, on_timeout)
 
 
 def _restart_session(

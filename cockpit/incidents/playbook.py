@@ -26,6 +26,7 @@ from pydantic import (
     ValidationError,
 )
 
+from cockpit.assets import asset_dir
 from cockpit.incidents.durations import format_duration, parse_duration
 
 log = logging.getLogger(__name__)
@@ -290,8 +291,8 @@ class PlaybookLibrary:
 
 
 def shipped_dir() -> Path:
-    """The playbooks that come with the cockpit."""
-    return Path(__file__).resolve().parents[2] / "incident_playbooks"
+    """The playbooks that come with the cockpit (repository or installed)."""
+    return asset_dir("playbooks")
 
 
 def load_dir(directory: Path) -> PlaybookLibrary:

@@ -17,7 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 
 from cockpit.clock import Clock, ScaledClock
-from cockpit.sim.api import MAX_BODY, ApiError, FeedApi, Response, error_response
+from cockpit.sim.api import MAX_BODY, ApiError, FeedApi, FeedSource, Response, error_response
 from cockpit.sim.engine import FloorSimulator
 from cockpit.sim.model import SimConfig
 from cockpit.sim.scenarios import Scenario
@@ -100,14 +100,16 @@ class SimServer:
 
     def __init__(
         self,
-        sim: FloorSimulator,
+        sim: FeedSource,
         clock: Clock,
         *,
         host: str = "127.0.0.1",
         port: int = 0,
         token: str,
+        name: str = "sim-server",
     ) -> None:
         self._api = FeedApi(sim, clock, token=token)
+        self._name = name
         self._address = (host, port)
         self._httpd: _HttpServer | None = None
         self._thread: threading.Thread | None = None
@@ -131,7 +133,7 @@ class SimServer:
         thread = threading.Thread(
             target=httpd.serve_forever,
             kwargs={"poll_interval": 0.1},
-            name=f"sim-server:{httpd.server_address[1]}",
+            name=f"{self._name}:{httpd.server_address[1]}",
         )
         thread.start()
         self._httpd, self._thread = httpd, thread
@@ -190,9 +192,17 @@ def serve(
         if on_ready is not None:
             on_ready(server.url)
         else:
-            print(f"Floor simulator on {server.url} (seed {seed}, {speed:g}x); Ctrl+C stops it.")
+            # Flushed: a frozen build ignores PYTHONUNBUFFERED, and whoever
+            # reads the pipe is waiting for this line.
+            print(
+                f"Floor simulator on {server.url} (seed {seed}, {speed:g}x); Ctrl+C stops it.",
+                flush=True,
+            )
             if generated:
-                print(f"Token for this run: {token} (set COCKPIT_FEED_TOKEN to choose one)")
+                print(
+                    f"Token for this run: {token} (set COCKPIT_FEED_TOKEN to choose one)",
+                    flush=True,
+                )
         try:
             while not stop.wait(0.5):
                 pass

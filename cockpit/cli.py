@@ -22,6 +22,7 @@ from cockpit.incidents.cli import (
     run_playbook_verb,
 )
 from cockpit.pdf_hook import PdfFactory
+from cockpit.relay_cli import add_relay_verb, run_relay_verb
 from cockpit.review_cli import add_review_verbs, run_review_verb
 from cockpit.runtime.embedded import EmbeddedSimulator
 from cockpit.runtime.poller import Poller
@@ -49,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, help="simulator seed (built-in simulator only)")
     parser.add_argument("--speed", type=float, help="simulator speed-up factor")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="open the window, wait for the first floor view, print one line and quit "
+        "(checks an installation; exit 0 when the window showed the floor)",
+    )
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
 
     sim = verbs.add_parser("sim", help="run the floor simulator alone, serving the feed API")
@@ -76,6 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
     add_incident_verbs(verbs)
     add_playbook_verbs(verbs)
     add_review_verbs(verbs)
+    add_relay_verb(verbs)
+    desktop = verbs.add_parser(
+        "desktop-entry", help="print the Linux desktop entry (--install: add it to the menu)"
+    )
+    desktop.add_argument(
+        "--install", action="store_true", help="write the entry and icon under $XDG_DATA_HOME"
+    )
     return parser
 
 
@@ -111,6 +125,10 @@ def run(
         return run_review_verb(args, settings, out, pdf=pdf)
     if args.verb == "playbooks":
         return run_playbook_verb(args, settings, out)
+    if args.verb == "relay":
+        return run_relay_verb(args, settings, out)
+    if args.verb == "desktop-entry":
+        return _run_desktop_entry(args, out)
     parser.error(f"unknown verb {args.verb}")
     return EXIT_USAGE
 
@@ -172,6 +190,21 @@ def _incident_part(backend: TicketBackend, settings: Settings) -> dict[str, Any]
         return incident_json(store, backend)
     finally:
         store.close()
+
+
+def _run_desktop_entry(args: argparse.Namespace, out: TextIO) -> int:
+    from cockpit import desktop_entry
+
+    if not args.install:
+        out.write(desktop_entry.entry_text())
+        return EXIT_OK
+    try:
+        installed = desktop_entry.install()
+    except OSError as exc:
+        print(f"cockpit desktop-entry: cannot write the entry: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"installed {installed.entry} and {installed.icon}", file=out)
+    return EXIT_OK
 
 
 def _first(*values: T | None) -> T:

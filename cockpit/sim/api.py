@@ -4,6 +4,11 @@ independent of any HTTP machinery: one request in, one response out.
 Every authorised request first brings the simulator up to the clock, under
 one lock, so answers are consistent and ``server_time`` is the moment the
 answer describes.
+
+Anything shaped like the simulator (:class:`FeedSource`) can be served the
+same way: the relay (:mod:`cockpit.relay`) serves its copy of a real help
+desk's floor. A source that cannot answer right now raises
+:class:`SourceUnavailable`, which becomes ``503 unavailable``.
 """
 
 from __future__ import annotations
@@ -12,12 +17,13 @@ import hmac
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from datetime import datetime
+from typing import Any, Protocol
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import orjson
 
-from cockpit.backends.base import PayloadError
+from cockpit.backends.base import AutoReplyState, PayloadError, ReplyScript
 from cockpit.backends.feed_codec import (
     agent_to_json,
     auto_reply_from_json,
@@ -28,9 +34,10 @@ from cockpit.backends.feed_codec import (
     ticket_to_json,
 )
 from cockpit.clock import Clock, format_time
-from cockpit.sim.engine import FloorSimulator, ScriptNotFound, TicketClosed, TicketNotFound
-from cockpit.sim.feed import CursorExpired
-from cockpit.sim.scenarios import ScenarioError, scenario_from_json, scenario_to_json
+from cockpit.domain import Agent, Queue, Ticket
+from cockpit.sim.engine import ScriptNotFound, TicketClosed, TicketNotFound
+from cockpit.sim.feed import ChangePage, CursorExpired
+from cockpit.sim.scenarios import Scenario, ScenarioError, scenario_from_json, scenario_to_json
 
 API = "/api/v1"
 DEFAULT_LIMIT = 1000
@@ -68,10 +75,49 @@ def error_response(error: ApiError) -> Response:
 Handler = Callable[[str, Mapping[str, list[str]], bytes], Response]
 
 
-class FeedApi:
-    """Answers feed-API requests from one simulator, on one clock."""
+class SourceUnavailable(Exception):
+    """The source cannot answer now (``503``); ``retry_after_s`` for the client."""
 
-    def __init__(self, sim: FloorSimulator, clock: Clock, *, token: str) -> None:
+    def __init__(self, message: str, *, retry_after_s: int = 5) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
+
+
+class FeedSource(Protocol):
+    """What :class:`FeedApi` serves: the simulator's reading and writing calls."""
+
+    @property
+    def now(self) -> datetime: ...
+
+    def advance_to(self, when: datetime) -> None: ...
+
+    def queues(self) -> tuple[Queue, ...]: ...
+
+    def agents(self) -> tuple[Agent, ...]: ...
+
+    def changes_since(self, cursor: int | None, limit: int = ...) -> ChangePage: ...
+
+    def get_auto_reply(self) -> AutoReplyState: ...
+
+    def set_auto_reply(self, state: AutoReplyState) -> AutoReplyState: ...
+
+    def list_scripts(self) -> list[ReplyScript]: ...
+
+    def publish_script(self, script: ReplyScript) -> ReplyScript: ...
+
+    def withdraw_script(self, script_id: str) -> None: ...
+
+    def reply(self, ticket_id: str, body: str) -> Ticket: ...
+
+    def inject(self, scenario: Scenario) -> Scenario: ...
+
+    def scenarios(self) -> list[Scenario]: ...
+
+
+class FeedApi:
+    """Answers feed-API requests from one simulator (or source), on one clock."""
+
+    def __init__(self, sim: FeedSource, clock: Clock, *, token: str) -> None:
         if not token:
             raise ValueError("the feed API needs a token")
         self._sim = sim
@@ -115,6 +161,9 @@ class FeedApi:
                 return handler(rest, query, body)
         except ApiError as exc:
             return error_response(exc)
+        except SourceUnavailable as exc:
+            retry = {"Retry-After": str(exc.retry_after_s)}
+            return error_response(ApiError(503, "unavailable", str(exc), **retry))
 
     def _authorized(self, authorization: str | None) -> bool:
         scheme, _, given = (authorization or "").partition(" ")

@@ -72,7 +72,8 @@ def run_relay_verb(
             embedded.stop()
         return EXIT_USAGE
     stop = stop or threading.Event()
-    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set()) if in_main else None
     housekeeping = _recorder(settings, relay) if args.record else None
     try:
         relay.start()
@@ -90,7 +91,8 @@ def run_relay_verb(
         except KeyboardInterrupt:
             pass
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if in_main:
+            signal.signal(signal.SIGTERM, previous)
         relay.stop()
         if housekeeping is not None:
             recorder, executors = housekeeping

@@ -7,10 +7,15 @@ relay's floor, and the simulator must have seen the relay's requests only.
 
 from __future__ import annotations
 
+import io
+import threading
+import time
+from argparse import Namespace
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,10 +26,12 @@ from cockpit.backends.base import AutoReplyState
 from cockpit.clock import ManualClock
 from cockpit.metrics import FloorView
 from cockpit.relay import Relay
+from cockpit.relay_cli import run_relay_verb
 from cockpit.runtime.health import HealthState
 from cockpit.runtime.poller import Poller
 from cockpit.settings import Settings
 from cockpit.sim import FloorSimulator, SimConfig, SimServer
+from cockpit.store.bundle import Stores
 
 pytestmark = pytest.mark.e2e
 
@@ -170,3 +177,29 @@ def test_writes_pass_through_to_the_help_desk(floor: Floor) -> None:
         assert floor.sim.ticket(waiting.id).first_response_at is not None
     finally:
         backend.close()
+
+
+def test_the_relay_records_the_floor_once_for_every_desk(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'shared.db'}"
+    settings = Settings(poll_interval_s=0.3, database_url=db)
+    args = Namespace(relay_backend=None, backend=None, host="127.0.0.1", port=0, record=True)
+    out = io.StringIO()
+    stop = threading.Event()
+    result: list[int] = []
+    runner = threading.Thread(
+        target=lambda: result.append(run_relay_verb(args, settings, out, stop=stop)),
+        name="relay-verb",
+    )
+    runner.start()
+    stores = Stores.open(db)
+    try:
+        deadline = time.monotonic() + 60
+        while stores.metrics.count() == 0:
+            assert time.monotonic() < deadline, out.getvalue()
+            time.sleep(0.1)
+    finally:
+        stop.set()
+        runner.join(timeout=60)
+        stores.close()
+    assert result == [0]
+    assert "Relay for sim://" in out.getvalue()

@@ -76,9 +76,34 @@ class ZendeskOptions(NameMaps):
         return value
 
 
+class PriorityBands(_Model):
+    """Where RT's 0–99 priority number turns into the cockpit's four grades."""
+
+    urgent: int = Field(default=90, ge=0, le=100)
+    high: int = Field(default=60, ge=0, le=100)
+    medium: int = Field(default=30, ge=0, le=100)
+
+
+class RtOptions(NameMaps):
+    """Request Tracker 5 (REST2)."""
+
+    priority_bands: PriorityBands = PriorityBands()
+    # RT queue name → cockpit queue id (e.g. to share the handbook's per-queue
+    # targets); unnamed queues keep RT's name as their id.
+    queue_ids: dict[str, str] = Field(default_factory=dict)
+    # Re-read changes this far back on every poll: RT stamps LastUpdated to the second.
+    overlap_s: float = Field(default=2.0, ge=0, le=3600)
+    per_page: int = Field(default=100, ge=1, le=100)
+    # Finished tickets loaded on a full load (arrivals, resolutions).
+    history_hours: float = Field(default=24.0, gt=0, le=24 * 30)
+    requests_per_minute: float | None = Field(default=None, gt=0)
+    verify_tls: bool = True
+
+
 class BackendOptions(_Model):
     """All vendor options; the settings field ``backend_options`` holds one of these."""
 
     helpdesk: HelpdeskOptions = HelpdeskOptions()
     zammad: ZammadOptions = ZammadOptions()
     zendesk: ZendeskOptions = ZendeskOptions()
+    rt: RtOptions = RtOptions()

@@ -4,6 +4,8 @@
   ``helpdesk.token`` (``COCKPIT_HELPDESK_TOKEN``)
 - ``zammad+https://host/`` (``zammad+http`` for a plain-HTTP intranet host) —
   token ``zammad.token`` (``COCKPIT_ZAMMAD_TOKEN``)
+- ``rt+http(s)://host[:port]/[path/]`` — Request Tracker 5 (REST2); auth
+  token ``rt.token`` (``COCKPIT_RT_TOKEN``)
 - ``zendesk+https://SUBDOMAIN.zendesk.com/`` — API token ``zendesk.token``
   (``COCKPIT_ZENDESK_TOKEN``) with the agent e-mail from the options
   (or ``COCKPIT_ZENDESK_EMAIL``)
@@ -21,6 +23,7 @@ from cockpit.backends.helpdesk import HelpdeskBackend
 from cockpit.backends.http import Timeouts
 from cockpit.backends.options import BackendOptions
 from cockpit.backends.registry import BackendConfigError
+from cockpit.backends.rt import RtBackend
 from cockpit.backends.vendor_common import http_base
 from cockpit.backends.zammad import ZammadBackend
 from cockpit.backends.zendesk import ZendeskBackend
@@ -77,6 +80,19 @@ def zammad_opener(options: OptionsSource = options_from_settings) -> Opener:
     return open_zammad
 
 
+def rt_opener(options: OptionsSource = options_from_settings) -> Opener:
+    def open_rt(url: str, token: str | None, timeouts: Timeouts) -> TicketBackend:
+        return RtBackend(
+            http_base(url),
+            token=secret_or_fail(token, "rt.token", "RT auth token"),
+            options=options().rt,
+            display_url=url,
+            timeouts=timeouts,
+        )
+
+    return open_rt
+
+
 def zendesk_opener(options: OptionsSource = options_from_settings) -> Opener:
     def open_zendesk(url: str, token: str | None, timeouts: Timeouts) -> TicketBackend:
         zendesk = options().zendesk
@@ -104,3 +120,5 @@ def register_vendor_schemes(register: Callable[[str, Opener], None]) -> None:
     register("zammad+https", zammad_opener())
     register("zammad+http", zammad_opener())
     register("zendesk+https", zendesk_opener())
+    register("rt+http", rt_opener())
+    register("rt+https", rt_opener())

@@ -10,7 +10,8 @@ queue's own target). A figure *reaching* a line stands on that rung.
 on every poll. So a rung, once reached, is held until the figure falls
 ``clear`` below its line (:class:`~cockpit.settings.Ladder`); only the
 alert engine remembers the previous rung — the table shows where a figure
-stands now.
+stands now. A held rung never reaches down to the line of the rung below
+(nor, for the lowest, to zero: an empty queue is NORMAL).
 
 **The queue's figures** (:func:`queue_levels`), all relative to the
 queue's own targets rather than fixed counts:
@@ -57,8 +58,11 @@ def climb(value: float | None, ladder: Ladder, previous: Level = Level.NORMAL) -
         return Level.NORMAL
     lines = _lines(ladder)
     reached = max((level for level, line in lines if value >= line), default=Level.NORMAL)
-    for level, line in reversed(lines):
-        if reached < level <= previous and value >= line - ladder.clear:
+    # Held within ``clear`` below the line, never down to the rung below's
+    # line (nor to nothing at all for the lowest).
+    floors = (0.0, *(line for _, line in lines))
+    for (level, line), floor in reversed(tuple(zip(lines, floors, strict=False))):
+        if reached < level <= previous and value >= line - ladder.clear and value > floor:
             return level
     return reached
 

@@ -16,15 +16,13 @@ alert's severity back to the rules), so a figure at a line does not flap.
 be told now (tray message, sound). A NOTICE never notifies (it is listed
 only); a new WARNING or CRITICAL alert does, and so does a rise in severity.
 
-**Repeats and worsening** (``settings.alerts``: :class:`AlertSettings`). An
-active alert nobody has acknowledged or snoozed notifies again (REPEATED)
-every ``repeat_critical_s`` / ``repeat_warning_s`` of floor time since it
-last notified (None: never), on the engine's time base: each view's
-``generated_at`` (the backend's server time), each incident tick's ``now``.
-A group that keeps worsening notifies again (WORSENED) — its count grown by
-``worsen_count_step`` or its service level fallen ``worsen_level_step``
-further since it last notified — acknowledged or not, as a rise in severity
-does: having taken "5 waiting past target" is not having taken 15.
+**Repeats and worsening** (``settings.alerts``, :mod:`cockpit.alert_policy`).
+An active alert nobody has acknowledged or snoozed notifies again
+(REPEATED) at an interval of floor time, on the engine's time base: each
+view's ``generated_at`` (the backend's server time), each incident tick's
+``now``. A group a step worse than when it last notified notifies again
+(WORSENED), acknowledged or not, as a rise in severity does: having taken
+"5 waiting past target" is not having taken 15.
 
 **Acknowledge / snooze.** ``acknowledge`` records who took it and when, and
 stops the repeats. ``snooze`` silences the alert's key (notifications only:
@@ -64,6 +62,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import NewType, Protocol
 
+from cockpit.alert_policy import repeat_interval, worsened
 from cockpit.alert_rules import (
     INCIDENT_RULES,
     AlertKey,
@@ -326,7 +325,8 @@ class AlertEngine:
                     rise = condition.severity.rank > alert.severity.rank
                     notify = rise and _loud(seen, now)
                     return [self._store(EventKind.SEVERITY_CHANGED, seen, now, notify=notify)]
-                if self._worsened(seen) and _loud(seen, now):
+                worse = worsened(seen.rule, seen.measure, seen.notified_measure, self.settings)
+                if worse and _loud(seen, now):
                     return [self._store(EventKind.WORSENED, seen, now, notify=True)]
                 self._by_key[alert.key] = seen  # still firing: one alert, no event
                 return []
@@ -378,7 +378,7 @@ class AlertEngine:
         """Active alerts of ``rules`` nobody has taken, due to notify again."""
         events: list[AlertEvent] = []
         for alert in self._active():
-            interval = self._repeat_interval(alert.severity)
+            interval = repeat_interval(alert.severity, self.settings)
             if alert.rule not in rules or interval is None or alert.acknowledged_at is not None:
                 continue
             if alert.snoozed(now):
@@ -387,25 +387,6 @@ class AlertEngine:
             if now - since >= interval:
                 events.append(self._store(EventKind.REPEATED, alert, now, notify=True))
         return events
-
-    def _repeat_interval(self, severity: Severity) -> timedelta | None:
-        seconds = {
-            Severity.CRITICAL: self.settings.repeat_critical_s,
-            Severity.WARNING: self.settings.repeat_warning_s,
-        }.get(severity)
-        return None if seconds is None else timedelta(seconds=seconds)
-
-    def _worsened(self, alert: Alert) -> bool:
-        """Worse by a step than when it last notified (rules with a measure)."""
-        if alert.measure is None or alert.notified_measure is None:
-            return False
-        if alert.rule is AlertRule.SERVICE_LEVEL_LOW:
-            step: float = self.settings.worsen_level_step
-        elif alert.rule in _COUNT_RULES:
-            step = self.settings.worsen_count_step
-        else:
-            return False
-        return alert.measure - alert.notified_measure >= step - 1e-9
 
     def _forget(self, now: datetime) -> None:
         """Drop cleared alerts whose cool-down is over (the log keeps them)."""
@@ -441,19 +422,6 @@ class AlertEngine:
         alerts = [a for a in self._by_key.values() if a.status is AlertStatus.ACTIVE]
         alerts.sort(key=lambda a: (-a.severity.rank, a.raised_at, a.id))
         return tuple(alerts)
-
-
-# Rules whose measure is a count of tickets (a group that grows).
-_COUNT_RULES = frozenset(
-    {
-        AlertRule.URGENT_BREACHED,
-        AlertRule.WAITING_PAST_TARGET,
-        AlertRule.RESOLUTION_BREACHED,
-        AlertRule.COLLAB_NO_ANSWER,
-        AlertRule.CUSTOMER_NOT_UPDATED,
-        AlertRule.URGENT_NOT_REPORTED,
-    }
-)
 
 
 def _loud(alert: Alert, now: datetime) -> bool:

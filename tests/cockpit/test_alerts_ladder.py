@@ -233,10 +233,10 @@ def test_new_settings_are_validated_with_a_clear_message(tmp_path: Path) -> None
     path = tmp_path / "settings.json"
     bad = {"thresholds": {"waiting_past_target": {"warn": 10, "critical": 2}}, "alerts": {}}
     path.write_text(json.dumps(bad), encoding="utf-8")
-    with pytest.raises(SettingsError, match="waiting_past_target.*rise"):
+    with pytest.raises(SettingsError, match=r"waiting_past_target.*rise"):
         load_settings(path, env={})
     path.write_text(json.dumps({"alerts": {"repeat_critical_s": 1}}), encoding="utf-8")
-    with pytest.raises(SettingsError, match="alerts.repeat_critical_s"):
+    with pytest.raises(SettingsError, match=r"alerts\.repeat_critical_s"):
         load_settings(path, env={})
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
@@ -290,3 +291,51 @@ def test_who_is_the_settings_operator_else_the_login_name(
     assert operator_name(Settings()) == "login-name"
     assert operator_name(Settings(operator="  ")) == "login-name"
     assert operator_name(Settings(operator="值班主管 王")) == "值班主管 王"
+
+
+def test_a_notice_is_listed_quietly_and_never_waits_to_be_taken(
+    board: tuple[FloorBoard, FakeFloorHost],
+) -> None:
+    from dataclasses import replace
+
+    from cockpit.alert_rules import Severity
+    from widgets.models.alert_model import AlertRole
+
+    floor, host = board
+    view = floor_view(host.state)
+    refund = next(q for q in view.queues if q.queue == "refund")
+    nearly = replace(refund, waiting=3, waiting_past_target=2)  # a notice: under 5
+    queues = tuple(nearly if q.queue == "refund" else q for q in view.queues)
+    told = len(floor.notifier.messages)
+    host.evaluate(replace(view, queues=queues))
+    model = floor.alerts.model
+    row = next(r for r, a in enumerate(model.alerts()) if a.severity is Severity.NOTICE)
+    assert (
+        model.index(row, AlertColumn.ALERT).data() == "Refunds — 2 waiting past target (3 waiting)"
+    )
+    assert model.index(row, AlertColumn.SEVERITY).data() == "Notice"
+    assert model.index(row, AlertColumn.SEVERITY).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert model.index(row, AlertColumn.TICKETS).data() == "2"
+    assert model.index(row, 0).data(AlertRole.ALERT).rule is AlertRule.WAITING_PAST_TARGET
+    assert row == model.rowCount() - 1  # least severe last
+    assert floor.alerts.summary.text() == "5 active · 4 not taken"
+    assert len(floor.notifier.messages) == told  # nothing to tell
+
+
+def test_reminders_and_worsening_say_so_in_the_title(qtbot: QtBot) -> None:
+    from dataclasses import replace
+
+    notifier = AlertNotifier(text=lambda a: a.rule.value, tray_available=lambda: False)
+    host = FakeFloorHost(hand_built_floor())
+    update = host.evaluate(floor_view(host.state))
+    critical = next(e for e in update.events if e.alert.rule is AlertRule.URGENT_BREACHED)
+    warning = next(e for e in update.events if e.alert.rule is AlertRule.URGENT_NOT_REPORTED)
+    repeat = replace(critical, kind=EventKind.REPEATED)
+    notifier.on_alerts_changed(AlertUpdate((repeat,), update.active))
+    assert notifier.messages[-1] == ("Critical alert not acknowledged yet", "urgent_breached")
+    again = (repeat, replace(warning, kind=EventKind.RENOTIFIED))
+    notifier.on_alerts_changed(AlertUpdate(again, update.active))
+    assert notifier.messages[-1][0] == "2 alerts not acknowledged yet"
+    notifier.on_alerts_changed(AlertUpdate((replace(warning, kind=EventKind.WORSENED),), ()))
+    assert notifier.messages[-1][0] == "Alert getting worse"
+    notifier.shutdown()

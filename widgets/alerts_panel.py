@@ -1,7 +1,7 @@
 """The alerts panel: what is wrong on the floor now (one line per rule and
-queue) and which checklist steps of
-an open incident are overdue, who has taken what, and the buttons to
-acknowledge, snooze or declare an incident from a floor alert.
+queue) and which checklist steps of an open incident are overdue, who has
+taken what, and the buttons to acknowledge, snooze or declare an incident
+from a floor alert.
 
 Each line starts with its queue ("Payment — 3 urgent tickets breached"),
 so rows cut short at the panel's edge stay told apart; notices are listed

@@ -8,12 +8,26 @@ condition keeps firing it stays one alert (details refresh silently; a rise
 in severity notifies again). When the condition stops, the alert is
 CLEARED. If it fires again *within* the cool-down (``now - cleared_at <
 cooldown``) the same alert is REOPENED without notifying; from the cool-down
-on it is a new alert that notifies.
+on it is a new alert that notifies. Severities follow the ladder of
+:mod:`cockpit.alert_rules` with hysteresis (the engine hands each active
+alert's severity back to the rules), so a figure at a line does not flap.
 
-**Acknowledge / snooze.** ``acknowledge`` records who took it and when.
-``snooze`` silences the alert's key (notifications only: it stays listed)
-until a time; when the snooze ends and the alert is still active and
-unacknowledged, it notifies again (RENOTIFIED).
+**Who is told.** ``AlertEvent.notify`` says whether the supervisor should
+be told now (tray message, sound). A NOTICE never notifies (it is listed
+only); a new WARNING or CRITICAL alert does, and so does a rise in severity.
+
+**Repeats and worsening** (``settings.alerts``, :mod:`cockpit.alert_policy`).
+An active alert nobody has acknowledged or snoozed notifies again
+(REPEATED) at an interval of floor time, on the engine's time base: each
+view's ``generated_at`` (the backend's server time), each incident tick's
+``now``. A group a step worse than when it last notified notifies again
+(WORSENED), acknowledged or not, as a rise in severity does: having taken
+"5 waiting past target" is not having taken 15.
+
+**Acknowledge / snooze.** ``acknowledge`` records who took it and when, and
+stops the repeats. ``snooze`` silences the alert's key (notifications only:
+it stays listed) until a time; when the snooze ends and the alert is still
+active and unacknowledged, it notifies again (RENOTIFIED).
 
 **Two sources.** ``evaluate(view)`` applies the floor rules to each view;
 ``observe_incidents(alerts, now)`` takes the incident engine's overdue
@@ -23,11 +37,10 @@ clears only its own alerts; both share the keys, cool-down, acknowledgements,
 snoozes and log.
 
 **Recording.** Every event (raised, reopened, severity changed, cleared,
-acknowledged, snoozed, renotified) goes through one :class:`AlertLog`, with
-the time and who (None for the engine itself). :class:`MemoryAlertLog` is
-the in-memory, append-only one with listeners; a database-backed log can
-replace it. ``AlertEvent.notify`` says whether the supervisor should be
-told now (sound, tray message).
+acknowledged, snoozed, renotified, repeated, worsened) goes through one
+:class:`AlertLog`, with the time and who (None for the engine itself).
+:class:`MemoryAlertLog` is the in-memory, append-only one with listeners; a
+database-backed log can replace it.
 
 **Threads.** ``evaluate`` runs on the poll worker, ``observe_incidents`` on
 the database worker, ``acknowledge`` and ``snooze`` on an op worker: one
@@ -49,6 +62,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import NewType, Protocol
 
+from cockpit.alert_policy import repeat_interval, worsened
 from cockpit.alert_rules import (
     INCIDENT_RULES,
     AlertKey,
@@ -63,7 +77,7 @@ from cockpit.clock import Clock, SystemClock
 from cockpit.domain import QueueId, TicketId
 from cockpit.incidents.checklist import IncidentAlert
 from cockpit.metrics import FloorView
-from cockpit.settings import Thresholds
+from cockpit.settings import AlertSettings, SlaSettings, Thresholds
 
 AlertId = NewType("AlertId", str)
 
@@ -88,6 +102,8 @@ class EventKind(StrEnum):
     ACKNOWLEDGED = "acknowledged"
     SNOOZED = "snoozed"
     RENOTIFIED = "renotified"
+    REPEATED = "repeated"
+    WORSENED = "worsened"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +124,11 @@ class Alert:
     snoozed_by: str | None = None
     # What the alert is about when neither a queue nor a ticket (see AlertKey).
     subject: str | None = None
+    # How bad it is now (higher is worse; Condition.measure), and when it last
+    # notified (or reopened: the repeats count from then) and how bad it was.
+    measure: float | None = None
+    notified_at: datetime | None = None
+    notified_measure: float | None = None
 
     @property
     def key(self) -> AlertKey:
@@ -185,12 +206,16 @@ class AlertEngine:
         self,
         *,
         thresholds: Thresholds | None = None,
+        sla: SlaSettings | None = None,
+        settings: AlertSettings | None = None,
         log: AlertLog | None = None,
         cooldown: timedelta = DEFAULT_COOLDOWN,
         clock: Clock | None = None,
         ids: Callable[[], str] | None = None,
     ) -> None:
         self.thresholds = thresholds or Thresholds()
+        self.sla = sla or SlaSettings()
+        self.settings = settings or AlertSettings()
         self.log: AlertLog = log if log is not None else MemoryAlertLog()
         self.cooldown = cooldown
         self._clock = clock or SystemClock()
@@ -218,10 +243,19 @@ class AlertEngine:
         with self._lock:
             self.thresholds = thresholds
 
+    def configure(
+        self, *, sla: SlaSettings | None = None, settings: AlertSettings | None = None
+    ) -> None:
+        """New SLA targets and/or repeat settings (from the next evaluation on)."""
+        with self._lock:
+            self.sla = sla or self.sla
+            self.settings = settings or self.settings
+
     def evaluate(self, view: FloorView) -> AlertUpdate:
         """Apply the rules to ``view`` (its ``generated_at`` is "now")."""
         with self._lock:
-            found = conditions(view, self.thresholds)
+            previous = {a.key: a.severity for a in self._active()}
+            found = conditions(view, self.thresholds, sla=self.sla, previous=previous)
             return self._apply(found, FLOOR_RULES, view.generated_at)
 
     # --- the database worker (incident ticks) --------------------------------------
@@ -270,6 +304,7 @@ class AlertEngine:
                 cleared = replace(alert, status=AlertStatus.CLEARED, cleared_at=now)
                 events.append(self._store(EventKind.CLEARED, cleared, now))
         events.extend(self._end_snoozes(now))
+        events.extend(self._repeats(rules, now))
         self._forget(now)
         return AlertUpdate(tuple(events), self._active())
 
@@ -283,19 +318,27 @@ class AlertEngine:
                 details=_frozen(condition.details),
                 last_seen_at=now,
                 cleared_at=None,
+                measure=condition.measure,
             )
             if alert.status is AlertStatus.ACTIVE:
-                if condition.severity is alert.severity:
-                    self._by_key[alert.key] = seen  # still firing: one alert, no event
-                    return []
-                notify = condition.severity.rank > alert.severity.rank and not seen.snoozed(now)
-                return [self._store(EventKind.SEVERITY_CHANGED, seen, now, notify=notify)]
+                if condition.severity is not alert.severity:
+                    rise = condition.severity.rank > alert.severity.rank
+                    notify = rise and _loud(seen, now)
+                    return [self._store(EventKind.SEVERITY_CHANGED, seen, now, notify=notify)]
+                worse = worsened(seen.rule, seen.measure, seen.notified_measure, self.settings)
+                if worse and _loud(seen, now):
+                    return [self._store(EventKind.WORSENED, seen, now, notify=True)]
+                self._by_key[alert.key] = seen  # still firing: one alert, no event
+                return []
             assert alert.cleared_at is not None
             if now - alert.cleared_at < self.cooldown:
-                return [self._store(EventKind.REOPENED, seen, now)]
+                # A reopen restarts the repeat interval: a flapping figure
+                # does not notify through the back door.
+                reopened = replace(seen, notified_at=now)
+                return [self._store(EventKind.REOPENED, reopened, now)]
             del self._by_id[alert.id]  # its cool-down is over: a new alert takes the key
         new = self._new_alert(condition, now)
-        return [self._store(EventKind.RAISED, new, now, notify=not new.snoozed(now))]
+        return [self._store(EventKind.RAISED, new, now, notify=_loud(new, now))]
 
     def _new_alert(self, condition: Condition, now: datetime) -> Alert:
         snooze = self._snoozes.get(condition.key)
@@ -311,6 +354,7 @@ class AlertEngine:
             snoozed_until=None if snooze is None else snooze[0],
             snoozed_by=None if snooze is None else snooze[1],
             subject=condition.subject,
+            measure=condition.measure,
         )
 
     def _end_snoozes(self, now: datetime) -> list[AlertEvent]:
@@ -323,10 +367,25 @@ class AlertEngine:
             if alert is None:
                 continue
             woken = replace(alert, snoozed_until=None, snoozed_by=None)
-            if alert.status is AlertStatus.ACTIVE and alert.acknowledged_at is None:
+            loud = alert.status is AlertStatus.ACTIVE and alert.acknowledged_at is None
+            if loud and _loud(woken, now):
                 events.append(self._store(EventKind.RENOTIFIED, woken, now, notify=True))
             else:
                 self._by_key[key] = woken
+        return events
+
+    def _repeats(self, rules: frozenset[AlertRule], now: datetime) -> list[AlertEvent]:
+        """Active alerts of ``rules`` nobody has taken, due to notify again."""
+        events: list[AlertEvent] = []
+        for alert in self._active():
+            interval = repeat_interval(alert.severity, self.settings)
+            if alert.rule not in rules or interval is None or alert.acknowledged_at is not None:
+                continue
+            if alert.snoozed(now):
+                continue
+            since = alert.notified_at or alert.raised_at
+            if now - since >= interval:
+                events.append(self._store(EventKind.REPEATED, alert, now, notify=True))
         return events
 
     def _forget(self, now: datetime) -> None:
@@ -345,6 +404,8 @@ class AlertEngine:
         who: str | None = None,
         notify: bool = False,
     ) -> AlertEvent:
+        if notify:
+            alert = replace(alert, notified_at=at, notified_measure=alert.measure)
         self._by_key[alert.key] = alert
         self._by_id[alert.id] = alert.key
         event = AlertEvent(next(self._seq), kind, alert, at, who=who, notify=notify)
@@ -361,6 +422,11 @@ class AlertEngine:
         alerts = [a for a in self._by_key.values() if a.status is AlertStatus.ACTIVE]
         alerts.sort(key=lambda a: (-a.severity.rank, a.raised_at, a.id))
         return tuple(alerts)
+
+
+def _loud(alert: Alert, now: datetime) -> bool:
+    """Whether the alert may notify now: not a notice, not snoozed."""
+    return alert.severity is not Severity.NOTICE and not alert.snoozed(now)
 
 
 def _frozen(details: Details) -> Details:

@@ -27,7 +27,7 @@ from cockpit.review_cli import add_review_verbs, run_review_verb
 from cockpit.runtime.embedded import EmbeddedSimulator
 from cockpit.runtime.poller import Poller
 from cockpit.settings import Settings, SettingsError, load_settings
-from cockpit.snapshot import view_to_json
+from cockpit.snapshot import alerts_to_json, view_to_json
 
 T = TypeVar("T")
 GuiEntry = Callable[[argparse.Namespace], int]
@@ -167,6 +167,7 @@ def _run_snapshot(args: argparse.Namespace, settings: Settings, out: TextIO) -> 
             poller = Poller(backend, settings=settings)
             view = poller.poll_once()
             document = view_to_json(view, poller.health, backend=backend.url)
+            document.update(alerts_to_json(view, settings))
             document.update(_incident_part(backend, settings))
         finally:
             backend.close()

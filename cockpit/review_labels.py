@@ -247,8 +247,10 @@ _SEVERITIES: dict[str, tuple[str, str]] = {
 
 _ALERTS: dict[str, tuple[str, str]] = {
     "service_level_low": ("服务水平过低", "service level low"),
+    "waiting_past_target": ("超时等待", "waiting past target"),
     "waiting_high": ("排队过多", "too many waiting"),
     "oldest_wait_high": ("等待过久", "oldest wait too long"),
+    "resolution_breached": ("解决超时", "resolution overdue"),
 }
 
 _OUTCOMES: dict[str, tuple[str, str]] = {

@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from cockpit.alert_rules import AlertRule
+from cockpit.alert_rules import QUEUE_RULES
 from cockpit.alerts import EventKind
 from cockpit.incidents.checklist import steps_of
 from cockpit.incidents.model import Action
@@ -35,9 +35,9 @@ from cockpit.store.alert_log import AlertRecord
 from cockpit.store.incidents import EventRecord, IncidentRecord, Outcome, Phase
 
 SYSTEM = "system"
-DETECTION_RULES = frozenset(
-    {AlertRule.SERVICE_LEVEL_LOW, AlertRule.WAITING_HIGH, AlertRule.OLDEST_WAIT_HIGH}
-)
+# Queue figures going bad (the floor rules about one queue), plus the
+# fixed-count rule of older alert logs.
+DETECTION_RULES: frozenset[str] = frozenset({*QUEUE_RULES, "waiting_high"})
 DETECTION_KINDS = frozenset({EventKind.RAISED, EventKind.REOPENED})
 DETECTION_LOOKBACK = timedelta(hours=1)
 BROADCAST_ACTIONS = frozenset({Action.SCRIPT_PUBLISH, Action.WEBHOOK, Action.TICKET_REPLY})

@@ -139,10 +139,67 @@ class Band(_Model):
     critical: float
 
 
+class Ladder(_Model):
+    """The rungs of one figure where higher is worse (see :mod:`cockpit.severity`):
+    reaching ``notice`` / ``warn`` / ``critical`` stands on that rung (None:
+    the rung is skipped). A rung once reached is held until the figure falls
+    ``clear`` below its line, so a figure at the line does not flap."""
+
+    notice: float | None = None
+    warn: float
+    critical: float | None = None
+    clear: float = Field(default=0.0, ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Ladder:
+        lines = [x for x in (self.notice, self.warn, self.critical) if x is not None]
+        if lines != sorted(lines):
+            raise ValueError("ladder lines must rise: notice <= warn <= critical")
+        return self
+
+
 class Thresholds(_Model):
+    """When a queue's figures and the floor's flags become notices, warnings
+    and critical alerts (and the queue table's colours): relative to each
+    queue's own SLA targets, see :mod:`cockpit.severity` and ``docs/alerts.md``."""
+
+    # The fixed bands of before the ladders. No alert and no queue-table
+    # cell reads them any more (only the queue panel's floor-wide tiles
+    # still do); kept so settings files that carry them load unchanged.
     waiting: Band = Band(warn=10, critical=30)
     oldest_wait_s: Band = Band(warn=5 * 60, critical=15 * 60)
     service_level: Band = Band(warn=0.8, critical=0.6)
+
+    # Customers waiting past their first-response target, per queue.
+    waiting_past_target: Ladder = Ladder(notice=1, warn=5, critical=15, clear=2)
+    # The oldest wait over the queue's first-response target (1.0: at target).
+    oldest_wait_ratio: Ladder = Ladder(notice=0.8, warn=1.0, critical=2.0, clear=0.1)
+    # Points (0.1 = 10 points) below the queue's own service-level target.
+    service_level_gap: Ladder = Ladder(notice=0.01, warn=0.1, critical=0.25, clear=0.03)
+    # Fewer tickets than this behind the service level: at most a notice.
+    service_level_min_answers: int = Field(default=10, ge=0)
+    # Open tickets past their resolution target, per queue.
+    resolution_breached: Ladder = Ladder(notice=1, warn=10, critical=None, clear=2)
+    # Tickets per queue carrying each escalation flag.
+    # (A process flag, not a customer past target: a warning at most by
+    # default; urgent tickets past due are URGENT_BREACHED, always critical.)
+    urgent_not_reported: Ladder = Ladder(warn=1, clear=1)
+    collab_no_answer: Ladder = Ladder(notice=1, warn=3, clear=1)
+    customer_not_updated: Ladder = Ladder(warn=1, critical=5, clear=1)
+
+
+class AlertSettings(_Model):
+    """How often an alert nobody has taken tells the supervisor again."""
+
+    # An active critical alert, not acknowledged or snoozed, notifies again
+    # this often (floor time); None: never.
+    repeat_critical_s: float | None = Field(default=5 * 60, ge=30)
+    repeat_warning_s: float | None = Field(default=None, ge=30)
+    # A group notifies again when its count grows by this many since it last
+    # notified …
+    worsen_count_step: int = Field(default=5, ge=1)
+    # … or its service level falls this much further (0.05 = 5 points).
+    worsen_level_step: float = Field(default=0.05, gt=0, le=1)
 
 
 class EscalationSettings(_Model):
@@ -209,6 +266,7 @@ class Settings(_Model):
     operator: str | None = Field(default=None, max_length=128)
     sla: SlaSettings = SlaSettings()
     thresholds: Thresholds = Thresholds()
+    alerts: AlertSettings = AlertSettings()
     escalations: EscalationSettings = EscalationSettings()
     sim: SimSettings = SimSettings()
     recording: RecordingSettings = RecordingSettings()

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
+from cockpit.alert_rules import Severity
+from cockpit.alerts import AlertEngine
 from cockpit.clock import format_time
 from cockpit.metrics import FloorView, QueueFigures
 from cockpit.runtime.health import Health
+from cockpit.settings import Settings
 from cockpit.sla_json import queue_sla_json, sla_json
 
 
@@ -40,3 +44,25 @@ def view_to_json(view: FloorView | None, health: Health, *, backend: str) -> dic
     if health.detail:
         result["error"] = health.detail
     return result
+
+
+def alerts_to_json(view: FloorView | None, settings: Settings) -> dict[str, Any]:
+    """The alerts the view raises at once (as at the cockpit's start-up), by
+    severity, with the rule, queue and details of each."""
+    if view is None:
+        return {"alerts": [], "alert_counts": {}}
+    engine = AlertEngine(thresholds=settings.thresholds, sla=settings.sla, settings=settings.alerts)
+    active = engine.evaluate(view).active
+    counts = Counter(a.severity.value for a in active)
+    return {
+        "alerts": [
+            {
+                "rule": a.rule.value,
+                "severity": a.severity.value,
+                "queue": a.queue,
+                "details": dict(a.details),
+            }
+            for a in active
+        ],
+        "alert_counts": {s.value: counts.get(s.value, 0) for s in reversed(Severity)},
+    }

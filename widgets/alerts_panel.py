@@ -1,7 +1,11 @@
 """The alerts panel: what is wrong on the floor now (one line per rule and
-queue: "3 urgent tickets breached in Payment") and which checklist steps of
-an open incident are overdue, who has taken what, and the buttons to
-acknowledge, snooze or declare an incident from a floor alert.
+queue) and which checklist steps of an open incident are overdue, who has
+taken what, and the buttons to acknowledge, snooze or declare an incident
+from a floor alert.
+
+Each line starts with its queue ("Payment — 3 urgent tickets breached"),
+so rows cut short at the panel's edge stay told apart; notices are listed
+without colour and never count as "not taken".
 
 The panel only shows and asks: ``acknowledgeRequested(list[str])``,
 ``snoozeRequested(list[str], timedelta)`` and ``declareRequested(Alert)``
@@ -275,11 +279,17 @@ class AlertsPanel(FloorPanel):
             1, self.tr("Acknowledged and snoozed ({n})").format(n=len(self._history))
         )
         alerts = self.model.alerts()
-        open_ = sum(1 for a in alerts if a.acknowledged_at is None)
+        # Notices are listed, never waiting to be taken.
+        untaken = [
+            a for a in alerts if a.acknowledged_at is None and a.severity is not Severity.NOTICE
+        ]
+        open_ = len(untaken)
         self.summary.setText(
             self.tr("{n} active · {open} not taken").format(n=len(alerts), open=open_)
         )
-        set_style_property(self.summary, "severity", "critical" if open_ else "normal")
+        worst = max((a.severity.rank for a in untaken), default=0)
+        chip = {Severity.CRITICAL.rank: "critical", Severity.WARNING.rank: "warning"}
+        set_style_property(self.summary, "severity", chip.get(worst, "normal"))
         title = self.tr("Alerts")
         self.setWindowTitle(f"{title} ({open_})" if open_ else title)
 

@@ -72,9 +72,12 @@ _CHANNELS: Mapping[Channel, object] = {
     Channel.SOCIAL: QT_TRANSLATE_NOOP("FloorText", "Social media"),
     Channel.WEB: QT_TRANSLATE_NOOP("FloorText", "Web form"),
 }
+# Alert severities: "Critical" is never "Urgent" (a ticket priority), in
+# either language (严重 / 紧急).
 _SEVERITIES: Mapping[Severity, object] = {
     Severity.CRITICAL: QT_TRANSLATE_NOOP("FloorText", "Critical"),
     Severity.WARNING: QT_TRANSLATE_NOOP("FloorText", "Warning"),
+    Severity.NOTICE: QT_TRANSLATE_NOOP("FloorText", "Notice"),
 }
 # Flags as chips, with the limit filled in from the settings …
 _FLAGS: Mapping[EscalationFlag, object] = {
@@ -105,46 +108,57 @@ _CLOCKS_SHORT: Mapping[ClockKind, object] = {
     ClockKind.FIRST_RESPONSE: QT_TRANSLATE_NOOP("FloorText", "1st reply"),
     ClockKind.RESOLUTION: QT_TRANSLATE_NOOP("FloorText", "Resolve"),
 }
-# Alert sentences: (one ticket, several tickets) for the ticket rules.
+# Alert sentences put the queue first, so rows elided at the panel's edge
+# are still told apart: "Refunds & returns — 12 waiting past target".
+# (one ticket, several tickets) for the ticket rules.
 _TICKET_RULES: Mapping[AlertRule, tuple[object, object]] = {
     AlertRule.URGENT_BREACHED: (
-        QT_TRANSLATE_NOOP("FloorText", "1 urgent ticket breached in {queue}"),
-        QT_TRANSLATE_NOOP("FloorText", "{n} urgent tickets breached in {queue}"),
+        QT_TRANSLATE_NOOP("FloorText", "{queue} — 1 urgent ticket breached"),
+        QT_TRANSLATE_NOOP("FloorText", "{queue} — {n} urgent tickets breached"),
+    ),
+    AlertRule.WAITING_PAST_TARGET: (
+        QT_TRANSLATE_NOOP("FloorText", "{queue} — 1 waiting past target ({waiting} waiting)"),
+        QT_TRANSLATE_NOOP("FloorText", "{queue} — {n} waiting past target ({waiting} waiting)"),
+    ),
+    AlertRule.RESOLUTION_BREACHED: (
+        QT_TRANSLATE_NOOP("FloorText", "{queue} — 1 ticket past its resolution target"),
+        QT_TRANSLATE_NOOP("FloorText", "{queue} — {n} tickets past their resolution target"),
     ),
     AlertRule.COLLAB_NO_ANSWER: (
         QT_TRANSLATE_NOOP(
-            "FloorText", "1 collaboration ticket without an answer for over {limit} in {queue}"
+            "FloorText", "{queue} — 1 collaboration ticket without an answer for over {limit}"
         ),
         QT_TRANSLATE_NOOP(
-            "FloorText", "{n} collaboration tickets without an answer for over {limit} in {queue}"
+            "FloorText", "{queue} — {n} collaboration tickets without an answer for over {limit}"
         ),
     ),
     AlertRule.CUSTOMER_NOT_UPDATED: (
         QT_TRANSLATE_NOOP(
-            "FloorText", "1 complaint without a customer update for over {limit} in {queue}"
+            "FloorText", "{queue} — 1 complaint without a customer update for over {limit}"
         ),
         QT_TRANSLATE_NOOP(
-            "FloorText", "{n} complaints without a customer update for over {limit} in {queue}"
+            "FloorText", "{queue} — {n} complaints without a customer update for over {limit}"
         ),
     ),
     AlertRule.URGENT_NOT_REPORTED: (
-        QT_TRANSLATE_NOOP("FloorText", "1 urgent ticket not reported to the supervisor in {queue}"),
+        QT_TRANSLATE_NOOP("FloorText", "{queue} — 1 urgent ticket not reported to the supervisor"),
         QT_TRANSLATE_NOOP(
-            "FloorText", "{n} urgent tickets not reported to the supervisor in {queue}"
+            "FloorText", "{queue} — {n} urgent tickets not reported to the supervisor"
         ),
     ),
 }
 _QUEUE_RULES: Mapping[AlertRule, object] = {
     AlertRule.SERVICE_LEVEL_LOW: QT_TRANSLATE_NOOP(
-        "FloorText", "Service level {level} in {queue} (target {target})"
+        "FloorText", "{queue} — service level {level} (target {target})"
     ),
-    AlertRule.WAITING_HIGH: QT_TRANSLATE_NOOP(
-        "FloorText", "{n} tickets waiting for a first response in {queue}"
+    AlertRule.OLDEST_WAIT_HIGH: QT_TRANSLATE_NOOP(
+        "FloorText", "{queue} — oldest wait {wait} (target {target_wait})"
     ),
-    AlertRule.OLDEST_WAIT_HIGH: QT_TRANSLATE_NOOP("FloorText", "Oldest wait {wait} in {queue}"),
 }
+# How many tickets a queue-figure rule counts, from its details.
+_COUNT_KEYS: Mapping[AlertRule, str] = {AlertRule.WAITING_PAST_TARGET: "waiting_past_target"}
 _CHECKLIST_OVERDUE = QT_TRANSLATE_NOOP(
-    "FloorText", "Incident #{incident}: checklist step “{step}” overdue by {span}"
+    "FloorText", "Incident #{incident} — checklist step “{step}” overdue by {span}"
 )
 
 _FLAG_VALUES = frozenset(flag.value for flag in EscalationFlag)
@@ -220,8 +234,8 @@ def flag_short(flag: EscalationFlag) -> str:
 def alert_text(
     alert: Alert, *, queue: str, limits: EscalationSettings, language: str = "en"
 ) -> str:
-    """The alert as one sentence, e.g. "3 urgent tickets breached in Payment";
-    ``language`` ("zh_CN" or "en") picks a checklist step's own title."""
+    """The alert as one sentence, queue first: "Payment — 3 urgent tickets
+    breached"; ``language`` ("zh_CN" or "en") picks a checklist step's own title."""
     details = alert.details
     if alert.rule is AlertRule.CHECKLIST_OVERDUE:
         return _checklist_overdue_text(alert, language)
@@ -231,16 +245,19 @@ def alert_text(
         limit = ""
         if alert.rule.value in _FLAG_VALUES:
             limit = span_text(flag_limit(EscalationFlag(alert.rule.value), limits))
-        return tr(str(one if count == 1 else several)).format(n=count, queue=queue, limit=limit)
+        return tr(str(one if count == 1 else several)).format(
+            n=count, queue=queue, limit=limit, waiting=details.get("waiting", "?")
+        )
     text = _QUEUE_RULES.get(alert.rule)
     if text is None:
-        return f"{alert.rule.value} · {queue}"
+        return f"{queue} — {alert.rule.value}" if queue else str(alert.rule.value)
+    target_s = details.get("target_s")
     return tr(str(text)).format(
         queue=queue,
         level=_percent(details.get("service_level")),
         target=_percent(details.get("target")),
-        n=details.get("waiting", ""),
-        wait=countdown_text(_number(details.get("oldest_wait_s"))),
+        wait=span_text(_number(details.get("oldest_wait_s"))),
+        target_wait=span_text(_number(target_s)) if target_s is not None else "—",
     )
 
 
@@ -257,7 +274,7 @@ def _checklist_overdue_text(alert: Alert, language: str) -> str:
 
 def alert_ticket_count(alert: Alert) -> int:
     """How many tickets the alert is about (0 for a queue-level alert)."""
-    count = alert.details.get("count")
+    count = alert.details.get(_COUNT_KEYS.get(alert.rule, "count"))
     if isinstance(count, int):
         return count
     return 1 if alert.ticket is not None else 0

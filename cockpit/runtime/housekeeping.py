@@ -67,6 +67,8 @@ class Housekeeping:
         if alerts is None:
             alerts = AlertEngine(
                 thresholds=settings.thresholds,
+                sla=settings.sla,
+                settings=settings.alerts,
                 log=DbAlertLog(stores.alerts, executors.db),
                 clock=self._clock,
             )

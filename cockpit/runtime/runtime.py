@@ -108,7 +108,12 @@ class Runtime:
         self._starter: threading.Thread | None = None
         self._stopping = threading.Event()
         self._lock = threading.Lock()
-        self.alerts = AlertEngine(thresholds=settings.thresholds, clock=_ServerClock(self))
+        self.alerts = AlertEngine(
+            thresholds=settings.thresholds,
+            sla=settings.sla,
+            settings=settings.alerts,
+            clock=_ServerClock(self),
+        )
         self._alert_listeners: list[AlertsListener] = []
         # Evaluations and user actions, one at a time, so updates keep their order.
         self._alert_lock = threading.Lock()

@@ -67,6 +67,26 @@
         <translation>… and {n} more</translation>
     </message>
     <message>
+        <source>Critical alert not acknowledged yet</source>
+        <translation>Critical alert not acknowledged yet</translation>
+    </message>
+    <message>
+        <source>Alert not acknowledged yet</source>
+        <translation>Alert not acknowledged yet</translation>
+    </message>
+    <message>
+        <source>{n} alerts not acknowledged yet</source>
+        <translation>{n} alerts not acknowledged yet</translation>
+    </message>
+    <message>
+        <source>Alert getting worse</source>
+        <translation>Alert getting worse</translation>
+    </message>
+    <message>
+        <source>{n} alerts getting worse</source>
+        <translation>{n} alerts getting worse</translation>
+    </message>
+    <message>
         <source>Supervisor Cockpit</source>
         <translation>Supervisor Cockpit</translation>
     </message>
@@ -815,6 +835,10 @@
         <translation>Warning</translation>
     </message>
     <message>
+        <source>Notice</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
         <source>No answer &gt; {limit}</source>
         <translation>No answer &gt; {limit}</translation>
     </message>
@@ -855,8 +879,64 @@
         <translation>Resolve</translation>
     </message>
     <message>
-        <source>Incident #{incident}: checklist step “{step}” overdue by {span}</source>
-        <translation>Incident #{incident}: checklist step “{step}” overdue by {span}</translation>
+        <source>{queue} — 1 urgent ticket breached</source>
+        <translation>{queue} — 1 urgent ticket breached</translation>
+    </message>
+    <message>
+        <source>{queue} — {n} urgent tickets breached</source>
+        <translation>{queue} — {n} urgent tickets breached</translation>
+    </message>
+    <message>
+        <source>{queue} — 1 waiting past target ({waiting} waiting)</source>
+        <translation>{queue} — 1 waiting past target ({waiting} waiting)</translation>
+    </message>
+    <message>
+        <source>{queue} — {n} waiting past target ({waiting} waiting)</source>
+        <translation>{queue} — {n} waiting past target ({waiting} waiting)</translation>
+    </message>
+    <message>
+        <source>{queue} — 1 ticket past its resolution target</source>
+        <translation>{queue} — 1 ticket past its resolution target</translation>
+    </message>
+    <message>
+        <source>{queue} — {n} tickets past their resolution target</source>
+        <translation>{queue} — {n} tickets past their resolution target</translation>
+    </message>
+    <message>
+        <source>{queue} — 1 collaboration ticket without an answer for over {limit}</source>
+        <translation>{queue} — 1 collaboration ticket without an answer for over {limit}</translation>
+    </message>
+    <message>
+        <source>{queue} — {n} collaboration tickets without an answer for over {limit}</source>
+        <translation>{queue} — {n} collaboration tickets without an answer for over {limit}</translation>
+    </message>
+    <message>
+        <source>{queue} — 1 complaint without a customer update for over {limit}</source>
+        <translation>{queue} — 1 complaint without a customer update for over {limit}</translation>
+    </message>
+    <message>
+        <source>{queue} — {n} complaints without a customer update for over {limit}</source>
+        <translation>{queue} — {n} complaints without a customer update for over {limit}</translation>
+    </message>
+    <message>
+        <source>{queue} — 1 urgent ticket not reported to the supervisor</source>
+        <translation>{queue} — 1 urgent ticket not reported to the supervisor</translation>
+    </message>
+    <message>
+        <source>{queue} — {n} urgent tickets not reported to the supervisor</source>
+        <translation>{queue} — {n} urgent tickets not reported to the supervisor</translation>
+    </message>
+    <message>
+        <source>{queue} — service level {level} (target {target})</source>
+        <translation>{queue} — service level {level} (target {target})</translation>
+    </message>
+    <message>
+        <source>{queue} — oldest wait {wait} (target {target_wait})</source>
+        <translation>{queue} — oldest wait {wait} (target {target_wait})</translation>
+    </message>
+    <message>
+        <source>Incident #{incident} — checklist step “{step}” overdue by {span}</source>
+        <translation>Incident #{incident} — checklist step “{step}” overdue by {span}</translation>
     </message>
     <message>
         <source>{s} s</source>
@@ -881,50 +961,6 @@
     <message>
         <source>Customer not updated &gt; {limit}</source>
         <translation>Customer not updated &gt; {limit}</translation>
-    </message>
-    <message>
-        <source>1 urgent ticket breached in {queue}</source>
-        <translation>1 urgent ticket breached in {queue}</translation>
-    </message>
-    <message>
-        <source>{n} urgent tickets breached in {queue}</source>
-        <translation>{n} urgent tickets breached in {queue}</translation>
-    </message>
-    <message>
-        <source>1 collaboration ticket without an answer for over {limit} in {queue}</source>
-        <translation>1 collaboration ticket without an answer for over {limit} in {queue}</translation>
-    </message>
-    <message>
-        <source>{n} collaboration tickets without an answer for over {limit} in {queue}</source>
-        <translation>{n} collaboration tickets without an answer for over {limit} in {queue}</translation>
-    </message>
-    <message>
-        <source>1 complaint without a customer update for over {limit} in {queue}</source>
-        <translation>1 complaint without a customer update for over {limit} in {queue}</translation>
-    </message>
-    <message>
-        <source>{n} complaints without a customer update for over {limit} in {queue}</source>
-        <translation>{n} complaints without a customer update for over {limit} in {queue}</translation>
-    </message>
-    <message>
-        <source>1 urgent ticket not reported to the supervisor in {queue}</source>
-        <translation>1 urgent ticket not reported to the supervisor in {queue}</translation>
-    </message>
-    <message>
-        <source>{n} urgent tickets not reported to the supervisor in {queue}</source>
-        <translation>{n} urgent tickets not reported to the supervisor in {queue}</translation>
-    </message>
-    <message>
-        <source>Service level {level} in {queue} (target {target})</source>
-        <translation>Service level {level} in {queue} (target {target})</translation>
-    </message>
-    <message>
-        <source>{n} tickets waiting for a first response in {queue}</source>
-        <translation>{n} tickets waiting for a first response in {queue}</translation>
-    </message>
-    <message>
-        <source>Oldest wait {wait} in {queue}</source>
-        <translation>Oldest wait {wait} in {queue}</translation>
     </message>
 </context>
 <context>

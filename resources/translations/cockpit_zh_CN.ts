@@ -67,6 +67,26 @@
         <translation>……另有 {n} 条</translation>
     </message>
     <message>
+        <source>Critical alert not acknowledged yet</source>
+        <translation>严重告警尚未确认</translation>
+    </message>
+    <message>
+        <source>Alert not acknowledged yet</source>
+        <translation>告警尚未确认</translation>
+    </message>
+    <message>
+        <source>{n} alerts not acknowledged yet</source>
+        <translation>{n} 条告警尚未确认</translation>
+    </message>
+    <message>
+        <source>Alert getting worse</source>
+        <translation>告警正在恶化</translation>
+    </message>
+    <message>
+        <source>{n} alerts getting worse</source>
+        <translation>{n} 条告警正在恶化</translation>
+    </message>
+    <message>
         <source>Supervisor Cockpit</source>
         <translation>客服主管驾驶舱</translation>
     </message>
@@ -815,6 +835,10 @@
         <translation>警告</translation>
     </message>
     <message>
+        <source>Notice</source>
+        <translation>提示</translation>
+    </message>
+    <message>
         <source>No answer &gt; {limit}</source>
         <translation>无回复 &gt; {limit}</translation>
     </message>
@@ -855,8 +879,64 @@
         <translation>解决</translation>
     </message>
     <message>
-        <source>Incident #{incident}: checklist step “{step}” overdue by {span}</source>
-        <translation>事件 #{incident}：检查清单步骤“{step}”已逾期 {span}</translation>
+        <source>{queue} — 1 urgent ticket breached</source>
+        <translation>{queue} — 1 个紧急工单已超时</translation>
+    </message>
+    <message>
+        <source>{queue} — {n} urgent tickets breached</source>
+        <translation>{queue} — {n} 个紧急工单已超时</translation>
+    </message>
+    <message>
+        <source>{queue} — 1 waiting past target ({waiting} waiting)</source>
+        <translation>{queue} — 1 人等待超过目标（共 {waiting} 人等待）</translation>
+    </message>
+    <message>
+        <source>{queue} — {n} waiting past target ({waiting} waiting)</source>
+        <translation>{queue} — {n} 人等待超过目标（共 {waiting} 人等待）</translation>
+    </message>
+    <message>
+        <source>{queue} — 1 ticket past its resolution target</source>
+        <translation>{queue} — 1 个工单超过解决时限</translation>
+    </message>
+    <message>
+        <source>{queue} — {n} tickets past their resolution target</source>
+        <translation>{queue} — {n} 个工单超过解决时限</translation>
+    </message>
+    <message>
+        <source>{queue} — 1 collaboration ticket without an answer for over {limit}</source>
+        <translation>{queue} — 1 个协作工单超过 {limit} 无回复</translation>
+    </message>
+    <message>
+        <source>{queue} — {n} collaboration tickets without an answer for over {limit}</source>
+        <translation>{queue} — {n} 个协作工单超过 {limit} 无回复</translation>
+    </message>
+    <message>
+        <source>{queue} — 1 complaint without a customer update for over {limit}</source>
+        <translation>{queue} — 1 个升级投诉超过 {limit} 未更新客户</translation>
+    </message>
+    <message>
+        <source>{queue} — {n} complaints without a customer update for over {limit}</source>
+        <translation>{queue} — {n} 个升级投诉超过 {limit} 未更新客户</translation>
+    </message>
+    <message>
+        <source>{queue} — 1 urgent ticket not reported to the supervisor</source>
+        <translation>{queue} — 1 个紧急工单未上报主管</translation>
+    </message>
+    <message>
+        <source>{queue} — {n} urgent tickets not reported to the supervisor</source>
+        <translation>{queue} — {n} 个紧急工单未上报主管</translation>
+    </message>
+    <message>
+        <source>{queue} — service level {level} (target {target})</source>
+        <translation>{queue} — 服务水平 {level}（目标 {target}）</translation>
+    </message>
+    <message>
+        <source>{queue} — oldest wait {wait} (target {target_wait})</source>
+        <translation>{queue} — 最长等待 {wait}（目标 {target_wait}）</translation>
+    </message>
+    <message>
+        <source>Incident #{incident} — checklist step “{step}” overdue by {span}</source>
+        <translation>事件 #{incident} — 检查清单步骤“{step}”已逾期 {span}</translation>
     </message>
     <message>
         <source>{s} s</source>
@@ -881,50 +961,6 @@
     <message>
         <source>Customer not updated &gt; {limit}</source>
         <translation>未更新客户 &gt; {limit}</translation>
-    </message>
-    <message>
-        <source>1 urgent ticket breached in {queue}</source>
-        <translation>{queue}：1 个紧急工单已超时</translation>
-    </message>
-    <message>
-        <source>{n} urgent tickets breached in {queue}</source>
-        <translation>{queue}：{n} 个紧急工单已超时</translation>
-    </message>
-    <message>
-        <source>1 collaboration ticket without an answer for over {limit} in {queue}</source>
-        <translation>{queue}：1 个协作工单超过 {limit} 无回复</translation>
-    </message>
-    <message>
-        <source>{n} collaboration tickets without an answer for over {limit} in {queue}</source>
-        <translation>{queue}：{n} 个协作工单超过 {limit} 无回复</translation>
-    </message>
-    <message>
-        <source>1 complaint without a customer update for over {limit} in {queue}</source>
-        <translation>{queue}：1 个升级投诉超过 {limit} 未更新客户</translation>
-    </message>
-    <message>
-        <source>{n} complaints without a customer update for over {limit} in {queue}</source>
-        <translation>{queue}：{n} 个升级投诉超过 {limit} 未更新客户</translation>
-    </message>
-    <message>
-        <source>1 urgent ticket not reported to the supervisor in {queue}</source>
-        <translation>{queue}：1 个紧急工单未上报主管</translation>
-    </message>
-    <message>
-        <source>{n} urgent tickets not reported to the supervisor in {queue}</source>
-        <translation>{queue}：{n} 个紧急工单未上报主管</translation>
-    </message>
-    <message>
-        <source>Service level {level} in {queue} (target {target})</source>
-        <translation>{queue}：服务水平 {level}（目标 {target}）</translation>
-    </message>
-    <message>
-        <source>{n} tickets waiting for a first response in {queue}</source>
-        <translation>{queue}：{n} 个工单等待首次响应</translation>
-    </message>
-    <message>
-        <source>Oldest wait {wait} in {queue}</source>
-        <translation>{queue}：最长等待 {wait}</translation>
     </message>
 </context>
 <context>
@@ -1252,7 +1288,7 @@
     </message>
     <message>
         <source>Critical</source>
-        <translation>紧急</translation>
+        <translation>严重</translation>
     </message>
     <message>
         <source>Major</source>

@@ -105,29 +105,58 @@ def test_an_urgent_breach_is_critical_other_priorities_are_not_alerts() -> None:
         (None, None),
         (0.85, None),  # at or above the queue's 0.8 target
         (0.8, None),
-        (0.79, Severity.WARNING),  # under the target
-        (0.61, Severity.WARNING),
-        (0.6, Severity.CRITICAL),  # reaching the critical threshold
+        (0.79, Severity.NOTICE),  # under the target: listed, not a warning yet
+        (0.71, Severity.NOTICE),
+        (0.7, Severity.WARNING),  # 10 points under
+        (0.56, Severity.WARNING),
+        (0.55, Severity.CRITICAL),  # 25 points under
         (0.2, Severity.CRITICAL),
     ],
 )
-def test_service_level(level: float | None, expected: Severity | None) -> None:
+def test_service_level_against_the_queues_own_target(
+    level: float | None, expected: Severity | None
+) -> None:
     v = view(0, queues=(figures(service_level=level),))
     assert rules_on(v).get(AlertRule.SERVICE_LEVEL_LOW) is expected
 
 
-@pytest.mark.parametrize(("waiting", "fires"), [(29, False), (30, True), (31, True)])
-def test_waiting_count(waiting: int, fires: bool) -> None:
-    v = view(0, queues=(figures(waiting=waiting),))
-    assert (AlertRule.WAITING_HIGH in rules_on(v)) is fires
+def test_a_higher_target_raises_its_alerts_sooner() -> None:
+    v = view(0, queues=(figures(service_level=0.8, service_level_target=0.95),))
+    assert rules_on(v).get(AlertRule.SERVICE_LEVEL_LOW) is Severity.WARNING
 
 
 @pytest.mark.parametrize(
-    ("waiting", "oldest", "fires"), [(1, 899, False), (1, 900, True), (0, 5000, False)]
+    ("past", "expected"),
+    [(0, None), (1, Severity.NOTICE), (4, Severity.NOTICE), (5, Severity.WARNING),
+     (14, Severity.WARNING), (15, Severity.CRITICAL)],
+)  # fmt: skip
+def test_waiting_past_target(past: int, expected: Severity | None) -> None:
+    v = view(0, queues=(figures(waiting=past + 30, waiting_past_target=past),))
+    assert rules_on(v).get(AlertRule.WAITING_PAST_TARGET) is expected
+
+
+def test_many_waiting_within_their_target_is_no_alert() -> None:
+    # The fixed "30 waiting" rule is gone: a long queue answered in time is fine.
+    v = view(0, queues=(figures(waiting=80, oldest_wait_s=600),))
+    assert rules_on(v) == {}
+
+
+@pytest.mark.parametrize(
+    ("waiting", "oldest", "expected"),
+    [
+        (1, 5759, None),  # the default medium target is 2 h: under 80% of it
+        (1, 5760, Severity.NOTICE),
+        (1, 7200, Severity.WARNING),  # at target
+        (1, 14_399, Severity.WARNING),
+        (1, 14_400, Severity.CRITICAL),  # twice the target
+        (0, 50_000, None),  # nobody waits: a leftover age is nothing
+    ],
 )
-def test_oldest_wait(waiting: int, oldest: float, fires: bool) -> None:
+def test_oldest_wait_against_the_queues_target(
+    waiting: int, oldest: float, expected: Severity | None
+) -> None:
     v = view(0, queues=(figures(waiting=waiting, oldest_wait_s=oldest),))
-    assert (AlertRule.OLDEST_WAIT_HIGH in rules_on(v)) is fires
+    assert rules_on(v).get(AlertRule.OLDEST_WAIT_HIGH) is expected
 
 
 def test_escalation_flags_become_alerts_per_queue() -> None:
@@ -152,7 +181,8 @@ def test_escalation_flags_become_alerts_per_queue() -> None:
         "tickets": ("k", "m"),
         "since": "2026-11-11T11:00:00Z",  # the earliest of the two
     }
-    assert found[AlertRule.URGENT_NOT_REPORTED, "refund"].severity is Severity.CRITICAL
+    # a process flag, not a customer past target: a warning by default
+    assert found[AlertRule.URGENT_NOT_REPORTED, "refund"].severity is Severity.WARNING
 
 
 def test_urgent_breaches_are_one_alert_per_queue_carrying_the_tickets() -> None:
@@ -258,8 +288,12 @@ def test_a_rise_in_severity_notifies_a_fall_does_not(engine: AlertEngine) -> Non
 
 def test_active_alerts_most_severe_first(engine: AlertEngine) -> None:
     engine.evaluate(view(0, queues=(figures(service_level=0.7),)))
-    update = engine.evaluate(view(1, queues=(figures(service_level=0.7, waiting=40),)))
-    assert [a.rule for a in update.active] == [AlertRule.WAITING_HIGH, AlertRule.SERVICE_LEVEL_LOW]
+    busy = figures(service_level=0.7, waiting=40, waiting_past_target=20)
+    update = engine.evaluate(view(1, queues=(busy,)))
+    assert [a.rule for a in update.active] == [
+        AlertRule.WAITING_PAST_TARGET,
+        AlertRule.SERVICE_LEVEL_LOW,
+    ]
 
 
 # --- acknowledge and snooze ----------------------------------------------------------
@@ -293,32 +327,37 @@ def test_unknown_alerts_cannot_be_acknowledged(engine: AlertEngine) -> None:
 
 
 def test_snooze_silences_then_renotifies(engine: AlertEngine) -> None:
-    engine.evaluate(view(0, queues=(figures(waiting=40),)))
+    engine.evaluate(view(0, queues=(figures(waiting=40, waiting_past_target=20),)))
     alert = engine.snooze("A1", until=at(30), who="lead-li", at=at(1))
     assert (alert.snoozed_until, alert.snoozed_by) == (at(30), "lead-li")
     snoozed = engine.log.events()[-1]
     assert (snoozed.kind, snoozed.who, snoozed.at) == (EventKind.SNOOZED, "lead-li", at(1))
     # clears, and fires again after the cool-down: a new alert, but silent
     engine.evaluate(view(2))
-    again = engine.evaluate(view(15, queues=(figures(waiting=40),)))
+    again = engine.evaluate(view(15, queues=(figures(waiting=40, waiting_past_target=20),)))
     assert kinds(again.events) == [(EventKind.RAISED, False)]
     assert again.active[0].snoozed_until == at(30)
-    assert engine.evaluate(view(29.9, queues=(figures(waiting=40),))).events == ()
-    woken = engine.evaluate(view(30, queues=(figures(waiting=40),)))
+    assert (
+        engine.evaluate(view(29.9, queues=(figures(waiting=40, waiting_past_target=20),))).events
+        == ()
+    )
+    woken = engine.evaluate(view(30, queues=(figures(waiting=40, waiting_past_target=20),)))
     assert kinds(woken.events) == [(EventKind.RENOTIFIED, True)]
     assert woken.active[0].snoozed_until is None
 
 
 def test_an_acknowledged_alert_is_not_renotified_after_its_snooze(engine: AlertEngine) -> None:
-    engine.evaluate(view(0, queues=(figures(waiting=40),)))
+    engine.evaluate(view(0, queues=(figures(waiting=40, waiting_past_target=20),)))
     engine.snooze("A1", until=at(5), who="lead-li", at=at(1))
     engine.acknowledge("A1", "lead-li", at=at(2))
-    assert engine.evaluate(view(6, queues=(figures(waiting=40),))).events == ()
+    assert (
+        engine.evaluate(view(6, queues=(figures(waiting=40, waiting_past_target=20),))).events == ()
+    )
     assert engine.get("A1").snoozed_until is None
 
 
 def test_a_snooze_must_end_in_the_future(engine: AlertEngine) -> None:
-    engine.evaluate(view(0, queues=(figures(waiting=40),)))
+    engine.evaluate(view(0, queues=(figures(waiting=40, waiting_past_target=20),)))
     with pytest.raises(ValueError, match="future"):
         engine.snooze("A1", until=at(1), who="x", at=at(1))
 

@@ -95,14 +95,21 @@ def test_the_severity_follows_the_incident(engine: AlertEngine) -> None:
 
 def test_a_step_still_overdue_stays_one_alert_across_ticks(engine: AlertEngine) -> None:
     (first,) = engine.observe_incidents([overdue(16)], at(16)).active
+    told = []
     for minute in (17, 26, 40):
         update = engine.observe_incidents([overdue(minute)], at(minute))
-        assert update.events == ()  # no new alert, no notification
+        told.append(kinds(update.events))
+    # no new alert; nobody has taken it, so it reminds (critical: every 5 min)
+    assert told == [[], [(EventKind.REPEATED, True)], [(EventKind.REPEATED, True)]]
     (alert,) = update.active
     assert alert.id == first.id
     assert alert.details["overdue_s"] == 25 * 60.0  # refreshed silently
     assert alert.last_seen_at == at(40)
-    assert len(engine.log.events()) == 1
+    assert [e.kind for e in engine.log.events()] == [
+        EventKind.RAISED,
+        EventKind.REPEATED,
+        EventKind.REPEATED,
+    ]
 
 
 def test_steps_are_told_apart_by_incident_and_step(engine: AlertEngine) -> None:

@@ -173,3 +173,18 @@ def _stored_steps(url: str) -> list[tuple[str, str]]:
     finally:
         engine.dispose()
     return [(kind, str(details.get("step"))) for kind, details in rows]
+
+
+def test_the_runtime_alerts_use_the_settings_targets_and_repeats() -> None:
+    from cockpit.domain import Priority
+    from cockpit.settings import AlertSettings, SlaSettings, SlaTarget
+
+    sla = SlaSettings(queue_overrides={"refund": {Priority.MEDIUM: SlaTarget(first_response_s=60)}})
+    settings = Settings(sla=sla, alerts=AlertSettings(repeat_critical_s=60))
+    runtime = Runtime(settings)
+    try:
+        assert runtime.alerts.sla is sla
+        assert runtime.alerts.settings.repeat_critical_s == 60
+        assert runtime.alerts.thresholds is settings.thresholds
+    finally:
+        runtime.shutdown()

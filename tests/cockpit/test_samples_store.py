@@ -211,17 +211,17 @@ def test_alert_log_is_kept_in_the_database(stores: Stores) -> None:
     log = DbAlertLog(stores.alerts, ImmediateExecutor())
     alert = Alert(
         id=AlertId("a1"),
-        rule=AlertRule.WAITING_HIGH,
+        rule=AlertRule.WAITING_PAST_TARGET,
         severity=Severity.CRITICAL,
         queue=None,
         ticket=None,
         raised_at=T0,
-        details={"waiting": 31},
+        details={"waiting_past_target": 31},
     )
     log.append(AlertEvent(1, EventKind.RAISED, alert, T0))
     log.append(AlertEvent(2, EventKind.CLEARED, alert, T0 + timedelta(minutes=3)))
     assert [e.seq for e in log.events()] == [1, 2]
     stored = stores.alerts.events(T0, T0 + timedelta(hours=1), kinds=["raised"])
     assert [(a.rule, a.kind, a.details) for a in stored] == [
-        ("waiting_high", "raised", {"waiting": 31})
+        ("waiting_past_target", "raised", {"waiting_past_target": 31})
     ]

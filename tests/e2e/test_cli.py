@@ -128,3 +128,15 @@ def test_main_py_sim_and_snapshot_in_separate_processes(
     assert doc["health"] == "live"
     assert doc["backend"] == f"sim://127.0.0.1:{port}"
     assert "cli-test-token" not in result.stdout + result.stderr
+
+
+def test_snapshot_lists_the_alerts_the_floor_raises_by_severity() -> None:
+    code, doc = snapshot("--seed", "7")
+    assert code == EXIT_OK
+    counts = doc["alert_counts"]
+    assert list(counts) == ["critical", "warning", "notice"]
+    assert sum(counts.values()) == len(doc["alerts"])
+    queues = {q["queue"] for q in doc["queues"]}
+    for alert in doc["alerts"]:
+        assert alert["severity"] in counts
+        assert alert["queue"] in queues

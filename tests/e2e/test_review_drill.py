@@ -132,7 +132,8 @@ def test_latencies_checklist_and_people(drill: Drill) -> None:
         for a in drill.stores.alerts.events(declared - timedelta(hours=1), declared)
         if a.kind in ("raised", "reopened")
         and a.at > drill.polls[0][0]  # not at the first poll: the cockpit had just started
-        and a.rule in ("service_level_low", "waiting_high", "oldest_wait_high")
+        and a.rule
+        in ("service_level_low", "waiting_past_target", "oldest_wait_high", "resolution_breached")
     ]
     detection = latency[LatencyName.DETECTION]
     if queue_alerts:

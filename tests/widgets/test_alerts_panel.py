@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
@@ -64,22 +65,24 @@ def select(floor: FloorBoard, rule: AlertRule) -> str:
 
 def test_one_line_per_rule_and_queue(board: tuple[FloorBoard, FakeFloorHost]) -> None:
     floor, _ = board
-    # most severe first, then oldest; ticket rules carry their count
+    # most severe first, then by rule; the queue first in every line; ticket
+    # rules carry their count. (The oldest wait, 28 min, is well inside the
+    # 2 h target: no alert.)
     assert texts(floor) == [
-        "2 urgent tickets breached in Logistics",
-        "Service level 50% in Logistics (target 80%)",
-        "Oldest wait 28:00 in Logistics",
-        "4 urgent tickets not reported to the supervisor in Logistics",
-        "1 complaint without a customer update for over 2 h in Refunds",
+        "Logistics — 2 urgent tickets breached",
+        "Logistics — service level 50% (target 80%)",
+        "Refunds — 1 complaint without a customer update for over 2 h",
+        "Logistics — 4 urgent tickets not reported to the supervisor",
     ]
     model = floor.alerts.model
     assert model.index(0, AlertColumn.SEVERITY).data() == "Critical"
-    assert model.index(4, AlertColumn.SEVERITY).data() == "Warning"
+    assert model.index(3, AlertColumn.SEVERITY).data() == "Warning"
     assert model.index(0, AlertColumn.TICKETS).data() == "2"
     assert model.index(1, AlertColumn.TICKETS).data() == "—"
     assert model.index(0, AlertColumn.STATUS).data() == "new"
-    assert floor.alerts.summary.text() == "5 active · 5 not taken"
-    assert floor.alerts.windowTitle() == "Alerts (5)"
+    assert floor.alerts.summary.text() == "4 active · 4 not taken"
+    assert floor.alerts.summary.property("severity") == "critical"
+    assert floor.alerts.windowTitle() == "Alerts (4)"
 
 
 def test_acknowledge_is_recorded_with_who_and_when(
@@ -104,10 +107,10 @@ def test_acknowledge_is_recorded_with_who_and_when(
     assert taken == f"sup-wang at {now.astimezone():%H:%M}"
     assert panel.history.count() == 1
     assert panel.history.item(0).text() == (
-        f"{now.astimezone():%H:%M} sup-wang acknowledged: 2 urgent tickets breached in Logistics"
+        f"{now.astimezone():%H:%M} sup-wang acknowledged: Logistics — 2 urgent tickets breached"
     )
     assert not panel.acknowledge.isEnabled()  # already taken
-    assert panel.summary.text() == "5 active · 4 not taken"
+    assert panel.summary.text() == "4 active · 3 not taken"
 
 
 def test_snooze_is_recorded_and_keeps_the_alert_listed(
@@ -130,7 +133,7 @@ def test_snooze_is_recorded_and_keeps_the_alert_listed(
         .text()
         .endswith(
             f"sup-wang snoozed until {until.astimezone():%H:%M}: "
-            "1 complaint without a customer update for over 2 h in Refunds"
+            "Refunds — 1 complaint without a customer update for over 2 h"
         )
     )
 
@@ -149,7 +152,7 @@ def test_the_selection_survives_a_new_alert(board: tuple[FloorBoard, FakeFloorHo
         escalations=view.escalations,
     )
     host.evaluate(worse)
-    assert len(floor.alerts.model.alerts()) == 6
+    assert len(floor.alerts.model.alerts()) == 5
     assert [a.id for a in floor.alerts.selected_alerts()] == [alert_id]
 
 
@@ -184,14 +187,14 @@ def test_an_overdue_checklist_step_is_listed_in_the_ui_language(
         overdue_by=timedelta(minutes=12),
     )
     host.observe_incidents([step], now)
-    line = "Incident #3: checklist step “Report to the supervisor” overdue by 12 min"
+    line = "Incident #3 — checklist step “Report to the supervisor” overdue by 12 min"
     assert texts(floor)[-1] == line  # a warning (a major incident), after the floor's
     model = panel.model
     row = len(texts(floor)) - 1
     assert model.index(row, AlertColumn.SEVERITY).data() == "Warning"
     assert model.index(row, AlertColumn.TICKETS).data() == "—"
     assert floor.notifier.messages[-1] == ("Alert", line)
-    assert panel.summary.text() == "6 active · 6 not taken"
+    assert panel.summary.text() == "5 active · 5 not taken"
 
     # it already belongs to an incident: acknowledge it, but no declaring
     panel.set_declare_available(True)
@@ -202,19 +205,19 @@ def test_an_overdue_checklist_step_is_listed_in_the_ui_language(
     assert panel.declare.isEnabled()
 
     translations.apply("zh_CN")
-    zh_line = "事件 #3：检查清单步骤“向客服主管报告故障”已逾期 12 分钟"
+    zh_line = "事件 #3 — 检查清单步骤“向客服主管报告故障”已逾期 12 分钟"
     qtbot.waitUntil(lambda: texts(floor)[-1] == zh_line)
 
     host.observe_incidents([], now + timedelta(minutes=1))  # the step is done
-    assert len(texts(floor)) == 5
+    assert len(texts(floor)) == 4
     assert zh_line not in texts(floor)
 
 
 def test_new_alerts_notify_once_a_tray_or_none(board: tuple[FloorBoard, FakeFloorHost]) -> None:
     floor, host = board
     # the board's notifier heard the first evaluation: three new alerts, one message
-    assert [title for title, _ in floor.notifier.messages] == ["5 new alerts"]
-    assert floor.notifier.messages[0][1].splitlines()[0] == "2 urgent tickets breached in Logistics"
+    assert [title for title, _ in floor.notifier.messages] == ["4 new alerts"]
+    assert floor.notifier.messages[0][1].splitlines()[0] == "Logistics — 2 urgent tickets breached"
     # the next poll with the same floor: nothing new, no message
     host.evaluate(floor_view(host.state))
     assert len(floor.notifier.messages) == 1
@@ -232,7 +235,7 @@ def test_without_a_tray_nothing_breaks_and_the_sound_is_optional(qtbot: QtBot) -
     host = FakeFloorHost(hand_built_floor())
     update = host.evaluate(floor_view(host.state))
     notifier.on_alerts_changed(update)
-    assert notifier.messages[0][0] == "5 new alerts"
+    assert notifier.messages[0][0] == "4 new alerts"
     assert beeps == []
     notifier.set_sound(True)
     critical = next(e for e in update.events if e.alert.rule is AlertRule.URGENT_BREACHED)
@@ -276,7 +279,7 @@ def test_the_sound_toggle_is_kept_with_the_window_state(
 def _waiting(figures):  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
-    return replace(figures, waiting=40)
+    return replace(figures, waiting=40, waiting_past_target=20)
 
 
 def test_who_is_the_settings_operator_else_the_login_name(
@@ -288,3 +291,51 @@ def test_who_is_the_settings_operator_else_the_login_name(
     assert operator_name(Settings()) == "login-name"
     assert operator_name(Settings(operator="  ")) == "login-name"
     assert operator_name(Settings(operator="值班主管 王")) == "值班主管 王"
+
+
+def test_a_notice_is_listed_quietly_and_never_waits_to_be_taken(
+    board: tuple[FloorBoard, FakeFloorHost],
+) -> None:
+    from dataclasses import replace
+
+    from cockpit.alert_rules import Severity
+    from widgets.models.alert_model import AlertRole
+
+    floor, host = board
+    view = floor_view(host.state)
+    refund = next(q for q in view.queues if q.queue == "refund")
+    nearly = replace(refund, waiting=3, waiting_past_target=2)  # a notice: under 5
+    queues = tuple(nearly if q.queue == "refund" else q for q in view.queues)
+    told = len(floor.notifier.messages)
+    host.evaluate(replace(view, queues=queues))
+    model = floor.alerts.model
+    row = next(r for r, a in enumerate(model.alerts()) if a.severity is Severity.NOTICE)
+    assert (
+        model.index(row, AlertColumn.ALERT).data() == "Refunds — 2 waiting past target (3 waiting)"
+    )
+    assert model.index(row, AlertColumn.SEVERITY).data() == "Notice"
+    assert model.index(row, AlertColumn.SEVERITY).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert model.index(row, AlertColumn.TICKETS).data() == "2"
+    assert model.index(row, 0).data(AlertRole.ALERT).rule is AlertRule.WAITING_PAST_TARGET
+    assert row == model.rowCount() - 1  # least severe last
+    assert floor.alerts.summary.text() == "5 active · 4 not taken"
+    assert len(floor.notifier.messages) == told  # nothing to tell
+
+
+def test_reminders_and_worsening_say_so_in_the_title(qtbot: QtBot) -> None:
+    from dataclasses import replace
+
+    notifier = AlertNotifier(text=lambda a: a.rule.value, tray_available=lambda: False)
+    host = FakeFloorHost(hand_built_floor())
+    update = host.evaluate(floor_view(host.state))
+    critical = next(e for e in update.events if e.alert.rule is AlertRule.URGENT_BREACHED)
+    warning = next(e for e in update.events if e.alert.rule is AlertRule.URGENT_NOT_REPORTED)
+    repeat = replace(critical, kind=EventKind.REPEATED)
+    notifier.on_alerts_changed(AlertUpdate((repeat,), update.active))
+    assert notifier.messages[-1] == ("Critical alert not acknowledged yet", "urgent_breached")
+    again = (repeat, replace(warning, kind=EventKind.RENOTIFIED))
+    notifier.on_alerts_changed(AlertUpdate(again, update.active))
+    assert notifier.messages[-1][0] == "2 alerts not acknowledged yet"
+    notifier.on_alerts_changed(AlertUpdate((replace(warning, kind=EventKind.WORSENED),), ()))
+    assert notifier.messages[-1][0] == "Alert getting worse"
+    notifier.shutdown()

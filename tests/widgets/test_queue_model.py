@@ -129,18 +129,22 @@ CRIT = (DAY.critical_bg, DAY.critical_text)
 @pytest.mark.parametrize(
     ("values", "column", "text", "colours"),
     [
-        ({"waiting": 9}, Column.WAITING, "9", None),
-        ({"waiting": 10}, Column.WAITING, "▲ 10", WARN),
-        ({"waiting": 30}, Column.WAITING, "▲▲ 30", CRIT),
-        ({"waiting": 1, "oldest_wait_s": 299}, Column.OLDEST_WAIT, "04:59", None),
-        ({"waiting": 1, "oldest_wait_s": 300}, Column.OLDEST_WAIT, "▲ 05:00", WARN),
-        ({"waiting": 1, "oldest_wait_s": 900}, Column.OLDEST_WAIT, "▲▲ 15:00", CRIT),
-        ({"waiting": 1, "oldest_wait_s": 4000}, Column.OLDEST_WAIT, "▲▲ 1:06:40", CRIT),
+        # Waiting is coloured by the customers past their first-response target …
+        ({"waiting": 40}, Column.WAITING, "40", None),
+        ({"waiting": 20, "waiting_past_target": 4}, Column.WAITING, "20", None),
+        ({"waiting": 20, "waiting_past_target": 5}, Column.WAITING, "▲ 20", WARN),
+        ({"waiting": 30, "waiting_past_target": 15}, Column.WAITING, "▲▲ 30", CRIT),
+        # … the oldest wait against the queue's target (medium: 2 h) …
+        ({"waiting": 1, "oldest_wait_s": 7199}, Column.OLDEST_WAIT, "1:59:59", None),
+        ({"waiting": 1, "oldest_wait_s": 7200}, Column.OLDEST_WAIT, "▲ 2:00:00", WARN),
+        ({"waiting": 1, "oldest_wait_s": 14400}, Column.OLDEST_WAIT, "▲▲ 4:00:00", CRIT),
         # No ticket waiting: an old leftover age must not colour the cell.
-        ({"waiting": 0, "oldest_wait_s": 4000}, Column.OLDEST_WAIT, "—", None),
+        ({"waiting": 0, "oldest_wait_s": 40000}, Column.OLDEST_WAIT, "—", None),
+        # … the service level by its gap below the queue's own 80% target.
         ({"service_level": 0.81}, Column.SERVICE_LEVEL, "81%", None),
-        ({"service_level": 0.8}, Column.SERVICE_LEVEL, "▼ 80%", WARN),
-        ({"service_level": 0.6}, Column.SERVICE_LEVEL, "▼▼ 60%", CRIT),
+        ({"service_level": 0.75}, Column.SERVICE_LEVEL, "75%", None),  # a notice: not coloured
+        ({"service_level": 0.7}, Column.SERVICE_LEVEL, "▼ 70%", WARN),
+        ({"service_level": 0.55}, Column.SERVICE_LEVEL, "▼▼ 55%", CRIT),
         ({"service_level": None}, Column.SERVICE_LEVEL, "—", None),
         ({"open": 999, "arrivals_15m": 999}, Column.OPEN, "999", None),
     ],
@@ -158,7 +162,7 @@ def test_cells_at_threshold_boundaries(
 
 
 def test_palette_switch_recolours_without_reset(qtbot: QtBot) -> None:
-    model = _model(figures("presale", waiting=30))
+    model = _model(figures("presale", waiting=30, waiting_past_target=20))
     with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged):
         model.set_palette(NIGHT)
     assert _colours(model, 0, Column.WAITING) == (NIGHT.critical_bg, NIGHT.critical_text)

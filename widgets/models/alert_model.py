@@ -3,7 +3,8 @@ in the engine's order: most severe first, then oldest first.
 
 The same alerts (ids, in the same order) emit ``dataChanged`` when an update
 arrives (an acknowledgement, a refreshed count); any other change resets
-the model. Severity shows as colour *and* a word.
+the model. Severity shows as colour *and* a word ("Critical", never
+"Urgent", which is a ticket priority); a notice is listed without colour.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ class AlertRole(IntEnum):
     ALERT_ID = Qt.ItemDataRole.UserRole + 2
 
 
+# A notice is listed quietly: no colour, muted text.
+_BACKGROUND = {Severity.CRITICAL: "critical_bg", Severity.WARNING: "warn_bg"}
+_TEXT = {Severity.CRITICAL: "critical_text", Severity.WARNING: "warn_text"}
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -110,18 +114,18 @@ class AlertModel(RowTableModel[Alert, AlertColumn]):
     def _data(self, alert: Alert, column: AlertColumn, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(alert, column)
+        notice = alert.severity is Severity.NOTICE
         if role == Qt.ItemDataRole.BackgroundRole and column is AlertColumn.SEVERITY:
-            critical = alert.severity is Severity.CRITICAL
-            return QBrush(self._palette.color("critical_bg" if critical else "warn_bg"))
+            background = _BACKGROUND.get(alert.severity)
+            return None if background is None else QBrush(self._palette.color(background))
         if role == Qt.ItemDataRole.ForegroundRole:
-            if column is AlertColumn.SEVERITY:
-                critical = alert.severity is Severity.CRITICAL
-                return QBrush(self._palette.color("critical_text" if critical else "warn_text"))
-            if alert.acknowledged_at is not None:
+            if column is AlertColumn.SEVERITY and not notice:
+                return QBrush(self._palette.color(_TEXT[alert.severity]))
+            if alert.acknowledged_at is not None or notice:
                 return QBrush(self._palette.color("text_muted"))
             return None
-        if role == Qt.ItemDataRole.FontRole and alert.acknowledged_at is None:
-            return bold_font()  # not taken yet: stands out
+        if role == Qt.ItemDataRole.FontRole and alert.acknowledged_at is None and not notice:
+            return bold_font()  # not taken yet: stands out (a notice needs no taking)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._describe(alert)
         if role == AlertRole.ALERT:

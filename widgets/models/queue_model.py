@@ -4,10 +4,10 @@ One row per queue, in the order the core gives. A new view with the same
 queues emits ``dataChanged`` for the cells whose figures changed; only a
 change in the queue set (or its order) resets the model.
 
-Severity follows ``settings.thresholds``: for figures where higher is worse a
-value *at or above* the band's limit crosses it; for the service level (lower
-is worse) a value *at or below* it does. Severe cells carry a text cue
-(▲ / ▼, doubled when critical) as well as a colour.
+Severity follows the alert rules' ladder (:mod:`cockpit.severity`, lines
+from ``settings.thresholds``, relative to each queue's targets), so a cell
+is red exactly when its queue has a critical alert on that figure. Severe
+cells carry a text cue (▲ / ▼, doubled when critical) as well as a colour.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from PySide6.QtGui import QBrush
 
 from cockpit.domain import AgentState
 from cockpit.metrics import QueueFigures
-from cockpit.settings import Band, Thresholds
+from cockpit.settings import Band, SlaSettings, Thresholds
+from cockpit.severity import Level, queue_levels
 from widgets.floor_text import countdown_text
 from widgets.models.row_model import RowTableModel
 from widgets.theme import DAY, Palette
@@ -97,14 +98,32 @@ def format_percent(share: float) -> str:
     return f"{round(share * 100)}%"
 
 
-def cell_severity(figures: QueueFigures, column: Column, thresholds: Thresholds) -> Severity:
+def cell_severity(
+    figures: QueueFigures,
+    column: Column,
+    thresholds: Thresholds,
+    sla: SlaSettings | None = None,
+) -> Severity:
+    """The cell's colour from the alert rules' own ladder (:mod:`cockpit.severity`):
+    waiting by the customers past their target, the oldest wait against the
+    queue's target, the service level by its gap below the queue's target. A
+    notice is not coloured; ``sla`` None: the default targets."""
+    levels = queue_levels(figures, thresholds, sla)
     if column is Column.WAITING:
-        return severity(figures.waiting, thresholds.waiting, higher_is_worse=True)
+        return _TABLE_SEVERITY[levels.waiting]
     if column is Column.OLDEST_WAIT and figures.waiting:
-        return severity(figures.oldest_wait_s, thresholds.oldest_wait_s, higher_is_worse=True)
+        return _TABLE_SEVERITY[levels.oldest_wait]
     if column is Column.SERVICE_LEVEL:
-        return severity(figures.service_level, thresholds.service_level, higher_is_worse=False)
+        return _TABLE_SEVERITY[levels.service_level]
     return Severity.NORMAL
+
+
+_TABLE_SEVERITY = {
+    Level.NORMAL: Severity.NORMAL,
+    Level.NOTICE: Severity.NORMAL,
+    Level.WARNING: Severity.WARN,
+    Level.CRITICAL: Severity.CRITICAL,
+}
 
 
 @dataclass(frozen=True, slots=True)

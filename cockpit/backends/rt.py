@@ -10,12 +10,15 @@ active ticket and those resolved in the last ``history_hours``; later polls
 ask for ``LastUpdated >= cursor - overlap`` (RT stamps to the second, so a
 short overlap re-reads the last second rather than missing it), sorted by
 ``LastUpdated`` and paged. The cursor is the newest ``LastUpdated`` seen.
-TicketSQL dates are written in UTC with an explicit zone, so the RT server's
-and its users' time zones do not matter.
+TicketSQL reads an absolute date in the RT user's time zone and ignores a
+zone written beside it, so the queries use RT's relative form ("N seconds
+ago", counted on RT's own clock from the HTTP ``Date`` of its last answer):
+neither the RT server's nor its users' time zone matters.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -118,11 +121,11 @@ class RtBackend:
         queues = self._queues() if full else None
         now = self._meta.now()
         if since is None:
-            history = now - timedelta(hours=self._options.history_hours)
-            query = f"Status = '__Active__' OR Resolved >= '{_sql_time(history)}'"
+            history = timedelta(hours=self._options.history_hours)
+            query = f"Status = '__Active__' OR Resolved >= '{_ago(history)}'"
         else:
-            start = since - timedelta(seconds=self._options.overlap_s)
-            query = f"LastUpdated >= '{_sql_time(start)}'"
+            back = now - since + timedelta(seconds=self._options.overlap_s)
+            query = f"LastUpdated >= '{_ago(back)}'"
         tickets = tuple(self._search(query))
         newest = max((t.updated_at for t in tickets), default=since or now)
         return Batch(
@@ -160,6 +163,7 @@ class RtBackend:
         params = {
             "query": query,
             "fields": TICKET_FIELDS,
+            "fields[Queue]": "Name",
             "per_page": per_page,
             "page": page,
             "orderby": "LastUpdated",
@@ -221,10 +225,9 @@ class RtBackend:
         raise NotSupported("reply scripts are not offered for Request Tracker")
 
 
-def _sql_time(when: datetime) -> str:
-    """A TicketSQL date in UTC, zone spelled out (RT would read a bare one in
-    the user's zone)."""
-    return when.strftime("%Y-%m-%d %H:%M:%S") + " UTC"
+def _ago(span: timedelta) -> str:
+    """A TicketSQL relative date, rounded out to the whole second before."""
+    return f"{max(1, math.ceil(span.total_seconds()))} seconds ago"
 
 
 def _cursor_time(cursor: str) -> datetime | None:

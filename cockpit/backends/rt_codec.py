@@ -67,7 +67,8 @@ def _ref_name(value: object, where: str) -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, dict):
-        return as_id(value.get("id"), f"{where}.id")
+        name = value.get("Name")
+        return name if isinstance(name, str) and name else as_id(value.get("id"), f"{where}.id")
     return as_id(value, where)
 
 

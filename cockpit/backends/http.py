@@ -1,15 +1,20 @@
 """One polite HTTP client for every backend.
 
 A single configured :class:`requests.Session` per backend: a timeout on every
-call, retries with jittered backoff for idempotent requests on connection
+socket operation and a deadline on the whole request (headers, body and
+inline retries; see :mod:`cockpit.backends.transport`), a cap on the size of
+an answer, retries with jittered backoff for idempotent requests on connection
 errors and 502/503/504, no automatic retry of writes (a write may have
 happened even when the answer was lost), ``Retry-After`` honoured, and an
 optional client-side rate limit. Every failure leaves as a typed
-:class:`~cockpit.backends.base.BackendError`.
+:class:`~cockpit.backends.base.BackendError`; transport faults (a dropped
+connection, an answer cut off, a web page instead of JSON) are named as the
+backend's, never as a cockpit bug.
 """
 
 from __future__ import annotations
 
+import http.client
 import re
 import threading
 import time
@@ -21,14 +26,17 @@ from typing import Any
 import orjson
 import requests
 from requests.adapters import HTTPAdapter
-from urllib3.exceptions import ReadTimeoutError
+from urllib3.exceptions import NewConnectionError, ProtocolError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from cockpit.backends.base import (
+    AnswerTooLarge,
     AuthError,
     BackendError,
     BackendTimeout,
     BackendUnreachable,
+    ConnectionDropped,
+    IncompleteAnswer,
     NotFound,
     PayloadError,
     PermissionDenied,
@@ -37,19 +45,29 @@ from cockpit.backends.base import (
     TlsError,
     UnexpectedStatus,
     UnknownOutcome,
+    WebPageAnswer,
 )
+from cockpit.backends.transport import Guard, GuardedAdapter, guarded
 
 USER_AGENT = "supervisor-cockpit/0.1"
 # Retry-After values above this are not slept on inside a request: the
 # poller waits them out instead of holding a worker thread.
 MAX_INLINE_RETRY_AFTER_S = 5.0
 IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+CHUNK_BYTES = 64 * 1024
+# Of an error answer only this much is read: enough for its message.
+ERROR_BODY_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True, slots=True)
 class Timeouts:
+    """``connect_s`` and ``read_s`` limit each socket operation, ``total_s``
+    the whole request, ``max_body_bytes`` the size of one answer."""
+
     connect_s: float = 3.05
     read_s: float = 10.0
+    total_s: float = 30.0
+    max_body_bytes: int = 16 * 1024 * 1024
 
 
 DEFAULT_TIMEOUTS = Timeouts()
@@ -145,9 +163,11 @@ class HttpClient:
             respect_retry_after_header=False,
             raise_on_status=False,
         )
-        adapter = HTTPAdapter(max_retries=retry, pool_maxsize=4)
+        adapter: HTTPAdapter = GuardedAdapter(max_retries=retry, pool_maxsize=4)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
+        # The backend's clock (its Date header) minus ours, as of the last answer.
+        self.date_offset_s: float | None = None
 
     def close(self) -> None:
         self.session.close()
@@ -168,67 +188,101 @@ class HttpClient:
         url = path if path.startswith(("http://", "https://")) else f"{self.base_url}{path}"
         if self.limiter is not None:
             self.limiter.acquire()
-        response = self._send(method, url, params=params, json=json)
-        self._raise_for_status(method, response)
-        if response.status_code == 204 or not expect_body or not response.content:
+        where = f"{method} {_path_of(url)}"
+        guard = Guard(self.timeouts.total_s)
+        with guarded(guard):
+            try:
+                response = self._send(method, url, params=params, json=json)
+                try:
+                    if response.status_code >= 400:
+                        # Only the error's words are wanted: read a little, not all.
+                        content = self._read_body(where, response, cap=ERROR_BODY_BYTES)
+                        self._raise_for_status(method, response, content)
+                    content = self._read_body(where, response, cap=self.timeouts.max_body_bytes)
+                finally:
+                    response.close()
+            except requests.exceptions.RequestException as exc:
+                raise self._transport_error(where, method, exc, guard) from None
+        self._note_date(response)
+        if response.status_code == 204 or not expect_body:
             return None
-        try:
-            return orjson.loads(response.content)
-        except orjson.JSONDecodeError as exc:
-            raise PayloadError(
-                f"{method} {_path_of(url)}: the answer is not JSON ({exc})",
-                detail=response.text[:200],
-            ) from None
+        return _decode(where, method, response, content)
 
     def _send(
         self, method: str, url: str, *, params: Mapping[str, Any] | None, json: Any
     ) -> requests.Response:
         data = None if json is None else orjson.dumps(json)
         headers = None if json is None else {"Content-Type": "application/json"}
-        where = f"{method} {_path_of(url)}"
-        try:
-            return self.session.request(
-                method,
-                url,
-                params=params,
-                data=data,
-                headers=headers,
-                timeout=(self.timeouts.connect_s, self.timeouts.read_s),
-                # Per request: REQUESTS_CA_BUNDLE in the environment would
-                # otherwise override the session's verify=False (requests #3829).
-                verify=self.session.verify,
-            )
-        except requests.exceptions.SSLError as exc:
-            raise TlsError(f"{where}: TLS failed ({_short(exc)})") from None
-        except requests.exceptions.ConnectTimeout:
-            raise BackendUnreachable(
-                f"{where}: no connection within {self.timeouts.connect_s:g} s"
-            ) from None
-        except requests.exceptions.ReadTimeout:
-            if method in IDEMPOTENT:
-                raise BackendTimeout(
-                    f"{where}: no answer within {self.timeouts.read_s:g} s"
-                ) from None
-            raise UnknownOutcome(
-                f"{where}: no answer within {self.timeouts.read_s:g} s; it may have happened"
-            ) from None
-        except requests.exceptions.ConnectionError as exc:
-            if _read_timed_out(exc):
-                # A GET whose answer never came: urllib3 reports it as a
-                # connection error once its (zero) read retries are used up.
-                raise BackendTimeout(
-                    f"{where}: no answer within {self.timeouts.read_s:g} s"
-                ) from None
-            raise BackendUnreachable(f"{where}: cannot connect ({_short(exc)})") from None
-        except requests.exceptions.RequestException as exc:
-            raise BackendError(f"{where}: {_short(exc)}") from None
+        return self.session.request(
+            method,
+            url,
+            params=params,
+            data=data,
+            headers=headers,
+            timeout=(self.timeouts.connect_s, self.timeouts.read_s),
+            stream=True,  # _read_body reads the answer, under the deadline and the cap
+            # Per request: REQUESTS_CA_BUNDLE in the environment would
+            # otherwise override the session's verify=False (requests #3829).
+            verify=self.session.verify,
+        )
 
-    def _raise_for_status(self, method: str, response: requests.Response) -> None:
+    def _read_body(self, where: str, response: requests.Response, *, cap: int) -> bytes:
+        """The body, read in chunks (each under the request's deadline), at
+        most ``cap`` bytes: an error answer is cut there, a data answer refused."""
+        declared = response.headers.get("Content-Length", "")
+        refuse = cap == self.timeouts.max_body_bytes
+        if refuse and declared.isdigit() and int(declared) > cap:
+            raise AnswerTooLarge(
+                f"{where}: the answer is {_size(int(declared))}, over the "
+                f"{_size(cap)} limit (settings: transport.max_body_mb)"
+            )
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in response.iter_content(CHUNK_BYTES):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > cap:
+                if not refuse:
+                    break
+                raise AnswerTooLarge(
+                    f"{where}: the answer is over the {_size(cap)} limit "
+                    "(settings: transport.max_body_mb)"
+                )
+        return b"".join(chunks)
+
+    def _note_date(self, response: requests.Response) -> None:
+        """Remember how far the backend's clock (its Date header) is from ours."""
+        date = response.headers.get("Date")
+        if not date:
+            return
+        try:
+            when = parsedate_to_datetime(date)
+        except (TypeError, ValueError):
+            return
+        if when.tzinfo is not None:
+            self.date_offset_s = when.timestamp() - time.time()
+
+    def _transport_error(
+        self, where: str, method: str, exc: requests.exceptions.RequestException, guard: Guard
+    ) -> BackendError:
+        """A transport failure in plain words: the backend's (or the network's)."""
+        if guard.expired:
+            total = self.timeouts.total_s
+            if method in IDEMPOTENT:
+                return BackendTimeout(f"{where}: no complete answer within {total:g} s")
+            return UnknownOutcome(
+                f"{where}: no complete answer within {total:g} s; it may have happened"
+            )
+        if guard.headers_cut:
+            return IncompleteAnswer(f"{where}: the connection closed in the middle of the headers")
+        return _classify(where, method, exc, self.timeouts)
+
+    def _raise_for_status(self, method: str, response: requests.Response, content: bytes) -> None:
         status = response.status_code
         if status < 400:
             return
         where = f"{method} {_path_of(response.url)}"
-        message = f"{where}: HTTP {status} {_error_text(response)}".rstrip()
+        message = f"{where}: HTTP {status} {_error_text(content)}".rstrip()
         if status == 401:
             raise AuthError(message)
         if status == 403:
@@ -245,6 +299,63 @@ class HttpClient:
                 raise UnknownOutcome(message + "; the change may or may not have happened")
             raise ServerError(message)
         raise UnexpectedStatus(message, status=status)
+
+
+def _classify(
+    where: str, method: str, exc: requests.exceptions.RequestException, timeouts: Timeouts
+) -> BackendError:
+    if isinstance(exc, requests.exceptions.SSLError):
+        return TlsError(f"{where}: TLS failed ({_short(exc)})")
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return BackendUnreachable(f"{where}: no connection within {timeouts.connect_s:g} s")
+    if isinstance(exc, requests.exceptions.ReadTimeout) or (
+        isinstance(exc, requests.exceptions.ConnectionError) and _read_timed_out(exc)
+    ):
+        # A GET whose answer never came: urllib3 reports it as a connection
+        # error once its (zero) read retries are used up.
+        if method in IDEMPOTENT:
+            return BackendTimeout(f"{where}: no answer within {timeouts.read_s:g} s")
+        return UnknownOutcome(
+            f"{where}: no answer within {timeouts.read_s:g} s; it may have happened"
+        )
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+        return IncompleteAnswer(f"{where}: the answer was cut off before its end")
+    if isinstance(exc, requests.exceptions.ContentDecodingError):
+        return PayloadError(f"{where}: the answer's compression is broken")
+    if isinstance(exc, requests.exceptions.ConnectionError):
+        if _dropped(exc):
+            return ConnectionDropped(
+                f"{where}: the backend closed the connection without answering"
+            )
+        return BackendUnreachable(f"{where}: cannot connect ({_short(exc)})")
+    return BackendError(f"{where}: {_short(exc)}")
+
+
+def _decode(where: str, method: str, response: requests.Response, content: bytes) -> Any:
+    """The JSON answer; what is not JSON is named for what it looks like."""
+    if not content:
+        if method == "GET":
+            raise PayloadError(f"{where}: the answer is empty")
+        return None
+    kind = response.headers.get("Content-Type", "").split(";", 1)[0].strip().lower()
+    if kind in ("text/html", "application/xhtml+xml") or content.lstrip()[:1] == b"<":
+        raise WebPageAnswer(
+            f"{where}: the answer is a web page, not JSON (a sign-in page?)",
+            detail=content[:200].decode("utf-8", "replace"),
+        )
+    try:
+        return orjson.loads(content)
+    except orjson.JSONDecodeError as exc:
+        if exc.pos >= len(content.rstrip()) - 1:
+            raise IncompleteAnswer(f"{where}: the answer ends in the middle of its data") from None
+        raise PayloadError(
+            f"{where}: the answer is not JSON ({exc})",
+            detail=content[:200].decode("utf-8", "replace"),
+        ) from None
+
+
+def _size(count: int) -> str:
+    return f"{count / (1024 * 1024):.1f} MB" if count >= 1024 * 1024 else f"{count} bytes"
 
 
 def parse_retry_after(value: str | None) -> float | None:
@@ -286,6 +397,28 @@ def _read_timed_out(exc: requests.exceptions.ConnectionError) -> bool:
     return isinstance(getattr(cause, "reason", None), ReadTimeoutError)
 
 
+def _dropped(exc: requests.exceptions.ConnectionError) -> bool:
+    """Whether the connection was made, then closed or reset before an answer."""
+    seen: set[int] = set()
+    todo: list[object] = [exc]
+    while todo:
+        item = todo.pop()
+        if id(item) in seen or item is None:
+            continue
+        seen.add(id(item))
+        if isinstance(item, ConnectionRefusedError | NewConnectionError):
+            return False
+        if isinstance(
+            item,
+            http.client.RemoteDisconnected | ConnectionResetError | BrokenPipeError | ProtocolError,
+        ):
+            return True
+        if isinstance(item, BaseException):
+            todo.extend((item.__cause__, item.__context__, getattr(item, "reason", None)))
+            todo.extend(arg for arg in item.args if isinstance(arg, BaseException))
+    return False
+
+
 def _short(exc: BaseException) -> str:
     # urllib3 wraps the cause deep in a long message: name it in a few words.
     text = str(exc)
@@ -300,9 +433,9 @@ def _short(exc: BaseException) -> str:
     return text[:160]
 
 
-def _error_text(response: requests.Response) -> str:
+def _error_text(content: bytes) -> str:
     try:
-        body = orjson.loads(response.content)
+        body = orjson.loads(content)
     except orjson.JSONDecodeError:
         return ""
     if isinstance(body, dict):

@@ -57,6 +57,10 @@ class FeedBackend:
     def close(self) -> None:
         self._http.close()
 
+    def clock_offset(self) -> float | None:
+        """The server's clock (its Date header) minus this computer's, in seconds."""
+        return self._http.date_offset_s
+
     # --- reading -------------------------------------------------------------
 
     def fetch(self, cursor: str | None) -> Batch:

@@ -191,7 +191,7 @@ class StatusBarView(QStatusBar):
         total = abs(round(seconds))
         if total < 60:
             return self.tr("{n} s").format(n=total)
-        hours, minutes = divmod(total // 60, 60)
+        hours, minutes = divmod(round(total / 60), 60)
         if not hours:
             return self.tr("{n} min").format(n=minutes)
         return self.tr("{h} h {m} min").format(h=hours, m=minutes)

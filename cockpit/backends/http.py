@@ -14,8 +14,6 @@ backend's, never as a cockpit bug.
 
 from __future__ import annotations
 
-import http.client
-import re
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -26,7 +24,6 @@ from typing import Any
 import orjson
 import requests
 from requests.adapters import HTTPAdapter
-from urllib3.exceptions import NewConnectionError, ProtocolError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from cockpit.backends.base import (
@@ -34,19 +31,15 @@ from cockpit.backends.base import (
     AuthError,
     BackendError,
     BackendTimeout,
-    BackendUnreachable,
-    ConnectionDropped,
     IncompleteAnswer,
     NotFound,
-    PayloadError,
     PermissionDenied,
     RateLimited,
     ServerError,
-    TlsError,
     UnexpectedStatus,
     UnknownOutcome,
-    WebPageAnswer,
 )
+from cockpit.backends.http_faults import classify, decode, error_text, size_text
 from cockpit.backends.transport import Guard, GuardedAdapter, guarded
 
 USER_AGENT = "supervisor-cockpit/0.1"
@@ -206,7 +199,7 @@ class HttpClient:
         self._note_date(response)
         if response.status_code == 204 or not expect_body:
             return None
-        return _decode(where, method, response, content)
+        return decode(where, method, response, content)
 
     def _send(
         self, method: str, url: str, *, params: Mapping[str, Any] | None, json: Any
@@ -233,8 +226,8 @@ class HttpClient:
         refuse = cap == self.timeouts.max_body_bytes
         if refuse and declared.isdigit() and int(declared) > cap:
             raise AnswerTooLarge(
-                f"{where}: the answer is {_size(int(declared))}, over the "
-                f"{_size(cap)} limit (settings: transport.max_body_mb)"
+                f"{where}: the answer is {size_text(int(declared))}, over the "
+                f"{size_text(cap)} limit (settings: transport.max_body_mb)"
             )
         chunks: list[bytes] = []
         size = 0
@@ -245,7 +238,7 @@ class HttpClient:
                 if not refuse:
                     break
                 raise AnswerTooLarge(
-                    f"{where}: the answer is over the {_size(cap)} limit "
+                    f"{where}: the answer is over the {size_text(cap)} limit "
                     "(settings: transport.max_body_mb)"
                 )
         return b"".join(chunks)
@@ -275,14 +268,20 @@ class HttpClient:
             )
         if guard.headers_cut:
             return IncompleteAnswer(f"{where}: the connection closed in the middle of the headers")
-        return _classify(where, method, exc, self.timeouts)
+        return classify(
+            where,
+            exc,
+            idempotent=method in IDEMPOTENT,
+            connect_s=self.timeouts.connect_s,
+            read_s=self.timeouts.read_s,
+        )
 
     def _raise_for_status(self, method: str, response: requests.Response, content: bytes) -> None:
         status = response.status_code
         if status < 400:
             return
         where = f"{method} {_path_of(response.url)}"
-        message = f"{where}: HTTP {status} {_error_text(content)}".rstrip()
+        message = f"{where}: HTTP {status} {error_text(content)}".rstrip()
         if status == 401:
             raise AuthError(message)
         if status == 403:
@@ -299,63 +298,6 @@ class HttpClient:
                 raise UnknownOutcome(message + "; the change may or may not have happened")
             raise ServerError(message)
         raise UnexpectedStatus(message, status=status)
-
-
-def _classify(
-    where: str, method: str, exc: requests.exceptions.RequestException, timeouts: Timeouts
-) -> BackendError:
-    if isinstance(exc, requests.exceptions.SSLError):
-        return TlsError(f"{where}: TLS failed ({_short(exc)})")
-    if isinstance(exc, requests.exceptions.ConnectTimeout):
-        return BackendUnreachable(f"{where}: no connection within {timeouts.connect_s:g} s")
-    if isinstance(exc, requests.exceptions.ReadTimeout) or (
-        isinstance(exc, requests.exceptions.ConnectionError) and _read_timed_out(exc)
-    ):
-        # A GET whose answer never came: urllib3 reports it as a connection
-        # error once its (zero) read retries are used up.
-        if method in IDEMPOTENT:
-            return BackendTimeout(f"{where}: no answer within {timeouts.read_s:g} s")
-        return UnknownOutcome(
-            f"{where}: no answer within {timeouts.read_s:g} s; it may have happened"
-        )
-    if isinstance(exc, requests.exceptions.ChunkedEncodingError):
-        return IncompleteAnswer(f"{where}: the answer was cut off before its end")
-    if isinstance(exc, requests.exceptions.ContentDecodingError):
-        return PayloadError(f"{where}: the answer's compression is broken")
-    if isinstance(exc, requests.exceptions.ConnectionError):
-        if _dropped(exc):
-            return ConnectionDropped(
-                f"{where}: the backend closed the connection without answering"
-            )
-        return BackendUnreachable(f"{where}: cannot connect ({_short(exc)})")
-    return BackendError(f"{where}: {_short(exc)}")
-
-
-def _decode(where: str, method: str, response: requests.Response, content: bytes) -> Any:
-    """The JSON answer; what is not JSON is named for what it looks like."""
-    if not content:
-        if method == "GET":
-            raise PayloadError(f"{where}: the answer is empty")
-        return None
-    kind = response.headers.get("Content-Type", "").split(";", 1)[0].strip().lower()
-    if kind in ("text/html", "application/xhtml+xml") or content.lstrip()[:1] == b"<":
-        raise WebPageAnswer(
-            f"{where}: the answer is a web page, not JSON (a sign-in page?)",
-            detail=content[:200].decode("utf-8", "replace"),
-        )
-    try:
-        return orjson.loads(content)
-    except orjson.JSONDecodeError as exc:
-        if exc.pos >= len(content.rstrip()) - 1:
-            raise IncompleteAnswer(f"{where}: the answer ends in the middle of its data") from None
-        raise PayloadError(
-            f"{where}: the answer is not JSON ({exc})",
-            detail=content[:200].decode("utf-8", "replace"),
-        ) from None
-
-
-def _size(count: int) -> str:
-    return f"{count / (1024 * 1024):.1f} MB" if count >= 1024 * 1024 else f"{count} bytes"
 
 
 def parse_retry_after(value: str | None) -> float | None:
@@ -379,70 +321,3 @@ def _path_of(url: str) -> str:
     without_query = url.split("?", 1)[0]
     parts = without_query.split("/", 3)
     return "/" + parts[3] if len(parts) > 3 else "/"
-
-
-_NAME_NOT_FOUND = (
-    "Name or service not known",
-    "nodename nor servname",
-    "No address associated with hostname",
-    "Temporary failure in name resolution",
-    "getaddrinfo failed",
-    "Failed to resolve",
-)
-_CERTIFICATE = re.compile(r"certificate verify failed:?\s*([^()'\"]*)", re.IGNORECASE)
-
-
-def _read_timed_out(exc: requests.exceptions.ConnectionError) -> bool:
-    cause = exc.args[0] if exc.args else None
-    return isinstance(getattr(cause, "reason", None), ReadTimeoutError)
-
-
-def _dropped(exc: requests.exceptions.ConnectionError) -> bool:
-    """Whether the connection was made, then closed or reset before an answer."""
-    seen: set[int] = set()
-    todo: list[object] = [exc]
-    while todo:
-        item = todo.pop()
-        if id(item) in seen or item is None:
-            continue
-        seen.add(id(item))
-        if isinstance(item, ConnectionRefusedError | NewConnectionError):
-            return False
-        if isinstance(
-            item,
-            http.client.RemoteDisconnected | ConnectionResetError | BrokenPipeError | ProtocolError,
-        ):
-            return True
-        if isinstance(item, BaseException):
-            todo.extend((item.__cause__, item.__context__, getattr(item, "reason", None)))
-            todo.extend(arg for arg in item.args if isinstance(arg, BaseException))
-    return False
-
-
-def _short(exc: BaseException) -> str:
-    # urllib3 wraps the cause deep in a long message: name it in a few words.
-    text = str(exc)
-    if "Connection refused" in text:
-        return "connection refused"
-    if any(marker in text for marker in _NAME_NOT_FOUND):
-        return "host name not found"
-    certificate = _CERTIFICATE.search(text)
-    if certificate is not None:
-        why = certificate.group(1).strip(" ,.")
-        return f"certificate verify failed: {why}" if why else "certificate verify failed"
-    return text[:160]
-
-
-def _error_text(content: bytes) -> str:
-    try:
-        body = orjson.loads(content)
-    except orjson.JSONDecodeError:
-        return ""
-    if isinstance(body, dict):
-        error = body.get("error")
-        if isinstance(error, dict) and isinstance(error.get("message"), str):
-            return str(error["message"])[:200]
-        for key in ("detail", "error", "description", "message"):
-            if isinstance(body.get(key), str):
-                return str(body[key])[:200]
-    return ""

@@ -2218,6 +2218,42 @@
         <translation>请求额度即将用完：轮询可能需要等待。</translation>
     </message>
     <message>
+        <source>no API token: set {variable} or open Settings</source>
+        <translation>缺少 API 令牌：请设置 {variable} 或打开“设置”</translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <translation>{n} 秒</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分</translation>
+    </message>
+    <message>
+        <source>The backend&apos;s clock is {amount} ahead of this computer&apos;s.</source>
+        <translation>后端时钟比本机快 {amount}。</translation>
+    </message>
+    <message>
+        <source>The backend&apos;s clock is {amount} behind this computer&apos;s.</source>
+        <translation>后端时钟比本机慢 {amount}。</translation>
+    </message>
+    <message>
+        <source>Some tickets are stamped up to {amount} later than the backend&apos;s own time.</source>
+        <translation>部分工单的时间戳比后端自身时间最多晚 {amount}。</translation>
+    </message>
+    <message>
+        <source>SLA clocks run on the backend&apos;s time; ask its administrator to check the server clock.</source>
+        <translation>SLA 计时以后端时间为准；请联系后端管理员检查服务器时钟。</translation>
+    </message>
+    <message>
+        <source>⚠ Clock skew</source>
+        <translation>⚠ 时钟偏差</translation>
+    </message>
+    <message>
         <source>Last successful poll: {time}</source>
         <translation>上次成功轮询：{time}</translation>
     </message>
@@ -2326,8 +2362,40 @@
         <translation>此后端不支持</translation>
     </message>
     <message>
-        <source>internal error</source>
-        <translation>内部错误</translation>
+        <source>backend error</source>
+        <translation>后端出错</translation>
+    </message>
+    <message>
+        <source>internal error (a cockpit bug; see the log)</source>
+        <translation>内部错误（驾驶舱程序缺陷，请查看日志）</translation>
+    </message>
+    <message>
+        <source>backend closed the connection</source>
+        <translation>后端断开了连接</translation>
+    </message>
+    <message>
+        <source>backend&apos;s answer was cut off</source>
+        <translation>后端应答被截断</translation>
+    </message>
+    <message>
+        <source>backend&apos;s answer is too large</source>
+        <translation>后端应答过大</translation>
+    </message>
+    <message>
+        <source>backend sent a web page (sign-in page?) instead of data</source>
+        <translation>后端返回了网页（登录页？）而不是数据</translation>
+    </message>
+    <message>
+        <source>backend sent older data than shown (a cache?)</source>
+        <translation>后端返回的数据比当前显示的更旧（缓存？）</translation>
+    </message>
+    <message>
+        <source>backend&apos;s data has stopped changing</source>
+        <translation>后端数据已停止更新</translation>
+    </message>
+    <message>
+        <source>no API token: open Settings</source>
+        <translation>缺少 API 令牌：请打开“设置”</translation>
     </message>
 </context>
 <context>

@@ -199,7 +199,9 @@ class TransportSettings(_Model):
     # The whole request, however the bytes trickle in: then it is abandoned.
     deadline_s: float = Field(default=30.0, gt=0, le=600)
     # Larger answers are refused unread (a fault, or a page size gone wrong).
-    max_body_mb: float = Field(default=16.0, gt=0, le=1024)
+    # Parsing holds the GIL ~10-25 ms per MB, so the cap also bounds how long
+    # one answer can keep the GUI thread waiting.
+    max_body_mb: float = Field(default=8.0, gt=0, le=1024)
 
     @property
     def max_body_bytes(self) -> int:

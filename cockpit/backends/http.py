@@ -60,7 +60,7 @@ class Timeouts:
     connect_s: float = 3.05
     read_s: float = 10.0
     total_s: float = 30.0
-    max_body_bytes: int = 16 * 1024 * 1024
+    max_body_bytes: int = 8 * 1024 * 1024
 
 
 DEFAULT_TIMEOUTS = Timeouts()

@@ -17,6 +17,7 @@ the same session behaves exactly like plain ``requests``.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import io
 import socket
@@ -91,6 +92,11 @@ class _GuardedReader(io.RawIOBase):
             if self.guard.remaining() <= 0:
                 self.guard.expired = True
             raise
+        finally:
+            # A kept-alive connection must not carry a nearly spent deadline
+            # into its next request's send.
+            with contextlib.suppress(OSError):
+                self._sock.settimeout(per_read)
         if not count:
             self.eof = True
         return count or 0

@@ -22,7 +22,8 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
@@ -205,13 +206,14 @@ class Poller:
             attempt = self._clock.now()
             try:
                 # Only polls change the state (one at a time): its cursor is safe to read.
-                batch = self.backend.fetch(self._state.cursor)
-                verdict = judge(self._state.server_time, self._state.cursor, batch)
-                self._skew = skew_of(batch, _date_offset(self.backend), self._skew)
-                if verdict is not Verdict.FRESH:
-                    self._on_not_news(verdict, attempt)
-                    return None
-                view = self._merge(batch)
+                with _collector_paused(self._state.cursor is None):
+                    batch = self.backend.fetch(self._state.cursor)
+                    verdict = judge(self._state.server_time, self._state.cursor, batch)
+                    self._skew = skew_of(batch, _date_offset(self.backend), self._skew)
+                    if verdict is not Verdict.FRESH:
+                        self._on_not_news(verdict, attempt)
+                        return None
+                    view = self._merge(batch)
             except BackendError as exc:
                 self._on_failure(exc, attempt)
                 return None
@@ -325,6 +327,26 @@ class Poller:
                 listener(*args)
             except Exception:
                 log.exception("a poll listener failed")
+
+
+@contextmanager
+def _collector_paused(paused: bool) -> Iterator[None]:
+    """No automatic garbage collection while a full load builds the floor.
+
+    Each batch of new long-lived objects would trigger a full collection over
+    the whole heap (measured: 0.4-0.5 s on a 20k-ticket floor with the
+    simulator in-process), holding the GIL, so the GUI thread would stall.
+    The merge freezes the loaded floor (``gc.freeze``), so later collections
+    only look at what is new.
+    """
+    if not paused or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _shown(health: Health) -> tuple[object, ...]:

@@ -65,5 +65,8 @@ def test_a_full_load_of_many_pages_does_not_stall_the_gui(
         proxy.stop()
     assert bridge.last_view is not None
     assert sum(f.open for f in bridge.last_view.queues) > 0
-    print(f"full load: max GUI stall {heartbeat.max_gap_s * 1000:.0f} ms")
+    print(
+        f"full load: max GUI stall {heartbeat.max_gap_s * 1000:.0f} ms "
+        f"(wall {heartbeat.max_wall_gap_s * 1000:.0f} ms)"
+    )
     assert heartbeat.max_gap_s < 0.100, f"GUI stalled {heartbeat.max_gap_s:.3f} s"

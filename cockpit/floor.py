@@ -104,8 +104,10 @@ class FloorState:
             self.tickets[ticket.id] = ticket
             self._contribute(ticket, +1, new_clocks)
             return (ticket.queue,)
-        if old.updated_at > ticket.updated_at:
-            return ()  # an older version arrived late: keep the newer one
+        # No "older version arrived late" check on updated_at: batches come in
+        # the feed's change order (the poller refuses replays), so the version
+        # that arrives last is the newest, even when a fast clock stamped the
+        # one before it in the future.
         self.tickets[ticket.id] = ticket
         self._replace(old, ticket, new_clocks)
         return (ticket.queue,) if old.queue == ticket.queue else (ticket.queue, old.queue)

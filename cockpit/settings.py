@@ -248,6 +248,23 @@ class SimSettings(_Model):
     timezone: str = "Asia/Shanghai"
 
 
+class TransportSettings(_Model):
+    """Limits on every request to the backend (besides ``request_timeout_s``,
+    which limits each wait for the next bytes)."""
+
+    connect_timeout_s: float = Field(default=3.05, gt=0, le=60)
+    # The whole request, however the bytes trickle in: then it is abandoned.
+    deadline_s: float = Field(default=30.0, gt=0, le=600)
+    # Larger answers are refused unread (a fault, or a page size gone wrong).
+    # Parsing holds the GIL ~10-25 ms per MB, so the cap also bounds how long
+    # one answer can keep the GUI thread waiting.
+    max_body_mb: float = Field(default=8.0, gt=0, le=1024)
+
+    @property
+    def max_body_bytes(self) -> int:
+        return int(self.max_body_mb * 1024 * 1024)
+
+
 class Settings(_Model):
     version: int = SETTINGS_VERSION
     # None: the built-in simulator, started in-process.
@@ -272,6 +289,7 @@ class Settings(_Model):
     recording: RecordingSettings = RecordingSettings()
     handover: HandoverSettings = HandoverSettings()
     backend_options: BackendOptions = BackendOptions()
+    transport: TransportSettings = TransportSettings()
 
 
 # Environment overrides: variable → dotted path into Settings.
@@ -285,6 +303,8 @@ ENV_OVERRIDES: Mapping[str, str] = {
     "COCKPIT_OPERATOR": "operator",
     "COCKPIT_SIM_SEED": "sim.seed",
     "COCKPIT_SIM_SPEED": "sim.speed",
+    "COCKPIT_REQUEST_DEADLINE_S": "transport.deadline_s",
+    "COCKPIT_MAX_BODY_MB": "transport.max_body_mb",
 }
 
 

@@ -1,6 +1,8 @@
 """The status bar: which backend, its API budget (rate-limited backends
-only, amber when low), how healthy the data is, how old it is, and the
-server's clock in the user's time zone.
+only, amber when low), how healthy the data is, how old it is, the
+server's clock in the user's time zone, and a warning when the backend's
+clocks are off (its clock against this computer's, or ticket stamps ahead
+of its own time).
 
 The data age and the clock tick every second on a QTimer from the moment a
 view arrived (a monotonic clock, so a skewed PC clock cannot lie about age).
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from cockpit.backends.vendor_common import RateBudget
 from cockpit.metrics import FloorView
-from cockpit.runtime.health import Health, HealthState
+from cockpit.runtime.health import ClockSkew, Health, HealthState
 from widgets.bridge import Bridge
 from widgets.theme import set_style_property
 
@@ -76,12 +78,16 @@ class StatusBarView(QStatusBar):
         self.clock_label.setObjectName("serverClock")
         self.budget_label = QLabel(self)
         self.budget_label.setObjectName("rateBudget")
+        self.skew_label = QLabel(self)
+        self.skew_label.setObjectName("clockSkew")
         self.addWidget(self.backend_label, 1)
         self.addPermanentWidget(self.budget_label)
         self.budget_label.setVisible(False)  # until a rate-limited backend reports one
         self.addPermanentWidget(self.health_badge)
         self.addPermanentWidget(self.age_label)
         self.addPermanentWidget(self.clock_label)
+        self.addPermanentWidget(self.skew_label)
+        self.skew_label.setVisible(False)  # until the backend's clocks are seen to be off
 
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
@@ -166,14 +172,63 @@ class StatusBarView(QStatusBar):
         text = self._state_text(state)
         if health is None:
             text = f"{text} · {self._reason_text('starting')}"
+        elif health.reason == "no_token":
+            text = f"{text} · " + self.tr("no API token: set {variable} or open Settings").format(
+                variable=health.subject or "COCKPIT_FEED_TOKEN"
+            )
         elif health.reason and state is not HealthState.LIVE:
             text = f"{text} · {self._reason_text(health.reason)}"
         self.health_badge.setText(f"● {text}")
         self.health_badge.setToolTip(self._health_tooltip(health))
+        self._show_skew(None if health is None else health.skew)
         set_style_property(self.health_badge, "health", state.value)
         set_style_property(
             self.age_label, "stale", state in (HealthState.STALE, HealthState.OFFLINE)
         )
+
+    def _duration(self, seconds: float) -> str:
+        """``2 h 5 min``, ``12 min``, ``40 s``: a clock difference in words."""
+        total = abs(round(seconds))
+        if total < 60:
+            return self.tr("{n} s").format(n=total)
+        hours, minutes = divmod(round(total / 60), 60)
+        if not hours:
+            return self.tr("{n} min").format(n=minutes)
+        return self.tr("{h} h {m} min").format(h=hours, m=minutes)
+
+    def _show_skew(self, skew: ClockSkew | None) -> None:
+        self.skew_label.setVisible(skew is not None)
+        if skew is None:
+            return
+        lines = []
+        if skew.server_ahead_s is not None:
+            amount = self._duration(skew.server_ahead_s)
+            if skew.server_ahead_s > 0:
+                lines.append(
+                    self.tr("The backend's clock is {amount} ahead of this computer's.").format(
+                        amount=amount
+                    )
+                )
+            else:
+                lines.append(
+                    self.tr("The backend's clock is {amount} behind this computer's.").format(
+                        amount=amount
+                    )
+                )
+        if skew.stamps_ahead_s is not None:
+            lines.append(
+                self.tr(
+                    "Some tickets are stamped up to {amount} later than the backend's own time."
+                ).format(amount=self._duration(skew.stamps_ahead_s))
+            )
+        lines.append(
+            self.tr(
+                "SLA clocks run on the backend's time; ask its administrator to check "
+                "the server clock."
+            )
+        )
+        self.skew_label.setText(self.tr("⚠ Clock skew"))
+        self.skew_label.setToolTip("\n".join(lines))
 
     def _health_tooltip(self, health: Health | None) -> str:
         if health is None:
@@ -240,6 +295,14 @@ class StatusBarView(QStatusBar):
             "unknown_outcome": self.tr("outcome unknown"),
             "unexpected_status": self.tr("unexpected answer from the backend"),
             "not_supported": self.tr("not supported by this backend"),
-            "error": self.tr("internal error"),
+            "error": self.tr("backend error"),
+            "internal": self.tr("internal error (a cockpit bug; see the log)"),
+            "dropped": self.tr("backend closed the connection"),
+            "incomplete": self.tr("backend's answer was cut off"),
+            "too_large": self.tr("backend's answer is too large"),
+            "html_page": self.tr("backend sent a web page (sign-in page?) instead of data"),
+            "replayed": self.tr("backend sent older data than shown (a cache?)"),
+            "frozen": self.tr("backend's data has stopped changing"),
+            "no_token": self.tr("no API token: open Settings"),
         }
         return known.get(reason, reason)

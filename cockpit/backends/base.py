@@ -66,7 +66,22 @@ class BackendUnreachable(BackendError):
 
 
 class BackendTimeout(BackendError):
+    """No complete answer in time: a per-read timeout or the whole-request deadline."""
+
     reason = "timeout"
+
+
+class ConnectionDropped(BackendError):
+    """The backend accepted the connection, then closed or reset it without answering."""
+
+    reason = "dropped"
+
+
+class IncompleteAnswer(BackendError):
+    """The answer was cut off: headers or body ended early (the backend's
+    fault or the network's, never the cockpit's)."""
+
+    reason = "incomplete"
 
 
 class TlsError(BackendUnreachable):
@@ -107,6 +122,19 @@ class PayloadError(BackendError):
     """The backend answered, but with something we cannot read."""
 
     reason = "payload"
+
+
+class AnswerTooLarge(PayloadError):
+    """The answer is bigger than the configured cap; it was not read in full."""
+
+    reason = "too_large"
+
+
+class WebPageAnswer(PayloadError):
+    """An HTML page where JSON was expected: typically a sign-in page put up
+    by a proxy or single sign-on in front of the API."""
+
+    reason = "html_page"
 
 
 class UnknownOutcome(BackendError):

@@ -112,6 +112,10 @@ class HelpdeskBackend:
     def close(self) -> None:
         self._http.close()
 
+    def clock_offset(self) -> float | None:
+        """The server's clock (its Date header) minus this computer's, in seconds."""
+        return self._http.date_offset_s
+
     def rate_budget(self) -> RateBudget | None:
         """The client-side budget when a limit is configured (django-helpdesk has none)."""
         return client_budget(self._limiter)

@@ -1,16 +1,19 @@
 """One polite HTTP client for every backend.
 
 A single configured :class:`requests.Session` per backend: a timeout on every
-call, retries with jittered backoff for idempotent requests on connection
+socket operation and a deadline on the whole request (headers, body and
+inline retries; see :mod:`cockpit.backends.transport`), a cap on the size of
+an answer, retries with jittered backoff for idempotent requests on connection
 errors and 502/503/504, no automatic retry of writes (a write may have
 happened even when the answer was lost), ``Retry-After`` honoured, and an
 optional client-side rate limit. Every failure leaves as a typed
-:class:`~cockpit.backends.base.BackendError`.
+:class:`~cockpit.backends.base.BackendError`; transport faults (a dropped
+connection, an answer cut off, a web page instead of JSON) are named as the
+backend's, never as a cockpit bug.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -21,35 +24,43 @@ from typing import Any
 import orjson
 import requests
 from requests.adapters import HTTPAdapter
-from urllib3.exceptions import ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from cockpit.backends.base import (
+    AnswerTooLarge,
     AuthError,
     BackendError,
     BackendTimeout,
-    BackendUnreachable,
+    IncompleteAnswer,
     NotFound,
-    PayloadError,
     PermissionDenied,
     RateLimited,
     ServerError,
-    TlsError,
     UnexpectedStatus,
     UnknownOutcome,
 )
+from cockpit.backends.http_faults import classify, decode, error_text, size_text
+from cockpit.backends.transport import Guard, GuardedAdapter, guarded
 
 USER_AGENT = "supervisor-cockpit/0.1"
 # Retry-After values above this are not slept on inside a request: the
 # poller waits them out instead of holding a worker thread.
 MAX_INLINE_RETRY_AFTER_S = 5.0
 IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+CHUNK_BYTES = 64 * 1024
+# Of an error answer only this much is read: enough for its message.
+ERROR_BODY_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True, slots=True)
 class Timeouts:
+    """``connect_s`` and ``read_s`` limit each socket operation, ``total_s``
+    the whole request, ``max_body_bytes`` the size of one answer."""
+
     connect_s: float = 3.05
     read_s: float = 10.0
+    total_s: float = 30.0
+    max_body_bytes: int = 8 * 1024 * 1024
 
 
 DEFAULT_TIMEOUTS = Timeouts()
@@ -145,9 +156,11 @@ class HttpClient:
             respect_retry_after_header=False,
             raise_on_status=False,
         )
-        adapter = HTTPAdapter(max_retries=retry, pool_maxsize=4)
+        adapter: HTTPAdapter = GuardedAdapter(max_retries=retry, pool_maxsize=4)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
+        # The backend's clock (its Date header) minus ours, as of the last answer.
+        self.date_offset_s: float | None = None
 
     def close(self) -> None:
         self.session.close()
@@ -168,67 +181,107 @@ class HttpClient:
         url = path if path.startswith(("http://", "https://")) else f"{self.base_url}{path}"
         if self.limiter is not None:
             self.limiter.acquire()
-        response = self._send(method, url, params=params, json=json)
-        self._raise_for_status(method, response)
-        if response.status_code == 204 or not expect_body or not response.content:
+        where = f"{method} {_path_of(url)}"
+        guard = Guard(self.timeouts.total_s)
+        with guarded(guard):
+            try:
+                response = self._send(method, url, params=params, json=json)
+                try:
+                    if response.status_code >= 400:
+                        # Only the error's words are wanted: read a little, not all.
+                        content = self._read_body(where, response, cap=ERROR_BODY_BYTES)
+                        self._raise_for_status(method, response, content)
+                    content = self._read_body(where, response, cap=self.timeouts.max_body_bytes)
+                finally:
+                    response.close()
+            except requests.exceptions.RequestException as exc:
+                raise self._transport_error(where, method, exc, guard) from None
+        self._note_date(response)
+        if response.status_code == 204 or not expect_body:
             return None
-        try:
-            return orjson.loads(response.content)
-        except orjson.JSONDecodeError as exc:
-            raise PayloadError(
-                f"{method} {_path_of(url)}: the answer is not JSON ({exc})",
-                detail=response.text[:200],
-            ) from None
+        return decode(where, method, response, content)
 
     def _send(
         self, method: str, url: str, *, params: Mapping[str, Any] | None, json: Any
     ) -> requests.Response:
         data = None if json is None else orjson.dumps(json)
         headers = None if json is None else {"Content-Type": "application/json"}
-        where = f"{method} {_path_of(url)}"
-        try:
-            return self.session.request(
-                method,
-                url,
-                params=params,
-                data=data,
-                headers=headers,
-                timeout=(self.timeouts.connect_s, self.timeouts.read_s),
-                # Per request: REQUESTS_CA_BUNDLE in the environment would
-                # otherwise override the session's verify=False (requests #3829).
-                verify=self.session.verify,
-            )
-        except requests.exceptions.SSLError as exc:
-            raise TlsError(f"{where}: TLS failed ({_short(exc)})") from None
-        except requests.exceptions.ConnectTimeout:
-            raise BackendUnreachable(
-                f"{where}: no connection within {self.timeouts.connect_s:g} s"
-            ) from None
-        except requests.exceptions.ReadTimeout:
-            if method in IDEMPOTENT:
-                raise BackendTimeout(
-                    f"{where}: no answer within {self.timeouts.read_s:g} s"
-                ) from None
-            raise UnknownOutcome(
-                f"{where}: no answer within {self.timeouts.read_s:g} s; it may have happened"
-            ) from None
-        except requests.exceptions.ConnectionError as exc:
-            if _read_timed_out(exc):
-                # A GET whose answer never came: urllib3 reports it as a
-                # connection error once its (zero) read retries are used up.
-                raise BackendTimeout(
-                    f"{where}: no answer within {self.timeouts.read_s:g} s"
-                ) from None
-            raise BackendUnreachable(f"{where}: cannot connect ({_short(exc)})") from None
-        except requests.exceptions.RequestException as exc:
-            raise BackendError(f"{where}: {_short(exc)}") from None
+        return self.session.request(
+            method,
+            url,
+            params=params,
+            data=data,
+            headers=headers,
+            timeout=(self.timeouts.connect_s, self.timeouts.read_s),
+            stream=True,  # _read_body reads the answer, under the deadline and the cap
+            # Per request: REQUESTS_CA_BUNDLE in the environment would
+            # otherwise override the session's verify=False (requests #3829).
+            verify=self.session.verify,
+        )
 
-    def _raise_for_status(self, method: str, response: requests.Response) -> None:
+    def _read_body(self, where: str, response: requests.Response, *, cap: int) -> bytes:
+        """The body, read in chunks (each under the request's deadline), at
+        most ``cap`` bytes: an error answer is cut there, a data answer refused."""
+        declared = response.headers.get("Content-Length", "")
+        refuse = cap == self.timeouts.max_body_bytes
+        if refuse and declared.isdigit() and int(declared) > cap:
+            raise AnswerTooLarge(
+                f"{where}: the answer is {size_text(int(declared))}, over the "
+                f"{size_text(cap)} limit (settings: transport.max_body_mb)"
+            )
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in response.iter_content(CHUNK_BYTES):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > cap:
+                if not refuse:
+                    break
+                raise AnswerTooLarge(
+                    f"{where}: the answer is over the {size_text(cap)} limit "
+                    "(settings: transport.max_body_mb)"
+                )
+        return b"".join(chunks)
+
+    def _note_date(self, response: requests.Response) -> None:
+        """Remember how far the backend's clock (its Date header) is from ours."""
+        date = response.headers.get("Date")
+        if not date:
+            return
+        try:
+            when = parsedate_to_datetime(date)
+        except (TypeError, ValueError):
+            return
+        if when.tzinfo is not None:
+            self.date_offset_s = when.timestamp() - time.time()
+
+    def _transport_error(
+        self, where: str, method: str, exc: requests.exceptions.RequestException, guard: Guard
+    ) -> BackendError:
+        """A transport failure in plain words: the backend's (or the network's)."""
+        if guard.expired:
+            total = self.timeouts.total_s
+            if method in IDEMPOTENT:
+                return BackendTimeout(f"{where}: no complete answer within {total:g} s")
+            return UnknownOutcome(
+                f"{where}: no complete answer within {total:g} s; it may have happened"
+            )
+        if guard.headers_cut:
+            return IncompleteAnswer(f"{where}: the connection closed in the middle of the headers")
+        return classify(
+            where,
+            exc,
+            idempotent=method in IDEMPOTENT,
+            connect_s=self.timeouts.connect_s,
+            read_s=self.timeouts.read_s,
+        )
+
+    def _raise_for_status(self, method: str, response: requests.Response, content: bytes) -> None:
         status = response.status_code
         if status < 400:
             return
         where = f"{method} {_path_of(response.url)}"
-        message = f"{where}: HTTP {status} {_error_text(response)}".rstrip()
+        message = f"{where}: HTTP {status} {error_text(content)}".rstrip()
         if status == 401:
             raise AuthError(message)
         if status == 403:
@@ -268,48 +321,3 @@ def _path_of(url: str) -> str:
     without_query = url.split("?", 1)[0]
     parts = without_query.split("/", 3)
     return "/" + parts[3] if len(parts) > 3 else "/"
-
-
-_NAME_NOT_FOUND = (
-    "Name or service not known",
-    "nodename nor servname",
-    "No address associated with hostname",
-    "Temporary failure in name resolution",
-    "getaddrinfo failed",
-    "Failed to resolve",
-)
-_CERTIFICATE = re.compile(r"certificate verify failed:?\s*([^()'\"]*)", re.IGNORECASE)
-
-
-def _read_timed_out(exc: requests.exceptions.ConnectionError) -> bool:
-    cause = exc.args[0] if exc.args else None
-    return isinstance(getattr(cause, "reason", None), ReadTimeoutError)
-
-
-def _short(exc: BaseException) -> str:
-    # urllib3 wraps the cause deep in a long message: name it in a few words.
-    text = str(exc)
-    if "Connection refused" in text:
-        return "connection refused"
-    if any(marker in text for marker in _NAME_NOT_FOUND):
-        return "host name not found"
-    certificate = _CERTIFICATE.search(text)
-    if certificate is not None:
-        why = certificate.group(1).strip(" ,.")
-        return f"certificate verify failed: {why}" if why else "certificate verify failed"
-    return text[:160]
-
-
-def _error_text(response: requests.Response) -> str:
-    try:
-        body = orjson.loads(response.content)
-    except orjson.JSONDecodeError:
-        return ""
-    if isinstance(body, dict):
-        error = body.get("error")
-        if isinstance(error, dict) and isinstance(error.get("message"), str):
-            return str(error["message"])[:200]
-        for key in ("detail", "error", "description", "message"):
-            if isinstance(body.get(key), str):
-                return str(body[key])[:200]
-    return ""

@@ -20,6 +20,15 @@ class BackendConfigError(ValueError):
     """The backend URL or its credentials are unusable; the message says why."""
 
 
+class MissingToken(BackendConfigError):
+    """No API token anywhere; ``variable`` is the environment variable that
+    would hold it (the other way is the keyring, through Settings)."""
+
+    def __init__(self, message: str, *, variable: str) -> None:
+        super().__init__(message)
+        self.variable = variable
+
+
 Opener = Callable[[str, str | None, Timeouts], TicketBackend]
 _OPENERS: dict[str, Opener] = {}
 
@@ -53,8 +62,9 @@ def open_backend(
 def _require_token(token: str | None, secret: str) -> str:
     token = token or get_secret(secret)
     if not token:
-        raise BackendConfigError(
-            f"no API token: set {env_name(secret)} or store {secret!r} in the keyring"
+        raise MissingToken(
+            f"no API token: set {env_name(secret)} or store {secret!r} in the keyring",
+            variable=env_name(secret),
         )
     return token
 

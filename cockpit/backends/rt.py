@@ -110,6 +110,10 @@ class RtBackend:
     def close(self) -> None:
         self._http.close()
 
+    def clock_offset(self) -> float | None:
+        """RT's clock (its Date header) minus this computer's, in seconds."""
+        return self._http.date_offset_s
+
     def rate_budget(self) -> RateBudget | None:
         return client_budget(self._limiter)
 

@@ -22,7 +22,7 @@ from cockpit.backends.base import TicketBackend
 from cockpit.backends.helpdesk import HelpdeskBackend
 from cockpit.backends.http import Timeouts
 from cockpit.backends.options import BackendOptions
-from cockpit.backends.registry import BackendConfigError
+from cockpit.backends.registry import BackendConfigError, MissingToken
 from cockpit.backends.rt import RtBackend
 from cockpit.backends.vendor_common import http_base
 from cockpit.backends.zammad import ZammadBackend
@@ -48,8 +48,9 @@ def options_from_settings() -> BackendOptions:
 def secret_or_fail(given: str | None, name: str, what: str = "API token") -> str:
     value = given or get_secret(name)
     if not value:
-        raise BackendConfigError(
-            f"no {what}: set {env_name(name)} or store {name!r} in the keyring"
+        raise MissingToken(
+            f"no {what}: set {env_name(name)} or store {name!r} in the keyring",
+            variable=env_name(name),
         )
     return value
 

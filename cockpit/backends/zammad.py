@@ -108,6 +108,10 @@ class ZammadBackend:
     def close(self) -> None:
         self._http.close()
 
+    def clock_offset(self) -> float | None:
+        """The server's clock (its Date header) minus this computer's, in seconds."""
+        return self._http.date_offset_s
+
     def rate_budget(self) -> RateBudget | None:
         return client_budget(self._limiter)
 

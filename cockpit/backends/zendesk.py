@@ -124,6 +124,10 @@ class ZendeskBackend:
         self._http.close()
         self._writes.close()
 
+    def clock_offset(self) -> float | None:
+        """The server's clock (its Date header) minus this computer's, in seconds."""
+        return self._http.date_offset_s
+
     def rate_budget(self) -> RateBudget:
         """Requests left this minute: ours (token bucket) and Zendesk's (headers)."""
         return RateBudget(

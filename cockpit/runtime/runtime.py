@@ -30,6 +30,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from cockpit.alerts import Alert, AlertEngine, AlertUpdate
 from cockpit.backends import BackendConfigError, TicketBackend, open_backend
 from cockpit.backends.base import BackendError
+from cockpit.backends.http import Timeouts
+from cockpit.backends.registry import MissingToken
 from cockpit.domain import Ticket
 from cockpit.floor import FloorState
 from cockpit.incidents.engine import IncidentEngine, TickResult
@@ -154,7 +156,7 @@ class Runtime:
                     self.embedded = embedded
                 embedded.start()
                 url, token = embedded.url, embedded.token
-            backend = open_backend(url, token=token)
+            backend = open_backend(url, token=token, timeouts=transport_timeouts(self.settings))
             poller = Poller(backend, settings=self.settings)
             poller.subscribe(on_view=self._evaluate_alerts)
             for on_view in self._view_listeners:
@@ -170,7 +172,7 @@ class Runtime:
         except (BackendConfigError, BackendError, OSError) as exc:
             log.error("cannot start: %s", exc)
             self.incident_error = IncidentsUnavailable("backend", f"{type(exc).__name__}: {exc}")
-            self._emit_health(Health(HealthState.OFFLINE, reason="config", detail=str(exc)))
+            self._emit_health(_config_health(exc))
             return
         self._boot_incidents(backend, poller)
         self._boot_housekeeping(poller)
@@ -377,6 +379,24 @@ class _ServerClock:
     def now(self) -> datetime:
         embedded = self._runtime.embedded
         return embedded.clock.now() if embedded is not None else datetime.now(UTC)
+
+
+def transport_timeouts(settings: Settings) -> Timeouts:
+    """The per-read timeouts, the whole-request deadline and the answer cap."""
+    transport = settings.transport
+    return Timeouts(
+        connect_s=transport.connect_timeout_s,
+        read_s=min(settings.request_timeout_s, transport.deadline_s),
+        total_s=transport.deadline_s,
+        max_body_bytes=transport.max_body_bytes,
+    )
+
+
+def _config_health(exc: Exception) -> Health:
+    """Offline before the first poll: why, in words the status bar can show."""
+    if isinstance(exc, MissingToken):
+        return Health(HealthState.OFFLINE, reason="no_token", detail=str(exc), subject=exc.variable)
+    return Health(HealthState.OFFLINE, reason="config", detail=str(exc))
 
 
 def _zone(name: str | None) -> tzinfo:

@@ -2254,6 +2254,42 @@
         <translation>The budget is nearly used up: polls may wait for it.</translation>
     </message>
     <message>
+        <source>no API token: set {variable} or open Settings</source>
+        <translation>no API token: set {variable} or open Settings</translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <translation>{n} s</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} h {m} min</translation>
+    </message>
+    <message>
+        <source>The backend&apos;s clock is {amount} ahead of this computer&apos;s.</source>
+        <translation>The backend&apos;s clock is {amount} ahead of this computer&apos;s.</translation>
+    </message>
+    <message>
+        <source>The backend&apos;s clock is {amount} behind this computer&apos;s.</source>
+        <translation>The backend&apos;s clock is {amount} behind this computer&apos;s.</translation>
+    </message>
+    <message>
+        <source>Some tickets are stamped up to {amount} later than the backend&apos;s own time.</source>
+        <translation>Some tickets are stamped up to {amount} later than the backend&apos;s own time.</translation>
+    </message>
+    <message>
+        <source>SLA clocks run on the backend&apos;s time; ask its administrator to check the server clock.</source>
+        <translation>SLA clocks run on the backend&apos;s time; ask its administrator to check the server clock.</translation>
+    </message>
+    <message>
+        <source>⚠ Clock skew</source>
+        <translation>⚠ Clock skew</translation>
+    </message>
+    <message>
         <source>Last successful poll: {time}</source>
         <translation>Last successful poll: {time}</translation>
     </message>
@@ -2362,8 +2398,40 @@
         <translation>not supported by this backend</translation>
     </message>
     <message>
-        <source>internal error</source>
-        <translation>internal error</translation>
+        <source>backend error</source>
+        <translation>backend error</translation>
+    </message>
+    <message>
+        <source>internal error (a cockpit bug; see the log)</source>
+        <translation>internal error (a cockpit bug; see the log)</translation>
+    </message>
+    <message>
+        <source>backend closed the connection</source>
+        <translation>backend closed the connection</translation>
+    </message>
+    <message>
+        <source>backend&apos;s answer was cut off</source>
+        <translation>backend&apos;s answer was cut off</translation>
+    </message>
+    <message>
+        <source>backend&apos;s answer is too large</source>
+        <translation>backend&apos;s answer is too large</translation>
+    </message>
+    <message>
+        <source>backend sent a web page (sign-in page?) instead of data</source>
+        <translation>backend sent a web page (sign-in page?) instead of data</translation>
+    </message>
+    <message>
+        <source>backend sent older data than shown (a cache?)</source>
+        <translation>backend sent older data than shown (a cache?)</translation>
+    </message>
+    <message>
+        <source>backend&apos;s data has stopped changing</source>
+        <translation>backend&apos;s data has stopped changing</translation>
+    </message>
+    <message>
+        <source>no API token: open Settings</source>
+        <translation>no API token: open Settings</translation>
     </message>
 </context>
 <context>

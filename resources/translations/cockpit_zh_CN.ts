@@ -161,7 +161,7 @@
         <translation>截止 {time}</translation>
     </message>
     <message>
-        <source>Double-click for the ticket&apos;s details</source>
+        <source>Double-click for the ticket's details</source>
         <translation>双击查看工单详情</translation>
     </message>
     <message>
@@ -263,7 +263,7 @@
         <translation>坐席名称：</translation>
     </message>
     <message>
-        <source>Backend user id → the agent&apos;s name</source>
+        <source>Backend user id → the agent's name</source>
         <translation>后端的用户 ID → 坐席姓名</translation>
     </message>
     <message>
@@ -279,7 +279,7 @@
         <translation>每分钟请求数：</translation>
     </message>
     <message>
-        <source>The most API requests the cockpit sends a minute (the plan&apos;s limit)</source>
+        <source>The most API requests the cockpit sends a minute (the plan's limit)</source>
         <translation>驾驶舱每分钟最多发送的 API 请求数（套餐上限）</translation>
     </message>
     <message>
@@ -334,7 +334,7 @@
         <translation>不会发送到{target}：{why}</translation>
     </message>
     <message>
-        <source>This replaces the bot auto-reply with the script&apos;s text until the bot is restored or the incident resolved. Send?</source>
+        <source>This replaces the bot auto-reply with the script's text until the bot is restored or the incident resolved. Send?</source>
         <translation>机器人自动回复将改为这条话术，直到恢复机器人或解除事件为止。确定发送吗？</translation>
     </message>
     <message>
@@ -528,7 +528,7 @@
 <context>
     <name>ConnectionForm</name>
     <message>
-        <source>Enter the backend&apos;s address.</source>
+        <source>Enter the backend's address.</source>
         <translation>请输入后端地址。</translation>
     </message>
     <message>
@@ -627,7 +627,7 @@
         <translation>概述</translation>
     </message>
     <message>
-        <source>Suggested by the alert&apos;s topics</source>
+        <source>Suggested by the alert's topics</source>
         <translation>根据告警主题推荐</translation>
     </message>
     <message>
@@ -639,7 +639,7 @@
         <translation>话术变量（留空则使用灰色的默认值）</translation>
     </message>
     <message>
-        <source>Run the playbook&apos;s automatic steps now</source>
+        <source>Run the playbook's automatic steps now</source>
         <translation>立即执行预案的自动步骤</translation>
     </message>
     <message>
@@ -662,7 +662,7 @@
         <translation>未分配</translation>
     </message>
     <message>
-        <source>Double-click for the ticket&apos;s details</source>
+        <source>Double-click for the ticket's details</source>
         <translation>双击查看工单详情</translation>
     </message>
     <message>
@@ -1024,7 +1024,7 @@
 <context>
     <name>IncidentPanel</name>
     <message>
-        <source>Switch the bot auto-reply on now? Customers writing about {topics} will get the playbook&apos;s notice until the bot is restored or the incident resolved.</source>
+        <source>Switch the bot auto-reply on now? Customers writing about {topics} will get the playbook's notice until the bot is restored or the incident resolved.</source>
         <translation>现在开启机器人自动回复吗？咨询{topics}的客户将收到预案中的公告，直到恢复机器人或解除事件为止。</translation>
     </message>
     <message>
@@ -1191,7 +1191,7 @@
         <translation>后端服务器出错</translation>
     </message>
     <message>
-        <source>the backend&apos;s answer could not be read</source>
+        <source>the backend's answer could not be read</source>
         <translation>后端返回的数据无法解析</translation>
     </message>
     <message>
@@ -1941,7 +1941,7 @@
         <translation>详细信息：{detail}</translation>
     </message>
     <message>
-        <source>Zendesk needs the agent&apos;s e-mail address for its API token.</source>
+        <source>Zendesk needs the agent's e-mail address for its API token.</source>
         <translation>Zendesk 的 API 令牌需要配合坐席的电子邮件地址使用。</translation>
     </message>
     <message>
@@ -1997,7 +1997,7 @@
         <translation>显示时区：</translation>
     </message>
     <message>
-        <source>this computer&apos;s time zone</source>
+        <source>this computer's time zone</source>
         <translation>本机时区</translation>
     </message>
     <message>
@@ -2052,7 +2052,7 @@
         <translation>没有令牌：请输入令牌，或设置环境变量 {env}。</translation>
     </message>
     <message>
-        <source>Zendesk needs the agent&apos;s e-mail address for its API token.</source>
+        <source>Zendesk needs the agent's e-mail address for its API token.</source>
         <translation>Zendesk 的 API 令牌需要配合坐席的电子邮件地址使用。</translation>
     </message>
     <message>
@@ -2068,7 +2068,7 @@
         <translation>连接被拒绝：该地址和端口上没有服务响应。请检查端口，以及服务器是否在运行。</translation>
     </message>
     <message>
-        <source>The secure connection (TLS) failed: the server&apos;s certificate could not be verified. For a test server with its own certificate you may turn certificate verification off in the backend options; never for a real one.</source>
+        <source>The secure connection (TLS) failed: the server's certificate could not be verified. For a test server with its own certificate you may turn certificate verification off in the backend options; never for a real one.</source>
         <translation>安全连接（TLS）失败：无法校验服务器的证书。若是使用自签证书的测试服务器，可在“后端选项”中关闭证书校验；正式服务器切勿关闭。</translation>
     </message>
     <message>
@@ -2254,6 +2254,42 @@
         <translation>请求额度即将用完：轮询可能需要等待。</translation>
     </message>
     <message>
+        <source>no API token: set {variable} or open Settings</source>
+        <translation>缺少 API 令牌：请设置 {variable} 或打开“设置”</translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <translation>{n} 秒</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分</translation>
+    </message>
+    <message>
+        <source>The backend's clock is {amount} ahead of this computer's.</source>
+        <translation>后端时钟比本机快 {amount}。</translation>
+    </message>
+    <message>
+        <source>The backend's clock is {amount} behind this computer's.</source>
+        <translation>后端时钟比本机慢 {amount}。</translation>
+    </message>
+    <message>
+        <source>Some tickets are stamped up to {amount} later than the backend's own time.</source>
+        <translation>部分工单的时间戳比后端自身时间最多晚 {amount}。</translation>
+    </message>
+    <message>
+        <source>SLA clocks run on the backend's time; ask its administrator to check the server clock.</source>
+        <translation>SLA 计时以后端时间为准；请联系后端管理员检查服务器时钟。</translation>
+    </message>
+    <message>
+        <source>⚠ Clock skew</source>
+        <translation>⚠ 时钟偏差</translation>
+    </message>
+    <message>
         <source>Last successful poll: {time}</source>
         <translation>上次成功轮询：{time}</translation>
     </message>
@@ -2362,8 +2398,40 @@
         <translation>此后端不支持</translation>
     </message>
     <message>
-        <source>internal error</source>
-        <translation>内部错误</translation>
+        <source>backend error</source>
+        <translation>后端出错</translation>
+    </message>
+    <message>
+        <source>internal error (a cockpit bug; see the log)</source>
+        <translation>内部错误（驾驶舱程序缺陷，请查看日志）</translation>
+    </message>
+    <message>
+        <source>backend closed the connection</source>
+        <translation>后端断开了连接</translation>
+    </message>
+    <message>
+        <source>backend's answer was cut off</source>
+        <translation>后端应答被截断</translation>
+    </message>
+    <message>
+        <source>backend's answer is too large</source>
+        <translation>后端应答过大</translation>
+    </message>
+    <message>
+        <source>backend sent a web page (sign-in page?) instead of data</source>
+        <translation>后端返回了网页（登录页？）而不是数据</translation>
+    </message>
+    <message>
+        <source>backend sent older data than shown (a cache?)</source>
+        <translation>后端返回的数据比当前显示的更旧（缓存？）</translation>
+    </message>
+    <message>
+        <source>backend's data has stopped changing</source>
+        <translation>后端数据已停止更新</translation>
+    </message>
+    <message>
+        <source>no API token: open Settings</source>
+        <translation>缺少 API 令牌：请打开“设置”</translation>
     </message>
 </context>
 <context>

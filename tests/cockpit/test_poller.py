@@ -132,7 +132,13 @@ def test_a_bug_in_a_listener_does_not_stop_polling() -> None:
 
 
 def test_scheduled_polls_run_on_a_worker_and_shut_down_cleanly() -> None:
-    backend = FakeBackend(lambda cursor: batch(ticket("a"), full=cursor is None, queues=QUEUES))
+    polls = iter(range(1_000_000))
+
+    def answer(cursor: str | None) -> Batch:
+        # The server's clock moves on between polls (a frozen one is not live).
+        return batch(ticket("a"), now=next(polls), full=cursor is None, queues=QUEUES)
+
+    backend = FakeBackend(answer)
     poller = Poller(backend, settings=Settings(poll_interval_s=0.2))
     seen = threading.Event()
     threads: set[str] = set()

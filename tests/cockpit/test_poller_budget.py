@@ -10,12 +10,14 @@ from cockpit.settings import Settings
 from tests.cockpit.factories import QUEUES, batch, ticket
 from tests.cockpit.fakes import FakeBackend
 
-FULL = batch(ticket("a"), full=True, queues=QUEUES, cursor="10")
-
 
 class BudgetedBackend(FakeBackend):
     def __init__(self, *budgets: RateBudget | Exception) -> None:
-        super().__init__(FULL)
+        polls = iter(range(1_000_000))
+        # The server's clock moves on between polls (a frozen answer is not applied).
+        super().__init__(
+            lambda cursor: batch(ticket("a"), now=next(polls), full=True, queues=QUEUES)
+        )
         self.budgets = list(budgets)
 
     def rate_budget(self) -> RateBudget | None:
@@ -42,7 +44,9 @@ def test_the_view_carries_the_budget_of_each_poll() -> None:
 
 
 def test_no_budget_without_a_rate_limit() -> None:
-    assert _views(FakeBackend(FULL), 1)[0].rate_budget is None
+    assert (
+        _views(FakeBackend(batch(ticket("a"), full=True, queues=QUEUES)), 1)[0].rate_budget is None
+    )
 
 
 def test_a_failing_budget_read_costs_nothing_but_the_budget() -> None:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from cockpit.clock import ManualClock
+from cockpit.clock import ScaledClock
 from cockpit.runtime.health import HealthState
 from cockpit.runtime.runtime import Runtime
 from cockpit.settings import Settings
@@ -25,13 +25,14 @@ START = datetime(2026, 11, 10, 16, 30, tzinfo=UTC)
 
 
 @pytest.fixture
-def simulator(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[FloorSimulator, ManualClock]]:
+def simulator(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[FloorSimulator, ScaledClock]]:
     monkeypatch.setenv("COCKPIT_FEED_TOKEN", "gui-e2e")
-    return FloorSimulator(SimConfig.default(), seed=5, start=START), ManualClock(START)
+    # The floor's clock must move: the same answer over and over is not live.
+    return FloorSimulator(SimConfig.default(), seed=5, start=START), ScaledClock(START, 10)
 
 
 def test_window_follows_the_simulator_and_its_outage(
-    qtbot: QtBot, qapp: QApplication, simulator: tuple[FloorSimulator, ManualClock], tmp_path
+    qtbot: QtBot, qapp: QApplication, simulator: tuple[FloorSimulator, ScaledClock], tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
     sim, clock = simulator
     server = SimServer(sim, clock, port=0, token="gui-e2e")

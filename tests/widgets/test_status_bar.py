@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cockpit.runtime.health import Health, HealthState
+from cockpit.runtime.health import ClockSkew, Health, HealthState
 from tests.widgets.fakes import T0, figures, view
 from widgets.app import Translations
 from widgets.bridge import Bridge
@@ -116,3 +116,46 @@ def test_clock_in_a_zone_with_half_hours(qtbot: QtBot, monotonic: _FakeMonotonic
     qtbot.addWidget(bar)
     bar._on_floor_changed(view([], at=T0))
     assert bar.clock_label.text() == "Server time 22:30:00 (UTC+5:30)"
+
+
+def test_offline_without_a_token_says_what_to_set(bar: StatusBarView) -> None:
+    bar._on_health_changed(
+        Health(HealthState.OFFLINE, reason="no_token", subject="COCKPIT_ZAMMAD_TOKEN")
+    )
+    assert _badge(bar) == (
+        "● Offline · no API token: set COCKPIT_ZAMMAD_TOKEN or open Settings",
+        "offline",
+    )
+
+
+@pytest.mark.parametrize(
+    ("reason", "words"),
+    [
+        ("incomplete", "answer was cut off"),
+        ("dropped", "closed the connection"),
+        ("replayed", "older data"),
+        ("frozen", "stopped changing"),
+        ("error", "backend error"),
+        ("internal", "cockpit bug"),
+    ],
+)
+def test_transport_faults_are_named_as_the_backends(
+    bar: StatusBarView, reason: str, words: str
+) -> None:
+    bar._on_health_changed(Health(HealthState.DEGRADED, reason=reason))
+    assert words in bar.health_badge.text()
+
+
+def test_clock_skew_is_shown_until_it_goes(bar: StatusBarView) -> None:
+    assert bar.skew_label.isHidden()
+    skew = ClockSkew(server_ahead_s=7199.4, stamps_ahead_s=-30.0 + 7230.0)
+    bar._on_health_changed(Health(HealthState.LIVE, skew=skew))
+    assert not bar.skew_label.isHidden()
+    assert bar.skew_label.text() == "⚠ Clock skew"
+    tip = bar.skew_label.toolTip()
+    assert "2 h 0 min ahead of this computer's" in tip
+    assert "stamped up to 2 h 0 min later" in tip
+    bar._on_health_changed(Health(HealthState.LIVE, skew=ClockSkew(server_ahead_s=-90.0)))
+    assert "2 min behind" in bar.skew_label.toolTip()
+    bar._on_health_changed(Health(HealthState.LIVE))
+    assert bar.skew_label.isHidden()

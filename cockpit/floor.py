@@ -37,8 +37,18 @@ class QueueIndex:
     arrivals: SortedList = field(default_factory=SortedList)
     resolutions: SortedList = field(default_factory=SortedList)
     first_responses: SortedList = field(default_factory=SortedList)
-    # The subset of first_responses that met their target.
+    # The subset of first_responses that met their target (or had none).
     first_responses_met: SortedList = field(default_factory=SortedList)
+    # The service level's parts and each clock's outcomes (docs/metrics.md),
+    # by the instant the clock stopped: first responses of tickets with a
+    # first-response clock, at/before their due instant and after it;
+    # tickets finished unanswered after their first-response due instant;
+    # resolutions at/before their due instant and after it.
+    answered_in_target: SortedList = field(default_factory=SortedList)
+    answered_late: SortedList = field(default_factory=SortedList)
+    abandoned_late: SortedList = field(default_factory=SortedList)
+    resolved_in_target: SortedList = field(default_factory=SortedList)
+    resolved_late: SortedList = field(default_factory=SortedList)
 
 
 class FloorState:
@@ -171,6 +181,7 @@ class FloorState:
             entries.append((idx.first_responses, responded))
             if _first_response_met(ticket, ticket_clocks):
                 entries.append((idx.first_responses_met, responded))
+        entries.extend(_outcomes(idx, ticket, ticket_clocks))
         return entries
 
     def _count(self, ticket: Ticket, sign: int) -> None:
@@ -220,6 +231,26 @@ def _sla_key(ticket: Ticket) -> tuple[object, ...]:
         ticket.resolution_due,
         ticket.updated_at if fallback else None,
     )
+
+
+def _outcomes(
+    idx: QueueIndex, ticket: Ticket, ticket_clocks: tuple[SlaClock, ...]
+) -> list[tuple[SortedList, object]]:
+    """Entries for the clocks that stopped for good, by outcome (see QueueIndex)."""
+    entries: list[tuple[SortedList, object]] = []
+    for clock in ticket_clocks:
+        stopped = clock.stopped_at
+        if stopped is None:
+            continue
+        late = stopped > clock.due_at
+        when = stopped.timestamp()
+        if clock.kind is ClockKind.RESOLUTION:
+            entries.append((idx.resolved_late if late else idx.resolved_in_target, when))
+        elif ticket.first_response_at is not None:
+            entries.append((idx.answered_late if late else idx.answered_in_target, when))
+        elif late:  # finished without an answer, after the due instant
+            entries.append((idx.abandoned_late, when))
+    return entries
 
 
 def _first_response_met(ticket: Ticket, ticket_clocks: tuple[SlaClock, ...]) -> bool:

@@ -21,6 +21,7 @@ from cockpit.heatmap import HeatmapMode, build_heatmap, cell_tickets, grid_start
 from cockpit.metrics import FloorView, QueueFigures, ViewOptions, compute_view
 from cockpit.settings import SlaSettings, SlaTarget
 from cockpit.sla import ClockKind, SlaState, clocks, evaluate, pressing
+from tests.cockpit.brute_sl import check_figures
 from tests.cockpit.factories import QUEUES, at, batch, ticket
 
 SECOND = 1 / 60  # in the factories' minutes
@@ -263,6 +264,7 @@ def check_against_brute_force(floor: FloorState) -> None:
     expected = brute_sla(floor)
     for f in view.queues:
         assert (f.breached, f.at_risk, f.sla_paused) == expected.get(f.queue, (0, 0, 0))
+    check_figures(floor)
     at_risk, breached = brute_lists(floor)
     assert ids(view.at_risk) == at_risk
     assert ids(view.breached) == breached

@@ -14,9 +14,9 @@ from cockpit.metrics import compute_view
 from cockpit.settings import (
     AFTERSALES,
     PRESALES,
+    SettingsError,
     SlaSettings,
     SlaTarget,
-    SettingsError,
     load_settings,
     save_settings,
 )
@@ -76,7 +76,7 @@ def test_env_switches_the_promotion_on(tmp_path: Path) -> None:
     assert not load_settings(path, env={}).sla.promotion
     assert load_settings(path, env={"COCKPIT_PROMOTION": "1"}).sla.promotion
     assert not load_settings(path, env={"COCKPIT_PROMOTION": "false"}).sla.promotion
-    with pytest.raises(SettingsError, match="sla.promotion"):
+    with pytest.raises(SettingsError, match=r"sla\.promotion"):
         load_settings(path, env={"COCKPIT_PROMOTION": "sometimes"})
 
 

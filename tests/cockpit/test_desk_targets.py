@@ -48,9 +48,7 @@ def test_aftersales_answers_within_an_hour_and_keeps_tighter_grades() -> None:
 
 def test_the_promotion_switch_changes_a_live_floor() -> None:
     # A pre-sales enquiry answered after 45 s: late normally, in target in a promotion.
-    answered = ticket(
-        "p", PRESALES, created=-1, priority=Priority.LOW, first_response_at=at(-0.25)
-    )
+    answered = ticket("p", PRESALES, created=-1, priority=Priority.LOW, first_response_at=at(-0.25))
     floor = FloorState(SlaSettings())
     floor.apply(batch(answered, full=True))
     view = compute_view(floor, backend="test")

@@ -194,6 +194,12 @@ class FloorState:
         """Whether the ticket's first response came within its target. Assumes it has one."""
         return _first_response_met(ticket, clocks(ticket, self.sla))
 
+    def first_response_clock(self, ticket: Ticket) -> SlaClock | None:
+        """The ticket's first-response clock under the current policy, if it has one."""
+        return next(
+            (c for c in clocks(ticket, self.sla) if c.kind is ClockKind.FIRST_RESPONSE), None
+        )
+
     def replace_sla(self, sla: SlaSettings) -> None:
         """New SLA policy: rebuild the indexes (rare; O(floor))."""
         self.sla = sla

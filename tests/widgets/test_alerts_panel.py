@@ -67,7 +67,7 @@ def test_one_line_per_rule_and_queue(board: tuple[FloorBoard, FakeFloorHost]) ->
     # most severe first, then oldest; ticket rules carry their count
     assert texts(floor) == [
         "2 urgent tickets breached in Logistics",
-        "Service level 50% in Logistics (target 80%)",
+        "Service level 25% in Logistics (target 80%)",
         "Oldest wait 28:00 in Logistics",
         "4 urgent tickets not reported to the supervisor in Logistics",
         "1 complaint without a customer update for over 2 h in Refunds",

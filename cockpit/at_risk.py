@@ -21,7 +21,7 @@ from sortedcontainers import SortedList
 
 from cockpit.domain import AgentId, Kind, Priority, QueueId, TicketId
 from cockpit.floor import FloorState
-from cockpit.sla import ClockKind, SlaClock, SlaState, clocks
+from cockpit.sla import ClockKind, SlaClock, SlaState
 from cockpit.sla_index import Entry
 
 DEFAULT_LIMIT = 200
@@ -143,5 +143,5 @@ def _row(state: FloorState, entry: Entry, sla_state: SlaState) -> SlaRow:
         due_at=due_at,
         seconds_to_breach=(due_at - now).total_seconds(),
         subject=ticket.subject,
-        clocks=clock_states(clocks(ticket, state.sla), now),
+        clocks=clock_states(state.clocks_of(ticket), now),
     )

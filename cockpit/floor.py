@@ -25,6 +25,8 @@ from cockpit.sla import OPEN_STATUSES, ClockKind, SlaClock, clocks
 from cockpit.sla_index import SlaIndex
 
 HISTORY = timedelta(hours=24)
+# Twice the default list limits (200 at-risk + 200 breached rows).
+_CLOCK_CACHE_SIZE = 800
 
 
 @dataclass(slots=True)
@@ -67,6 +69,9 @@ class FloorState:
         self._finished: SortedList = SortedList()
         self.sla_index = SlaIndex()
         self.escalation_index = EscalationIndex()
+        # Clocks of recently listed tickets (the at-risk and breached rows),
+        # valid while the ticket object and the policy are the same.
+        self._clock_cache: dict[TicketId, tuple[Ticket, tuple[SlaClock, ...]]] = {}
 
     # --- reading ---------------------------------------------------------------
 
@@ -194,6 +199,18 @@ class FloorState:
         """Whether the ticket's first response came within its target. Assumes it has one."""
         return _first_response_met(ticket, clocks(ticket, self.sla))
 
+    def clocks_of(self, ticket: Ticket) -> tuple[SlaClock, ...]:
+        """The ticket's clocks under the current policy, cached for the
+        tickets the lists show poll after poll (bounded)."""
+        cached = self._clock_cache.get(ticket.id)
+        if cached is not None and cached[0] is ticket:
+            return cached[1]
+        if len(self._clock_cache) >= _CLOCK_CACHE_SIZE:
+            self._clock_cache.clear()
+        result = clocks(ticket, self.sla)
+        self._clock_cache[ticket.id] = (ticket, result)
+        return result
+
     def first_response_clock(self, ticket: Ticket) -> SlaClock | None:
         """The ticket's first-response clock under the current policy, if it has one."""
         return next(
@@ -203,6 +220,7 @@ class FloorState:
     def replace_sla(self, sla: SlaSettings) -> None:
         """New SLA policy: rebuild the indexes (rare; O(floor))."""
         self.sla = sla
+        self._clock_cache.clear()
         tickets = list(self.tickets.values())
         self._reset()
         for ticket in tickets:

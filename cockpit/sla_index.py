@@ -12,6 +12,11 @@ they hold *instants* (due and warn times), never states:
   clock goes in ``later_warn``/``later_due``, so ticket counts never count a
   ticket twice while the heatmap still sees every clock. Per-bucket counts
   of running clocks serve the heatmap's past buckets.
+- each clock kind is also counted **on its own**: the due and warn instants
+  of every running clock of that kind (``kind_due`` / ``kind_warn``), so
+  per-kind breached (due < now) and at-risk (warn <= now <= due) counts are
+  two bisections, and paused clocks of that kind by their state at the
+  pause (``paused_breached`` / ``paused_at_risk``).
 - a **halted** clock (stopped, or paused while pending) has a fixed outcome;
   it is filed by base bucket (15 min) for the heatmap.
 - ``alarmed`` holds the pressing clocks whose warn instant has passed as of

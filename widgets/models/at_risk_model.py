@@ -71,6 +71,7 @@ class RowFilter(StrEnum):
 
 
 _LIVE = (AtRiskColumn.TIME_TO_BREACH, AtRiskColumn.OTHER_CLOCK, AtRiskColumn.AGE)
+_COUNTDOWNS = (AtRiskColumn.TIME_TO_BREACH, AtRiskColumn.AGE)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -198,7 +199,7 @@ class AtRiskModel(RowTableModel[SlaRow, AtRiskColumn]):
     # --- Qt model API ---------------------------------------------------------------
 
     def _alignment(self, column: AtRiskColumn) -> Qt.AlignmentFlag:
-        return _RIGHT if column in _LIVE else _LEFT
+        return _RIGHT if column in _COUNTDOWNS else _LEFT
 
     def _data(self, row: SlaRow, column: AtRiskColumn, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -290,6 +291,15 @@ class AtRiskModel(RowTableModel[SlaRow, AtRiskColumn]):
         return None
 
     def _foreground(self, row: SlaRow, column: AtRiskColumn) -> QBrush | None:
+        if column is AtRiskColumn.OTHER_CLOCK:
+            other = self.other_clock(row)
+            if other is None or other.stopped:
+                return None
+            state = self.clock_state_now(other)
+            if state is SlaState.OK:
+                return None
+            late = state is SlaState.BREACHED
+            return QBrush(self._palette.color("critical_text" if late else "warn_text"))
         if column is not AtRiskColumn.TIME_TO_BREACH:
             return None
         breached = self.state_now(row) is SlaState.BREACHED

@@ -3,7 +3,9 @@
 Both are walks from the head of the per-queue ``alarmed`` indexes (see
 :mod:`cockpit.sla_index`), merged across queues, so building them costs
 O(rows · log queues), never a scan of the floor. One row per ticket, for its
-pressing clock (the one due first). Paused tickets (pending on the customer)
+pressing clock (the one due first); ``SlaRow.clocks`` carries the state of
+every clock of the ticket, so a ticket late on its first response and on
+its resolution shows both. Paused tickets (pending on the customer)
 are in neither list: their clocks do not run; the queues count them apart.
 """
 
@@ -19,10 +21,40 @@ from sortedcontainers import SortedList
 
 from cockpit.domain import AgentId, Kind, Priority, QueueId, TicketId
 from cockpit.floor import FloorState
-from cockpit.sla import ClockKind, SlaState
+from cockpit.sla import ClockKind, SlaClock, SlaState
 from cockpit.sla_index import Entry
 
 DEFAULT_LIMIT = 200
+
+
+@dataclass(frozen=True, slots=True)
+class ClockState:
+    """One clock of a listed ticket, as it reads now."""
+
+    kind: ClockKind
+    state: SlaState
+    due_at: datetime
+    # Negative once breached; a halted clock reads as of when it halted.
+    seconds_to_breach: float
+    # Waiting on the customer: the clock reads as of the pause.
+    paused: bool = False
+    # Stopped for good (answered, or the ticket finished).
+    stopped: bool = False
+
+
+def clock_states(ticket_clocks: tuple[SlaClock, ...], now: datetime) -> tuple[ClockState, ...]:
+    """Every clock's state at ``now``, first response first."""
+    return tuple(
+        ClockState(
+            kind=c.kind,
+            state=c.state(now),
+            due_at=c.due_at,
+            seconds_to_breach=c.seconds_to_breach(now),
+            paused=c.paused_at is not None,
+            stopped=c.stopped_at is not None,
+        )
+        for c in ticket_clocks
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +75,11 @@ class SlaRow:
     # Negative once breached.
     seconds_to_breach: float
     subject: str = ""
+    # Every clock of the ticket (the pressing one included), first response first.
+    clocks: tuple[ClockState, ...] = ()
+
+    def clock_state(self, kind: ClockKind) -> ClockState | None:
+        return next((c for c in self.clocks if c.kind is kind), None)
 
 
 def at_risk_rows(state: FloorState, limit: int = DEFAULT_LIMIT) -> tuple[SlaRow, ...]:
@@ -106,4 +143,5 @@ def _row(state: FloorState, entry: Entry, sla_state: SlaState) -> SlaRow:
         due_at=due_at,
         seconds_to_breach=(due_at - now).total_seconds(),
         subject=ticket.subject,
+        clocks=clock_states(state.clocks_of(ticket), now),
     )

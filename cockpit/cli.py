@@ -80,6 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
     snapshot.add_argument(
         "--seed", type=int, default=None, dest="snapshot_seed", help="simulator seed"
     )
+    snapshot.add_argument(
+        "--promotion",
+        action="store_true",
+        help="count the SLA with the promotion targets (sla.promotion_overrides)",
+    )
     add_incident_verbs(verbs)
     add_playbook_verbs(verbs)
     add_review_verbs(verbs)
@@ -149,6 +154,8 @@ def _run_sim(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _run_snapshot(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    if args.promotion:
+        settings = settings.model_copy(update={"sla": settings.sla.with_promotion(True)})
     url = args.snapshot_backend or args.backend or settings.backend_url
     embedded: EmbeddedSimulator | None = None
     token = None

@@ -25,6 +25,8 @@ from cockpit.sla import OPEN_STATUSES, ClockKind, SlaClock, clocks
 from cockpit.sla_index import SlaIndex
 
 HISTORY = timedelta(hours=24)
+# Twice the default list limits (200 at-risk + 200 breached rows).
+_CLOCK_CACHE_SIZE = 800
 
 
 @dataclass(slots=True)
@@ -37,8 +39,18 @@ class QueueIndex:
     arrivals: SortedList = field(default_factory=SortedList)
     resolutions: SortedList = field(default_factory=SortedList)
     first_responses: SortedList = field(default_factory=SortedList)
-    # The subset of first_responses that met their target.
+    # The subset of first_responses that met their target (or had none).
     first_responses_met: SortedList = field(default_factory=SortedList)
+    # The service level's parts and each clock's outcomes (docs/metrics.md),
+    # by the instant the clock stopped: first responses of tickets with a
+    # first-response clock, at/before their due instant and after it;
+    # tickets finished unanswered after their first-response due instant;
+    # resolutions at/before their due instant and after it.
+    answered_in_target: SortedList = field(default_factory=SortedList)
+    answered_late: SortedList = field(default_factory=SortedList)
+    abandoned_late: SortedList = field(default_factory=SortedList)
+    resolved_in_target: SortedList = field(default_factory=SortedList)
+    resolved_late: SortedList = field(default_factory=SortedList)
 
 
 class FloorState:
@@ -57,6 +69,9 @@ class FloorState:
         self._finished: SortedList = SortedList()
         self.sla_index = SlaIndex()
         self.escalation_index = EscalationIndex()
+        # Clocks of recently listed tickets (the at-risk and breached rows),
+        # valid while the ticket object and the policy are the same.
+        self._clock_cache: dict[TicketId, tuple[Ticket, tuple[SlaClock, ...]]] = {}
 
     # --- reading ---------------------------------------------------------------
 
@@ -173,6 +188,7 @@ class FloorState:
             entries.append((idx.first_responses, responded))
             if _first_response_met(ticket, ticket_clocks):
                 entries.append((idx.first_responses_met, responded))
+        entries.extend(_outcomes(idx, ticket, ticket_clocks))
         return entries
 
     def _count(self, ticket: Ticket, sign: int) -> None:
@@ -185,9 +201,28 @@ class FloorState:
         """Whether the ticket's first response came within its target. Assumes it has one."""
         return _first_response_met(ticket, clocks(ticket, self.sla))
 
+    def clocks_of(self, ticket: Ticket) -> tuple[SlaClock, ...]:
+        """The ticket's clocks under the current policy, cached for the
+        tickets the lists show poll after poll (bounded)."""
+        cached = self._clock_cache.get(ticket.id)
+        if cached is not None and cached[0] is ticket:
+            return cached[1]
+        if len(self._clock_cache) >= _CLOCK_CACHE_SIZE:
+            self._clock_cache.clear()
+        result = clocks(ticket, self.sla)
+        self._clock_cache[ticket.id] = (ticket, result)
+        return result
+
+    def first_response_clock(self, ticket: Ticket) -> SlaClock | None:
+        """The ticket's first-response clock under the current policy, if it has one."""
+        return next(
+            (c for c in clocks(ticket, self.sla) if c.kind is ClockKind.FIRST_RESPONSE), None
+        )
+
     def replace_sla(self, sla: SlaSettings) -> None:
         """New SLA policy: rebuild the indexes (rare; O(floor))."""
         self.sla = sla
+        self._clock_cache.clear()
         tickets = list(self.tickets.values())
         self._reset()
         for ticket in tickets:
@@ -222,6 +257,26 @@ def _sla_key(ticket: Ticket) -> tuple[object, ...]:
         ticket.resolution_due,
         ticket.updated_at if fallback else None,
     )
+
+
+def _outcomes(
+    idx: QueueIndex, ticket: Ticket, ticket_clocks: tuple[SlaClock, ...]
+) -> list[tuple[SortedList, object]]:
+    """Entries for the clocks that stopped for good, by outcome (see QueueIndex)."""
+    entries: list[tuple[SortedList, object]] = []
+    for clock in ticket_clocks:
+        stopped = clock.stopped_at
+        if stopped is None:
+            continue
+        late = stopped > clock.due_at
+        when = stopped.timestamp()
+        if clock.kind is ClockKind.RESOLUTION:
+            entries.append((idx.resolved_late if late else idx.resolved_in_target, when))
+        elif ticket.first_response_at is not None:
+            entries.append((idx.answered_late if late else idx.answered_in_target, when))
+        elif late:  # finished without an answer, after the due instant
+            entries.append((idx.abandoned_late, when))
+    return entries
 
 
 def _first_response_met(ticket: Ticket, ticket_clocks: tuple[SlaClock, ...]) -> bool:

@@ -34,6 +34,7 @@ from cockpit.heatmap import (
     empty_grid,
 )
 from cockpit.settings import EscalationSettings, Settings
+from cockpit.sla import ClockKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +141,7 @@ class ViewOptions:
 
 ARRIVALS_WINDOW = timedelta(minutes=15)
 SERVICE_LEVEL_WINDOW = timedelta(minutes=60)
+FIRST = ClockKind.FIRST_RESPONSE.value
 
 
 def _count_in(values: SortedList, start: float, end: float) -> int:
@@ -154,11 +156,11 @@ def queue_figures(state: FloorState, queue_id: QueueId, agents: list[Agent]) -> 
     idx = state.index(queue_id)
     queue = state.queues.get(queue_id) or Queue(id=queue_id, name=queue_id)
     by_state = Counter(agent.state for agent in agents)
-    responded = _count_in(idx.first_responses, now - SERVICE_LEVEL_WINDOW.total_seconds(), now)
-    met = _count_in(idx.first_responses_met, now - SERVICE_LEVEL_WINDOW.total_seconds(), now)
     oldest = max(0.0, now - idx.waiting[0][0]) if idx.waiting else 0.0
     sla = state.sla_index.queue(queue_id)
     breached = sla.breached(state.sla_index.as_of)
+    first, resolution = clock_figures(state, queue_id)
+    parts = _service_level_parts(state, queue_id)
     return QueueFigures(
         queue=queue_id,
         name=queue.name,
@@ -171,12 +173,67 @@ def queue_figures(state: FloorState, queue_id: QueueId, agents: list[Agent]) -> 
         agents_away=by_state[AgentState.AWAY],
         arrivals_15m=_count_in(idx.arrivals, now - ARRIVALS_WINDOW.total_seconds(), now),
         resolutions_15m=_count_in(idx.resolutions, now - ARRIVALS_WINDOW.total_seconds(), now),
-        service_level=None if responded == 0 else met / responded,
+        service_level=service_level(*parts),
         service_level_target=queue.service_level_target,
+        answered_in_target=parts[0],
+        answered_late=parts[1],
+        waiting_past_target=parts[2],
+        abandoned_past_target=parts[3],
         breached=breached,
         at_risk=sla.alarmed_count() - breached,
         sla_paused=sla.paused,
+        first_response=first,
+        resolution=resolution,
     )
+
+
+def service_level(
+    answered_in_target: int, answered_late: int, waiting_past_target: int, abandoned: int
+) -> float | None:
+    """in target / (in target + late + still waiting past target + abandoned
+    past target); None when nothing counts (see docs/metrics.md)."""
+    total = answered_in_target + answered_late + waiting_past_target + abandoned
+    return None if total == 0 else answered_in_target / total
+
+
+def _service_level_parts(state: FloorState, queue_id: QueueId) -> tuple[int, int, int, int]:
+    """(answered in target, answered late, waiting past target, abandoned
+    past target) of one queue, over SERVICE_LEVEL_WINDOW ending now."""
+    assert state.server_time is not None
+    now = state.server_time.timestamp()
+    start = now - SERVICE_LEVEL_WINDOW.total_seconds()
+    idx = state.index(queue_id)
+    waiting = state.sla_index.queue(queue_id).running_breached(FIRST, now)
+    return (
+        _count_in(idx.answered_in_target, start, now),
+        _count_in(idx.answered_late, start, now),
+        waiting,
+        _count_in(idx.abandoned_late, start, now),
+    )
+
+
+def clock_figures(state: FloorState, queue_id: QueueId) -> tuple[ClockFigures, ClockFigures]:
+    """(first response, resolution) figures of one queue now, each clock on its own."""
+    assert state.server_time is not None
+    now = state.server_time.timestamp()
+    start = now - SERVICE_LEVEL_WINDOW.total_seconds()
+    idx = state.index(queue_id)
+    sla = state.sla_index.queue(queue_id)
+    fr_breached, fr_at_risk = sla.clock_counts(FIRST, now)
+    res_breached, res_at_risk = sla.clock_counts(ClockKind.RESOLUTION.value, now)
+    first = ClockFigures(
+        breached=fr_breached,
+        at_risk=fr_at_risk,
+        met=_count_in(idx.answered_in_target, start, now),
+        missed=_count_in(idx.answered_late, start, now) + _count_in(idx.abandoned_late, start, now),
+    )
+    resolution = ClockFigures(
+        breached=res_breached,
+        at_risk=res_at_risk,
+        met=_count_in(idx.resolved_in_target, start, now),
+        missed=_count_in(idx.resolved_late, start, now),
+    )
+    return first, resolution
 
 
 def compute_view(

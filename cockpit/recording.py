@@ -5,9 +5,13 @@ making the poll wait on the database.
 ``on_view``, both on the poll worker). From the batch it counts what
 happened since the previous poll: arrivals (by topic and kind, and how many
 the bot deflected: ``Ticket.bot_deflected``), resolutions, first responses
-(how many missed their target, and how long customers waited for them).
-From the view it takes the levels (open, waiting, oldest wait, breached, at
-risk, service level, agents by state). The rows go into a buffer that one
+(how many missed their target, and how long customers waited for them),
+and the service level's counted parts (first responses in and after their
+target, tickets finished unanswered past it; docs/metrics.md). From the
+view it takes the levels (open, waiting, oldest wait, breached, at risk,
+service level, customers waiting past target, each clock's breaches,
+agents by state); the floor's service level comes from the queues' summed
+parts. The rows go into a buffer that one
 job on the database writer (``Executors.db``) drains in a single insert: a
 slow database makes the inserts bigger, never the poll slower.
 
@@ -30,7 +34,8 @@ from typing import Protocol
 
 from cockpit.domain import AgentState, Batch, QueueId, Ticket, TicketId
 from cockpit.floor import FloorState
-from cockpit.metrics import FloorView, QueueFigures
+from cockpit.metrics import FloorView, QueueFigures, service_level
+from cockpit.sla import SlaClock
 from cockpit.store.samples import FLOOR, MetricStore, Sample
 
 log = logging.getLogger(__name__)
@@ -50,6 +55,9 @@ class Tally:
     wait_sum_s: float = 0.0
     wait_max_s: float = 0.0
     deflected: int = 0
+    in_target: int = 0
+    answered_late: int = 0
+    abandoned: int = 0
     topics: Counter[str] = field(default_factory=Counter)
     kinds: Counter[str] = field(default_factory=Counter)
 
@@ -61,6 +69,9 @@ class Tally:
         self.wait_sum_s += other.wait_sum_s
         self.wait_max_s = max(self.wait_max_s, other.wait_max_s)
         self.deflected += other.deflected
+        self.in_target += other.in_target
+        self.answered_late += other.answered_late
+        self.abandoned += other.abandoned
         self.topics.update(other.topics)
         self.kinds.update(other.kinds)
 
@@ -71,9 +82,11 @@ def tally(
     since: datetime,
     until: datetime,
     met: Callable[[Ticket], bool],
+    first_clock: Callable[[Ticket], SlaClock | None] = lambda _: None,
 ) -> dict[QueueId, Tally]:
     """Per-queue counts of the events in ``(since, until]`` among ``tickets``
-    (the latest version of each counts once)."""
+    (the latest version of each counts once). ``first_clock`` gives a
+    ticket's first-response clock, for the service level's parts."""
     latest: dict[TicketId, Ticket] = {t.id: t for t in tickets}
     result: dict[QueueId, Tally] = {}
     for ticket in latest.values():
@@ -92,7 +105,22 @@ def tally(
             t.late += not met(ticket)
             t.wait_sum_s += wait
             t.wait_max_s = max(t.wait_max_s, wait)
+        _tally_service_level(t, ticket, first_clock(ticket), since=since, until=until)
     return result
+
+
+def _tally_service_level(
+    t: Tally, ticket: Ticket, clock: SlaClock | None, *, since: datetime, until: datetime
+) -> None:
+    """The service level's counted parts (a ticket with no target counts in none)."""
+    if clock is None or clock.stopped_at is None or not since < clock.stopped_at <= until:
+        return
+    late = clock.stopped_at > clock.due_at
+    if ticket.first_response_at is not None:
+        t.in_target += not late
+        t.answered_late += late
+    else:
+        t.abandoned += late
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +149,9 @@ def _sample(
         wait_sum_s=round(t.wait_sum_s, 3),
         wait_max_s=round(t.wait_max_s, 3),
         bot_deflected=t.deflected,
+        answered_in_target=t.in_target,
+        answered_late=t.answered_late,
+        abandoned_past_target=t.abandoned,
         topics=dict(t.topics),
         kinds=dict(t.kinds),
         **levels,  # type: ignore[arg-type]
@@ -138,7 +169,21 @@ def _levels(f: QueueFigures) -> dict[str, float | int | None]:
         "agents_available": f.agents_available,
         "agents_busy": f.agents_busy,
         "agents_away": f.agents_away,
+        "waiting_past_target": f.waiting_past_target,
+        "first_response_breached": f.first_response.breached,
+        "resolution_breached": f.resolution.breached,
     }
+
+
+def _floor_service_level(queues: Iterable[QueueFigures]) -> float | None:
+    """The floor's service level: the queues' parts summed, then divided."""
+    parts = [0, 0, 0, 0]
+    for f in queues:
+        parts[0] += f.answered_in_target
+        parts[1] += f.answered_late
+        parts[2] += f.waiting_past_target
+        parts[3] += f.abandoned_past_target
+    return service_level(*parts)
 
 
 def samples_for(
@@ -159,10 +204,12 @@ def samples_for(
         floor.add(t)
     totals: dict[str, float | int | None] = {
         name: sum(getattr(f, name) for f in view.queues)
-        for name in ("open", "waiting", "breached", "at_risk")
+        for name in ("open", "waiting", "breached", "at_risk", "waiting_past_target")
     }
+    totals["first_response_breached"] = sum(f.first_response.breached for f in view.queues)
+    totals["resolution_breached"] = sum(f.resolution.breached for f in view.queues)
     totals["oldest_wait_s"] = max((f.oldest_wait_s for f in view.queues), default=0.0)
-    totals["service_level"] = None
+    totals["service_level"] = _floor_service_level(view.queues)
     totals["agents_available"] = agents.get(AgentState.AVAILABLE, 0)
     totals["agents_busy"] = agents.get(AgentState.BUSY, 0)
     totals["agents_away"] = agents.get(AgentState.AWAY, 0)
@@ -208,7 +255,13 @@ class MetricsRecorder:
             tallies: Mapping[QueueId, Tally] = {}
             span = 0.0
         else:
-            tallies = tally(batch.tickets, since=since, until=at, met=state.first_response_met)
+            tallies = tally(
+                batch.tickets,
+                since=since,
+                until=at,
+                met=state.first_response_met,
+                first_clock=state.first_response_clock,
+            )
             span = (at - since).total_seconds()
         if since is None or at > since:
             self._last_at = at

@@ -31,7 +31,7 @@ from cockpit.backends.options import BackendOptions
 from cockpit.domain import Priority
 
 APP_NAME = "supervisor-cockpit"
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2
 SETTINGS_FILE = "settings.json"
 
 
@@ -67,6 +67,37 @@ def _default_targets() -> dict[Priority, SlaTarget]:
         Priority.MEDIUM: SlaTarget(first_response_s=2 * 3600),
         Priority.LOW: SlaTarget(first_response_s=24 * 3600),
     }
+
+
+# The simulator's queue ids of the handbook's two desks (see docs/metrics.md).
+PRESALES = "presales"
+AFTERSALES = "aftersales"
+QueueTargets = dict[str, dict[Priority, SlaTarget]]
+
+
+def _desk(first_response_s: float, priorities: tuple[Priority, ...]) -> dict[Priority, SlaTarget]:
+    """A desk's first-response target for the given priorities, each keeping
+    the priority's own resolution target."""
+    grades = _default_targets()
+    return {
+        p: SlaTarget(first_response_s=first_response_s, resolution_s=grades[p].resolution_s)
+        for p in priorities
+    }
+
+
+def default_queue_overrides() -> QueueTargets:
+    """The handbook's desk targets: pre-sales answers in 30 s, whatever the
+    priority; after-sales within 1 h (urgent and high keep their tighter
+    5 min / 30 min)."""
+    return {
+        PRESALES: _desk(30, tuple(Priority)),
+        AFTERSALES: _desk(3600, (Priority.MEDIUM, Priority.LOW)),
+    }
+
+
+def default_promotion_overrides() -> QueueTargets:
+    """During a big promotion pre-sales may take up to 1 min."""
+    return {PRESALES: _desk(60, tuple(Priority))}
 
 
 class BusinessHours(_Model):
@@ -108,8 +139,12 @@ class BusinessHours(_Model):
 
 class SlaSettings(_Model):
     targets: dict[Priority, SlaTarget] = Field(default_factory=_default_targets)
-    # Per-queue overrides: queue id → priority → target.
-    queue_overrides: dict[str, dict[Priority, SlaTarget]] = Field(default_factory=dict)
+    # Per-queue overrides: queue id → priority → target (the handbook's
+    # pre-sales and after-sales desks by default; edit or remove freely).
+    queue_overrides: QueueTargets = Field(default_factory=default_queue_overrides)
+    # A big promotion is on: these overrides win over queue_overrides.
+    promotion: bool = False
+    promotion_overrides: QueueTargets = Field(default_factory=default_promotion_overrides)
     # A clock is "at risk" once this share of its target has elapsed.
     warn_ratio: float = Field(default=0.8, gt=0, lt=1)
     # Whether a ticket that waits on the customer stops its clocks.
@@ -125,8 +160,16 @@ class SlaSettings(_Model):
         return merged
 
     def target(self, queue: str, priority: Priority) -> SlaTarget:
+        if self.promotion:
+            promoted = self.promotion_overrides.get(queue, {}).get(priority)
+            if promoted is not None:
+                return promoted
         override = self.queue_overrides.get(queue, {}).get(priority)
         return override if override is not None else self.targets[priority]
+
+    def with_promotion(self, on: bool) -> SlaSettings:
+        """The same policy with the promotion targets switched on or off."""
+        return self.model_copy(update={"promotion": on})
 
 
 class Band(_Model):
@@ -301,6 +344,7 @@ ENV_OVERRIDES: Mapping[str, str] = {
     "COCKPIT_PLAYBOOK_DIR": "playbook_dir",
     "COCKPIT_TIMEZONE": "display_timezone",
     "COCKPIT_OPERATOR": "operator",
+    "COCKPIT_PROMOTION": "sla.promotion",
     "COCKPIT_SIM_SEED": "sim.seed",
     "COCKPIT_SIM_SPEED": "sim.speed",
     "COCKPIT_REQUEST_DEADLINE_S": "transport.deadline_s",
@@ -360,7 +404,23 @@ def _migrate(raw: dict[str, Any], path: Path) -> dict[str, Any]:
             f"{path}: settings version {version!r} is newer than this cockpit "
             f"understands ({SETTINGS_VERSION}); update the cockpit"
         )
-    return dict(raw, version=SETTINGS_VERSION)
+    migrated = dict(raw, version=SETTINGS_VERSION)
+    if version < 2:
+        _add_desk_targets(migrated)
+    return migrated
+
+
+def _add_desk_targets(raw: dict[str, Any]) -> None:
+    """Version 1 had no desk targets: add the handbook's for queues the file
+    does not already override (a file without overrides gets the defaults)."""
+    sla = raw.get("sla")
+    if not isinstance(sla, dict) or not isinstance(sla.get("queue_overrides"), dict):
+        return
+    defaults = {
+        queue: {p.value: t.model_dump() for p, t in targets.items()}
+        for queue, targets in default_queue_overrides().items()
+    }
+    raw["sla"] = dict(sla, queue_overrides={**defaults, **sla["queue_overrides"]})
 
 
 def _set_dotted(raw: dict[str, Any], dotted: str, value: object) -> None:

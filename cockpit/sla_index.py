@@ -12,6 +12,11 @@ they hold *instants* (due and warn times), never states:
   clock goes in ``later_warn``/``later_due``, so ticket counts never count a
   ticket twice while the heatmap still sees every clock. Per-bucket counts
   of running clocks serve the heatmap's past buckets.
+- each clock kind is also counted **on its own**: the due and warn instants
+  of every running clock of that kind (``kind_due`` / ``kind_warn``), so
+  per-kind breached (due < now) and at-risk (warn <= now <= due) counts are
+  two bisections, and paused clocks of that kind by their state at the
+  pause (``paused_breached`` / ``paused_at_risk``).
 - a **halted** clock (stopped, or paused while pending) has a fixed outcome;
   it is filed by base bucket (15 min) for the heatmap.
 - ``alarmed`` holds the pressing clocks whose warn instant has passed as of
@@ -31,11 +36,14 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from sortedcontainers import SortedList
 
 from cockpit.domain import Priority, QueueId, Ticket, TicketId
-from cockpit.sla import SlaClock
+from cockpit.sla import ClockKind, SlaClock, SlaState, classify
+
+_K = TypeVar("_K", int, str)
 
 # The finest heatmap bucket; coarser ones are whole multiples of it.
 BASE_BUCKET_S = 15 * 60
@@ -58,6 +66,10 @@ def after(instant: float) -> float:
     return math.nextafter(instant, math.inf)
 
 
+def _by_kind() -> dict[str, SortedList]:
+    return {kind.value: SortedList() for kind in ClockKind}
+
+
 @dataclass(slots=True)
 class SlaQueueIndex:
     """The SLA indexes of one queue."""
@@ -75,6 +87,13 @@ class SlaQueueIndex:
     later_warn: SortedList = field(default_factory=SortedList)
     # Open tickets whose clocks are paused (waiting on the customer).
     paused: int = 0
+    # Each clock kind on its own (keyed by the ClockKind value): the due and
+    # the warn instants of its running clocks, and its paused clocks that
+    # read breached / at risk as of their pause.
+    kind_due: dict[str, SortedList] = field(default_factory=_by_kind)
+    kind_warn: dict[str, SortedList] = field(default_factory=_by_kind)
+    paused_breached: dict[str, int] = field(default_factory=dict)
+    paused_at_risk: dict[str, int] = field(default_factory=dict)
     # Heatmap, per base bucket: running clocks by due and by warn instant.
     running_due: dict[int, int] = field(default_factory=dict)
     running_warn: dict[int, int] = field(default_factory=dict)
@@ -87,6 +106,25 @@ class SlaQueueIndex:
     def breached(self, now: float) -> int:
         """Tickets whose pressing clock is past due at ``now`` (= ``as_of``)."""
         return sum(a.bisect_left((now,)) for a in self.alarmed.values())
+
+    def clock_counts(self, kind: str, now: float) -> tuple[int, int]:
+        """(breached, at risk) clocks of one kind at ``now``: running ones by
+        the boundary rule, paused ones as of their pause."""
+        due = self.kind_due.get(kind)
+        warn = self.kind_warn.get(kind)
+        if due is None or warn is None:
+            return 0, 0
+        breached = due.bisect_left(now)  # due < now
+        warned = warn.bisect_right(now)  # warn <= now (every breached clock warned)
+        return (
+            breached + self.paused_breached.get(kind, 0),
+            warned - breached + self.paused_at_risk.get(kind, 0),
+        )
+
+    def running_breached(self, kind: str, now: float) -> int:
+        """Running clocks of one kind past due at ``now`` (paused ones aside)."""
+        due = self.kind_due.get(kind)
+        return 0 if due is None else int(due.bisect_left(now))
 
     def alarmed_count(self) -> int:
         return sum(len(a) for a in self.alarmed.values())
@@ -187,6 +225,8 @@ class SlaIndex:
             (idx.later_warn.add if adding else idx.later_warn.remove)(warn_entry)
         _count(idx.running_due, base_bucket(due), sign)
         _count(idx.running_warn, base_bucket(warn), sign)
+        _sorted(idx.kind_due[kind], due, sign)
+        _sorted(idx.kind_warn[kind], warn, sign)
 
 
 def _halted(idx: SlaQueueIndex, ticket_id: TicketId, clock: SlaClock, sign: int) -> None:
@@ -199,13 +239,19 @@ def _halted(idx: SlaQueueIndex, ticket_id: TicketId, clock: SlaClock, sign: int)
         _member(idx.halted_breach, due_bucket, ref, sign)
     if halted_at >= clock.warn_at:
         _member(idx.halted_warn, base_bucket(clock.warn_at.timestamp()), ref, sign)
+    if clock.paused_at is not None:
+        state = classify(clock.warn_at, clock.due_at, clock.paused_at)
+        if state is SlaState.BREACHED:
+            _count(idx.paused_breached, clock.kind.value, sign)
+        elif state is SlaState.AT_RISK:
+            _count(idx.paused_at_risk, clock.kind.value, sign)
 
 
 def _sorted(values: SortedList, item: object, sign: int) -> None:
     (values.add if sign > 0 else values.remove)(item)
 
 
-def _count(counts: dict[int, int], key: int, sign: int) -> None:
+def _count(counts: dict[_K, int], key: _K, sign: int) -> None:
     value = counts.get(key, 0) + sign
     if value:
         counts[key] = value

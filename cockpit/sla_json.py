@@ -12,19 +12,37 @@ from __future__ import annotations
 
 from typing import Any
 
-from cockpit.at_risk import SlaRow
+from cockpit.at_risk import ClockState, SlaRow
 from cockpit.clock import format_time
 from cockpit.escalation_index import EscalationSummary
 from cockpit.escalations import EscalationRow, level_name
 from cockpit.heatmap import HeatmapGrid, empty_grid
-from cockpit.metrics import FloorView, QueueFigures
+from cockpit.metrics import ClockFigures, FloorView, QueueFigures
 
 
 def queue_sla_json(figures: QueueFigures) -> dict[str, Any]:
+    """``breached`` / ``at_risk`` count tickets (by their pressing clock);
+    ``first_response`` / ``resolution`` count each clock on its own, and
+    the service level's parts sit beside ``service_level``."""
     return {
         "breached": figures.breached,
         "at_risk": figures.at_risk,
         "service_level_target": figures.service_level_target,
+        "answered_in_target": figures.answered_in_target,
+        "answered_late": figures.answered_late,
+        "waiting_past_target": figures.waiting_past_target,
+        "abandoned_past_target": figures.abandoned_past_target,
+        "first_response": clock_figures_json(figures.first_response),
+        "resolution": clock_figures_json(figures.resolution),
+    }
+
+
+def clock_figures_json(clock: ClockFigures) -> dict[str, int]:
+    return {
+        "breached": clock.breached,
+        "at_risk": clock.at_risk,
+        "met": clock.met,
+        "missed": clock.missed,
     }
 
 
@@ -60,6 +78,18 @@ def sla_row_json(row: SlaRow) -> dict[str, Any]:
         "age_s": row.age_s,
         "assignee": row.assignee,
         "subject": row.subject,
+        "clocks": [clock_state_json(c) for c in row.clocks],
+    }
+
+
+def clock_state_json(clock: ClockState) -> dict[str, Any]:
+    return {
+        "clock": clock.kind.value,
+        "state": clock.state.value,
+        "due_at": format_time(clock.due_at),
+        "seconds_to_breach": clock.seconds_to_breach,
+        "paused": clock.paused,
+        "stopped": clock.stopped,
     }
 
 

@@ -33,7 +33,8 @@ class MainActions(QObject):
 
     Signals: ``refreshRequested()``, ``settingsRequested()``, ``quitRequested()``,
     ``languageRequested(str)`` with "system", "zh_CN" or "en",
-    ``nightModeToggled(bool)``, ``alertSoundToggled(bool)``, and
+    ``nightModeToggled(bool)``, ``alertSoundToggled(bool)``,
+    ``promotionToggled(bool)`` (the promotion SLA targets on or off), and
     ``declareRequested(object)`` with the alert to declare from (None from
     the menu).
     """
@@ -44,6 +45,7 @@ class MainActions(QObject):
     languageRequested = Signal(str)
     nightModeToggled = Signal(bool)
     alertSoundToggled = Signal(bool)
+    promotionToggled = Signal(bool)
     declareRequested = Signal(object)
     reviewsRequested = Signal()
 
@@ -88,6 +90,9 @@ class MainActions(QObject):
         self.declare.triggered.connect(self._on_declare_triggered)
         self.reviews = QAction(self)
         self.reviews.triggered.connect(self.reviewsRequested)
+        self.promotion = QAction(self)
+        self.promotion.setCheckable(True)
+        self.promotion.toggled.connect(self.promotionToggled)
 
         self.about = QAction(self)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -123,6 +128,8 @@ class MainActions(QObject):
         self._view_menu.addAction(self.alert_sound)
         self._incident_menu.addAction(self.declare)
         self._incident_menu.addAction(self.reviews)
+        self._incident_menu.addSeparator()
+        self._incident_menu.addAction(self.promotion)
         self._help_menu.addAction(self.about)
         for menu in (self._file_menu, self._view_menu, self._incident_menu, self._help_menu):
             bar.addMenu(menu)
@@ -146,6 +153,12 @@ class MainActions(QObject):
         blocked = self.alert_sound.blockSignals(True)
         self.alert_sound.setChecked(on)
         self.alert_sound.blockSignals(blocked)
+
+    def set_promotion(self, on: bool) -> None:
+        """Check or uncheck "Promotion targets" without emitting ``promotionToggled``."""
+        blocked = self.promotion.blockSignals(True)
+        self.promotion.setChecked(on)
+        self.promotion.blockSignals(blocked)
 
     def request_declare(self, alert: Any = None) -> None:
         """Ask to declare an incident; ``alert`` (any alert object, or None)
@@ -203,5 +216,9 @@ class MainActions(QObject):
         self.declare.setStatusTip(self.tr("Open an incident from a playbook"))
         self.reviews.setText(self.tr("&Reviews…"))
         self.reviews.setStatusTip(self.tr("Post-incident reviews: impact, timeline, exports"))
+        self.promotion.setText(self.tr("&Promotion targets"))
+        self.promotion.setStatusTip(
+            self.tr("Count the SLA with the promotion targets (pre-sales: first answer in 1 min)")
+        )
         self._help_menu.setTitle(self.tr("&Help"))
         self.about.setText(self.tr("&About Supervisor Cockpit"))

@@ -248,6 +248,7 @@ class CockpitSession(QObject):
         )
         self.floor.bind(self.bridge)
         self.floor.install_sound_toggle(self.actions, state)
+        self.floor.install_promotion_toggle(self.actions, settings)
         self.floor.declareRequested.connect(self.declare_from_alert)
         self.ops: OpRunner | None = None
         self.incidents: IncidentMode | None = None

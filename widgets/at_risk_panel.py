@@ -39,6 +39,12 @@ def _samples(names: list[str]) -> dict[AtRiskColumn, list[str]]:
         AtRiskColumn.PRIORITY: [priority_text(p) for p in Priority],
         AtRiskColumn.KIND: [kind_text(k) for k in Kind],
         AtRiskColumn.CLOCK: [clock_short_text(c) for c in ClockKind],
+        AtRiskColumn.OTHER_CLOCK: [
+            QCoreApplication.translate("AtRiskModel", "{clock} late {time}").format(
+                clock=clock_short_text(c), time="8:88:88"
+            )
+            for c in ClockKind
+        ],
         AtRiskColumn.AGE: [span_text(23 * 3600 + 58 * 60)],
         AtRiskColumn.ASSIGNEE: ["agent-888"],
     }

@@ -29,6 +29,7 @@ from cockpit.domain import QueueId, TicketId
 from cockpit.floor import FloorState
 from cockpit.lookups import CellTickets, TicketDetails, cell_details, ticket_details
 from cockpit.settings import Settings
+from cockpit.sla_ops import PromotionChange, set_promotion
 from widgets.actions import MainActions
 from widgets.alert_notifier import AlertNotifier
 from widgets.alerts_panel import AlertsPanel
@@ -143,6 +144,47 @@ class FloorBoard(QObject):
             state.setValue(SOUND_KEY, value)
 
         actions.alertSoundToggled.connect(toggled)
+
+    def install_promotion_toggle(self, actions: MainActions, settings: Settings) -> None:
+        """The Incident menu's "Promotion targets": switches the live floor's
+        SLA targets on the poll worker, then asks for a poll to show them."""
+        actions.set_promotion(settings.sla.promotion)
+
+        def toggled(on: bool) -> None:
+            host = self.host
+            if host is None or self.ops is None:
+                actions.set_promotion(not on)
+                return
+            switch = partial(set_promotion, on=on)
+            self.ops.run(
+                self._window,
+                lambda: host.read_floor(switch),
+                on_success=self._on_promotion_switched,
+                on_failure=lambda exc: self._on_promotion_failed(actions, on, exc),
+            )
+
+        actions.promotionToggled.connect(toggled)
+
+    def _on_promotion_switched(self, change: PromotionChange) -> None:
+        poll_now = getattr(self.host, "poll_now", None)
+        if callable(poll_now):
+            poll_now()
+        text = (
+            self.tr("Promotion targets on: pre-sales answers within 1 min")
+            if change.on
+            else self.tr("Promotion targets off: the usual desk targets apply")
+        )
+        self._window.statusBar().showMessage(text, 8000)
+
+    def _on_promotion_failed(self, actions: MainActions, on: bool, exc: BaseException) -> bool:
+        actions.set_promotion(not on)
+        if isinstance(exc, LookupError):
+            self._window.statusBar().showMessage(
+                self.tr("No floor yet: the promotion targets can be switched once data arrives."),
+                8000,
+            )
+            return True
+        return False
 
     def set_palette(self, palette: Palette) -> None:
         for panel in (self.heatmap, self.at_risk, self.escalations, self.alerts):

@@ -119,6 +119,14 @@ class MetricSampleRow(Base):
     wait_sum_s: Mapped[float] = mapped_column(Float)
     wait_max_s: Mapped[float] = mapped_column(Float)
     bot_deflected: Mapped[int] = mapped_column(Integer)
+    # The service level's parts (docs/metrics.md): counts over the interval …
+    answered_in_target: Mapped[int] = mapped_column(Integer, server_default="0")
+    answered_late: Mapped[int] = mapped_column(Integer, server_default="0")
+    abandoned_past_target: Mapped[int] = mapped_column(Integer, server_default="0")
+    # … and levels at ``at``; each SLA clock's breaches on its own.
+    waiting_past_target: Mapped[int] = mapped_column(Integer, server_default="0")
+    first_response_breached: Mapped[int] = mapped_column(Integer, server_default="0")
+    resolution_breached: Mapped[int] = mapped_column(Integer, server_default="0")
     # Arrivals by topic and by kind ({"payment": 3}); NULL when none arrived.
     topics: Mapped[dict[str, int] | None] = mapped_column(JSON)
     kinds: Mapped[dict[str, int] | None] = mapped_column(JSON)

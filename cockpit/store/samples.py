@@ -7,7 +7,10 @@ agents). Its **counts** (arrivals, resolutions, first responses and the
 late ones, summed and longest first-response wait, bot deflections, and
 arrivals by topic and by kind) cover the interval since the previous poll,
 ``(at - span_s, at]``; its **levels** (open, waiting, oldest wait, breached,
-at risk, service level, agents) are as seen at ``at``.
+at risk, service level, agents) are as seen at ``at``. The service level's
+parts follow the same split: first responses in and after target and
+tickets abandoned past target are counts; customers waiting past target,
+and open first-response / resolution clocks past due, are levels.
 
 Roll-ups (``step_s`` = the bucket length, 5 minutes by default) replace raw
 samples once they are older than the raw retention: a roll-up at ``at``
@@ -64,6 +67,15 @@ class Sample:
     wait_sum_s: float = 0.0
     wait_max_s: float = 0.0
     bot_deflected: int = 0
+    # The service level's parts (docs/metrics.md). Counts over the interval:
+    answered_in_target: int = 0
+    answered_late: int = 0
+    abandoned_past_target: int = 0
+    # Levels at ``at``: customers waiting past their first-response target,
+    # open clocks past due, each kind on its own.
+    waiting_past_target: int = 0
+    first_response_breached: int = 0
+    resolution_breached: int = 0
     topics: Mapping[str, int] = field(default_factory=dict)
     kinds: Mapping[str, int] = field(default_factory=dict)
 
@@ -82,8 +94,21 @@ _LEVELS = (
     "agents_available",
     "agents_busy",
     "agents_away",
+    "waiting_past_target",
+    "first_response_breached",
+    "resolution_breached",
 )
-_SUMS = ("arrivals", "resolutions", "responses", "responses_late", "wait_sum_s", "bot_deflected")
+_SUMS = (
+    "arrivals",
+    "resolutions",
+    "responses",
+    "responses_late",
+    "wait_sum_s",
+    "bot_deflected",
+    "answered_in_target",
+    "answered_late",
+    "abandoned_past_target",
+)
 
 
 def _row(sample: Sample) -> dict[str, Any]:

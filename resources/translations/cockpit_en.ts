@@ -153,8 +153,32 @@
         <translation>late {time}</translation>
     </message>
     <message>
+        <source>{clock} late {time}</source>
+        <translation>{clock} late {time}</translation>
+    </message>
+    <message>
         <source>unassigned</source>
         <translation>unassigned</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>missed</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>{clock} paused</source>
+        <translation>{clock} paused</translation>
+    </message>
+    <message>
+        <source>{clock}: {state}, due at {time}</source>
+        <translation>{clock}: {state}, due at {time}</translation>
+    </message>
+    <message>
+        <source> (paused: waiting on the customer)</source>
+        <translation> (paused: waiting on the customer)</translation>
     </message>
     <message>
         <source>Due at {time}</source>
@@ -187,6 +211,10 @@
     <message>
         <source>Clock</source>
         <translation>Clock</translation>
+    </message>
+    <message>
+        <source>Other clock</source>
+        <translation>Other clock</translation>
     </message>
     <message>
         <source>Age</source>
@@ -707,6 +735,18 @@
 </context>
 <context>
     <name>FloorBoard</name>
+    <message>
+        <source>Promotion targets on: pre-sales answers within 1 min</source>
+        <translation>Promotion targets on: pre-sales answers within 1 min</translation>
+    </message>
+    <message>
+        <source>Promotion targets off: the usual desk targets apply</source>
+        <translation>Promotion targets off: the usual desk targets apply</translation>
+    </message>
+    <message>
+        <source>No floor yet: the promotion targets can be switched once data arrives.</source>
+        <translation>No floor yet: the promotion targets can be switched once data arrives.</translation>
+    </message>
     <message>
         <source>That ticket is no longer on the floor.</source>
         <translation>That ticket is no longer on the floor.</translation>
@@ -1480,6 +1520,14 @@
     <message>
         <source>Post-incident reviews: impact, timeline, exports</source>
         <translation>Post-incident reviews: impact, timeline, exports</translation>
+    </message>
+    <message>
+        <source>&amp;Promotion targets</source>
+        <translation>&amp;Promotion targets</translation>
+    </message>
+    <message>
+        <source>Count the SLA with the promotion targets (pre-sales: first answer in 1 min)</source>
+        <translation>Count the SLA with the promotion targets (pre-sales: first answer in 1 min)</translation>
     </message>
     <message>
         <source>&amp;Help</source>

@@ -153,8 +153,32 @@
         <translation>超时 {time}</translation>
     </message>
     <message>
+        <source>{clock} late {time}</source>
+        <translation>{clock} 超时 {time}</translation>
+    </message>
+    <message>
         <source>unassigned</source>
         <translation>未分配</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>已达标</translation>
+    </message>
+    <message>
+        <source>{clock} paused</source>
+        <translation>{clock} 已暂停</translation>
+    </message>
+    <message>
+        <source>{clock}: {state}, due at {time}</source>
+        <translation>{clock}：{state}，截止 {time}</translation>
+    </message>
+    <message>
+        <source> (paused: waiting on the customer)</source>
+        <translation>（已暂停：等待客户回复）</translation>
     </message>
     <message>
         <source>Due at {time}</source>
@@ -187,6 +211,10 @@
     <message>
         <source>Clock</source>
         <translation>时限</translation>
+    </message>
+    <message>
+        <source>Other clock</source>
+        <translation>另一时钟</translation>
     </message>
     <message>
         <source>Age</source>
@@ -707,6 +735,18 @@
 </context>
 <context>
     <name>FloorBoard</name>
+    <message>
+        <source>Promotion targets on: pre-sales answers within 1 min</source>
+        <translation>已启用大促目标：售前 1 分钟内首次响应</translation>
+    </message>
+    <message>
+        <source>Promotion targets off: the usual desk targets apply</source>
+        <translation>已关闭大促目标：恢复日常服务目标</translation>
+    </message>
+    <message>
+        <source>No floor yet: the promotion targets can be switched once data arrives.</source>
+        <translation>尚无现场数据：收到数据后才能切换大促目标。</translation>
+    </message>
     <message>
         <source>That ticket is no longer on the floor.</source>
         <translation>该工单已不在当前数据中。</translation>
@@ -1480,6 +1520,14 @@
     <message>
         <source>Post-incident reviews: impact, timeline, exports</source>
         <translation>事件复盘：影响、时间线、导出</translation>
+    </message>
+    <message>
+        <source>&amp;Promotion targets</source>
+        <translation>大促服务目标(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Count the SLA with the promotion targets (pre-sales: first answer in 1 min)</source>
+        <translation>按大促服务目标计算 SLA（售前：1 分钟内首次响应）</translation>
     </message>
     <message>
         <source>&amp;Help</source>

@@ -422,7 +422,12 @@ def test_an_urgent_breach_on_the_floor_raises_an_alert(engine: AlertEngine) -> N
     )
     assert engine.evaluate(compute_view(floor, backend="test")).active == ()
     floor.apply(batch(now=5 + 1 / 60))
-    (alert,) = engine.evaluate(compute_view(floor, backend="test")).active
+    active = engine.evaluate(compute_view(floor, backend="test")).active
+    # The customer now waits past target, so the queue's service level is 0 too.
+    assert sorted(a.rule for a in active) == sorted(
+        [AlertRule.URGENT_BREACHED, AlertRule.SERVICE_LEVEL_LOW]
+    )
+    (alert,) = [a for a in active if a.rule is AlertRule.URGENT_BREACHED]
     assert (alert.rule, alert.queue, alert.severity) == (
         AlertRule.URGENT_BREACHED,
         LOG,

@@ -122,6 +122,44 @@ def test_a_slow_database_gets_bigger_inserts_not_a_slower_poll() -> None:
     assert {s.queue for s in rows} == {Q, FLOOR}
 
 
+def test_samples_carry_the_service_level_parts() -> None:
+    store, executor = CountingStore(), QueuedExecutor()
+    recorder = MetricsRecorder(store, executor, max_buffer=1000)
+    state = FloorState(Settings().sla)
+    minute = timedelta(minutes=1)
+    old = T0 - timedelta(minutes=20)  # urgent: due 5 min after creation
+    _poll(recorder, state, T0, [_ticket(1, old), _ticket(2, old), _ticket(3, old)])
+    # In the next minute: T1 answered (late), T2 closed unanswered (abandoned
+    # past target), T4 arrives and is answered in time; T3 still waits.
+    at = T0 + minute
+    _poll(
+        recorder,
+        state,
+        at,
+        [
+            _ticket(1, old, first_response_at=at, updated_at=at),
+            _ticket(2, old, status=Status.CLOSED, resolved_at=at, updated_at=at),
+            _ticket(4, at - minute / 2, first_response_at=at),
+        ],
+    )
+    executor.run_all()
+    [rows] = store.inserts
+    first, second = [s for s in rows if s.queue == FLOOR]
+    assert (first.waiting_past_target, first.first_response_breached) == (3, 3)
+    assert first.service_level == 0.0
+    parts = (
+        second.answered_in_target,
+        second.answered_late,
+        second.abandoned_past_target,
+        second.waiting_past_target,
+    )
+    assert parts == (1, 1, 1, 1)
+    assert second.service_level == 0.25  # the view's 60-min window: 1 of 4
+    (queue_row,) = [s for s in rows if s.queue == Q and s.at == at]
+    assert queue_row.service_level == 0.25
+    assert queue_row.resolution_breached == 0  # urgent has no resolution target
+
+
 def test_the_buffer_is_bounded() -> None:
     store, executor = CountingStore(), QueuedExecutor()
     recorder = MetricsRecorder(store, executor, max_buffer=4)

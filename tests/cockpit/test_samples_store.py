@@ -7,6 +7,7 @@ import random
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -21,7 +22,7 @@ from cockpit.store.db import current_revision, make_engine, upgrade
 from cockpit.store.incidents import NewEvent, UnknownIncident
 from cockpit.store.models import Base
 from cockpit.store.reviews import UnknownActionItem
-from cockpit.store.samples import FLOOR, RAW, Sample, bucket_start, roll_up
+from cockpit.store.samples import FLOOR, RAW, MetricStore, Sample, bucket_start, roll_up
 
 T0 = datetime(2026, 11, 1, 0, 0, tzinfo=UTC)
 STEP = timedelta(minutes=5)
@@ -40,7 +41,7 @@ def test_migrations_run_and_match_the_models(db_url: str) -> None:
     try:
         upgrade(engine)
         upgrade(engine)  # a no-op the second time
-        assert current_revision(engine) == "0002"
+        assert current_revision(engine) == "0003"
         with engine.connect() as connection:
             context = MigrationContext.configure(connection, opts={"compare_type": True})
             assert compare_metadata(context, Base.metadata) == []
@@ -56,7 +57,7 @@ def test_migrations_run_and_match_the_models(db_url: str) -> None:
                 command.downgrade(config, "0001")
             assert current_revision(upgrade_down) == "0001"
             upgrade(upgrade_down)
-            assert current_revision(upgrade_down) == "0002"
+            assert current_revision(upgrade_down) == "0003"
         finally:
             upgrade_down.dispose()
     finally:
@@ -225,3 +226,35 @@ def test_alert_log_is_kept_in_the_database(stores: Stores) -> None:
     assert [(a.rule, a.kind, a.details) for a in stored] == [
         ("waiting_past_target", "raised", {"waiting_past_target": 31})
     ]
+
+
+def test_samples_recorded_before_the_sl_parts_read_zero(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    from cockpit.store.db import alembic_config
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    try:
+        upgrade(engine, "0002")
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO metric_samples (at, step_s, queue, samples, span_s, open,"
+                    " waiting, oldest_wait_s, breached, at_risk, service_level,"
+                    " agents_available, agents_busy, agents_away, arrivals, resolutions,"
+                    " responses, responses_late, wait_sum_s, wait_max_s, bot_deflected)"
+                    " VALUES ('2026-11-01 00:00:00.000000', 0, '*', 1, 5, 3, 2, 60, 1, 0, 0.5,"
+                    " 1, 1, 0, 2, 1, 2, 1, 30, 20, 0)"
+                )
+            )
+        upgrade(engine)
+        (old,) = MetricStore(engine).samples(T0 - timedelta(hours=1), T0 + timedelta(hours=1))
+        assert (old.open, old.answered_late, old.waiting_past_target) == (3, 0, 0)
+        config = alembic_config()
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0002")
+        assert current_revision(engine) == "0002"
+    finally:
+        engine.dispose()

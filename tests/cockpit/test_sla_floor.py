@@ -14,13 +14,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cockpit.at_risk import SlaRow
+from cockpit.at_risk import SlaRow, clock_states
 from cockpit.domain import Priority, QueueId, Status, Ticket, TicketId
 from cockpit.floor import FloorState
 from cockpit.heatmap import HeatmapMode, build_heatmap, cell_tickets, grid_starts
 from cockpit.metrics import FloorView, QueueFigures, ViewOptions, compute_view
 from cockpit.settings import SlaSettings, SlaTarget
 from cockpit.sla import ClockKind, SlaState, clocks, evaluate, pressing
+from tests.cockpit.brute_sl import check_figures
 from tests.cockpit.factories import QUEUES, at, batch, ticket
 
 SECOND = 1 / 60  # in the factories' minutes
@@ -263,6 +264,12 @@ def check_against_brute_force(floor: FloorState) -> None:
     expected = brute_sla(floor)
     for f in view.queues:
         assert (f.breached, f.at_risk, f.sla_paused) == expected.get(f.queue, (0, 0, 0))
+    check_figures(floor)
+    assert floor.server_time is not None
+    for row in view.at_risk + view.breached:
+        fresh = clocks(floor.tickets[row.ticket], floor.sla)
+        assert row.clocks == clock_states(fresh, floor.server_time)
+        assert row.clock_state(row.clock) is not None
     at_risk, breached = brute_lists(floor)
     assert ids(view.at_risk) == at_risk
     assert ids(view.breached) == breached

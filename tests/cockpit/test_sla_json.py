@@ -57,6 +57,16 @@ def test_snapshot_carries_the_sla_picture() -> None:
             "age_s": 6360.0,
             "assignee": None,
             "subject": "",
+            "clocks": [
+                {
+                    "clock": "first_response",
+                    "state": "at_risk",
+                    "due_at": "2026-11-11T16:20:00Z",
+                    "seconds_to_breach": 840.0,
+                    "paused": False,
+                    "stopped": False,
+                }
+            ],
         }
     ]
     assert data["breached"][0]["id"] == "u"
@@ -118,3 +128,49 @@ def test_snapshot_without_a_view_has_empty_sla_fields() -> None:
         "at_risk": [],
     }
     assert data["escalation_summary"]["lead"] == 0
+
+
+def test_snapshot_gives_each_clock_and_the_service_level_parts_per_queue() -> None:
+    floor = FloorState(SlaSettings())
+    floor.apply(
+        batch(
+            # high: answer in 30 min, resolve in 4 h. Late on both clocks.
+            ticket("both", created=-300, priority=Priority.HIGH),
+            # answered late (40 min), resolution still running and fine
+            ticket("late", created=-50, priority=Priority.HIGH, first_response_at=at(-10)),
+            # answered in time, resolved late
+            ticket(
+                "fixed",
+                created=-250,
+                priority=Priority.HIGH,
+                first_response_at=at(-245),
+                status=Status.RESOLVED,
+                resolved_at=at(-5),
+            ),
+            now=0,
+            full=True,
+            queues=QUEUES,
+        )
+    )
+    data = view_to_json(compute_view(floor, backend="test"), LIVE, backend="test")
+    logistics = data["queues"][0]
+    assert (logistics["breached"], logistics["at_risk"]) == (1, 0)
+    assert logistics["first_response"] == {"breached": 1, "at_risk": 0, "met": 0, "missed": 1}
+    assert logistics["resolution"] == {"breached": 1, "at_risk": 0, "met": 0, "missed": 1}
+    parts = [
+        logistics[k]
+        for k in (
+            "answered_in_target",
+            "answered_late",
+            "waiting_past_target",
+            "abandoned_past_target",
+        )
+    ]
+    assert parts == [0, 1, 1, 0]
+    assert logistics["service_level"] == 0.0
+    (row,) = data["breached"]
+    assert row["id"] == "both"
+    assert [(c["clock"], c["state"], c["seconds_to_breach"]) for c in row["clocks"]] == [
+        ("first_response", "breached", -270 * 60.0),
+        ("resolution", "breached", -60 * 60.0),
+    ]

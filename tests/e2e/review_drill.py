@@ -53,6 +53,8 @@ class Drill:
     polls: list[tuple[datetime, int]] = field(default_factory=list)
     # At each poll: the oldest waiting customer on the floor (seconds), per the simulator.
     oldest: list[tuple[datetime, float]] = field(default_factory=list)
+    # At each poll: customers waiting past their first-response target, per the simulator.
+    waiting_past: list[tuple[datetime, int]] = field(default_factory=list)
 
     def at(self, minutes: float) -> datetime:
         return START + timedelta(minutes=minutes)
@@ -69,6 +71,7 @@ def _truth_at_poll(drill: Drill) -> None:
     now = drill.clock.now()
     drill.polls.append((now, on_duty))
     drill.oldest.append((now, max((q.oldest_wait_s for q in truth.values()), default=0.0)))
+    drill.waiting_past.append((now, sum(q.waiting_past_target for q in truth.values())))
 
 
 @contextmanager

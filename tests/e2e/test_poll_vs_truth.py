@@ -63,6 +63,22 @@ def assert_view_matches_truth(poller: Poller, sim: FloorSimulator, settings: Set
             expected.resolutions_15m,
         )
         assert got == want, figures.queue
+        parts = (
+            figures.answered_in_target,
+            figures.answered_late,
+            figures.waiting_past_target,
+            figures.abandoned_past_target,
+        )
+        assert parts == (
+            expected.answered_in_target,
+            expected.answered_late,
+            expected.waiting_past_target,
+            expected.abandoned_past_target,
+        ), figures.queue
+        for name in ("first_response", "resolution"):
+            clock = getattr(figures, name)
+            got_clock = (clock.breached, clock.at_risk, clock.met, clock.missed)
+            assert got_clock == getattr(expected, name), (figures.queue, name)
         if expected.service_level is None:
             assert figures.service_level is None
         else:

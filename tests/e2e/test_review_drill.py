@@ -36,6 +36,27 @@ def drill(db_url: str) -> Iterator[Drill]:
         yield done
 
 
+def _service_level(drill: Drill, window: Window, tickets: list[Ticket]) -> float | None:
+    """The phase's service level by docs/metrics.md, from the simulator's tickets."""
+    sla = drill.settings.sla
+    in_target = late = abandoned = 0
+    for t in tickets:
+        target = sla.target(t.queue, t.priority).first_response_s
+        if target is None:
+            continue
+        due = t.created_at + timedelta(seconds=target)
+        if t.first_response_at is not None:
+            if window.holds(t.first_response_at):
+                in_target += t.first_response_at <= due
+                late += t.first_response_at > due
+        elif not t.is_open:
+            finished = t.resolved_at or t.updated_at
+            abandoned += window.holds(finished) and finished > due
+    waiting = [n for at, n in drill.waiting_past if window.holds(at)][-1]
+    total = in_target + late + abandoned + waiting
+    return in_target / total if total else None
+
+
 def _late(ticket: Ticket, sla: SlaSettings) -> bool:
     assert ticket.first_response_at is not None
     target = sla.target(ticket.queue, ticket.priority).first_response_s
@@ -66,7 +87,7 @@ def _expected(drill: Drill, window: Window) -> dict[str, object]:
         ),
         "responses": len(answered),
         "late_responses": late,
-        "service_level": (len(answered) - late) / len(answered) if answered else None,
+        "service_level": _service_level(drill, window, tickets),
         "mean_wait_s": sum(waits) / len(waits) if waits else None,
         "peak_wait_s": max([*waits, *oldest]),
         "agents_on_duty_mean": sum(on_duty) / len(on_duty),

@@ -230,3 +230,32 @@ def test_ticket_gone_meanwhile_says_so(qtbot: QtBot) -> None:
     board = FloorBoard(host, window=window, settings=Settings(), palette=DAY, parent=window)
     board.show_ticket("no-such-ticket")
     assert "no longer on the floor" in window.statusBar().currentMessage()
+
+
+def test_a_row_shows_every_clock_of_its_ticket(panel: AtRiskPanel, mono: Monotonic) -> None:
+    from cockpit.floor import FloorState
+    from cockpit.settings import SlaSettings
+    from tests.cockpit.factories import QUEUES, at
+    from tests.widgets.floor_fakes import floor_view
+
+    # High: first response due at +30 min, resolution at +4 h (warned from 3 h 12).
+    state = FloorState(SlaSettings())
+    both = ticket("both", created=-300, priority=Priority.HIGH)  # both clocks breached
+    answered = ticket("ans", created=-200, priority=Priority.HIGH, first_response_at=at(-190))
+    state.apply(batch(both, answered, now=0, full=True, queues=QUEUES))
+    panel._on_floor_changed(floor_view(state))
+    rows = {cell(panel, i, AtRiskColumn.TICKET): i for i in range(panel.model.rowCount())}
+    row = rows["both"]
+    assert cell(panel, row, AtRiskColumn.CLOCK) == "1st reply"
+    assert cell(panel, row, AtRiskColumn.OTHER_CLOCK) == "Resolve late 1:00:00"
+    tip = str(cell(panel, row, AtRiskColumn.TICKET, Qt.ItemDataRole.ToolTipRole))
+    assert "First response: Breached, due at" in tip
+    assert "Resolution: Breached, due at" in tip
+    # An answered ticket at risk on its resolution: its first response was met.
+    row = rows["ans"]
+    assert cell(panel, row, AtRiskColumn.CLOCK) == "Resolve"
+    assert cell(panel, row, AtRiskColumn.OTHER_CLOCK) == "1st reply met"
+    assert cell(panel, row, AtRiskColumn.TIME_TO_BREACH) == "40:00"
+    mono.now += 60
+    panel.model.tick()
+    assert cell(panel, rows["both"], AtRiskColumn.OTHER_CLOCK) == "Resolve late 1:01:00"

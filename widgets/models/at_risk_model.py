@@ -8,6 +8,10 @@ resets the model. Between polls :meth:`AtRiskModel.tick` counts the time to
 breach down from each row's due instant and the view's server time plus the
 (monotonic) seconds since the view arrived: no re-poll, and a PC clock that
 is off cannot skew it. A row whose countdown passes zero turns "breached".
+
+One row per ticket, for its pressing clock; the "Other clock" column shows
+the ticket's other SLA clock (its own countdown, or paused / met / missed),
+and the tooltip lists every clock's state.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from cockpit.at_risk import SlaRow
+from cockpit.at_risk import ClockState, SlaRow
 from cockpit.domain import QueueId
 from cockpit.metrics import FloorView
 from cockpit.sla import SlaState
@@ -46,9 +50,10 @@ class AtRiskColumn(IntEnum):
     PRIORITY = 3
     KIND = 4
     CLOCK = 5
-    AGE = 6
-    ASSIGNEE = 7
-    SUBJECT = 8
+    OTHER_CLOCK = 6
+    AGE = 7
+    ASSIGNEE = 8
+    SUBJECT = 9
 
 
 class AtRiskRole(IntEnum):
@@ -65,7 +70,8 @@ class RowFilter(StrEnum):
     BREACHED = "breached"
 
 
-_LIVE = (AtRiskColumn.TIME_TO_BREACH, AtRiskColumn.AGE)
+_LIVE = (AtRiskColumn.TIME_TO_BREACH, AtRiskColumn.OTHER_CLOCK, AtRiskColumn.AGE)
+_COUNTDOWNS = (AtRiskColumn.TIME_TO_BREACH, AtRiskColumn.AGE)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -170,6 +176,22 @@ class AtRiskModel(RowTableModel[SlaRow, AtRiskColumn]):
         # Breached strictly after the due instant (the SLA boundary rule).
         return SlaState.BREACHED if self.seconds_to_breach(row) < 0 else row.state
 
+    def clock_seconds(self, clock: ClockState) -> float:
+        """Seconds to breach of one of a row's clocks now (a halted one stands still)."""
+        now = self.now()
+        if now is None or clock.paused or clock.stopped:
+            return clock.seconds_to_breach
+        return (clock.due_at - now).total_seconds()
+
+    def clock_state_now(self, clock: ClockState) -> SlaState:
+        if clock.paused or clock.stopped:
+            return clock.state
+        return SlaState.BREACHED if self.clock_seconds(clock) < 0 else clock.state
+
+    def other_clock(self, row: SlaRow) -> ClockState | None:
+        """The ticket's clock that is not the row's own, if it has one."""
+        return next((c for c in row.clocks if c.kind is not row.clock), None)
+
     def age_s(self, row: SlaRow) -> float:
         now = self.now()
         return row.age_s if now is None else (now - row.created_at).total_seconds()
@@ -177,7 +199,7 @@ class AtRiskModel(RowTableModel[SlaRow, AtRiskColumn]):
     # --- Qt model API ---------------------------------------------------------------
 
     def _alignment(self, column: AtRiskColumn) -> Qt.AlignmentFlag:
-        return _RIGHT if column in _LIVE else _LEFT
+        return _RIGHT if column in _COUNTDOWNS else _LEFT
 
     def _data(self, row: SlaRow, column: AtRiskColumn, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -214,22 +236,70 @@ class AtRiskModel(RowTableModel[SlaRow, AtRiskColumn]):
             return kind_text(row.kind)
         if column is AtRiskColumn.CLOCK:
             return clock_short_text(row.clock)
+        if column is AtRiskColumn.OTHER_CLOCK:
+            other = self.other_clock(row)
+            return "" if other is None else self._clock_cell(other)
         if column is AtRiskColumn.AGE:
             return span_text(self.age_s(row))
         if column is AtRiskColumn.ASSIGNEE:
             return str(row.assignee) if row.assignee else self.tr("unassigned")
         return row.subject
 
+    def _clock_cell(self, clock: ClockState) -> str:
+        """A clock in a few characters: "Resolve late 12:00", "Resolve 04:10", "… met"."""
+        name = clock_short_text(clock.kind)
+        late = self.clock_state_now(clock) is SlaState.BREACHED
+        if clock.stopped:
+            word = self.tr("missed") if late else self.tr("met")
+            return f"{name} {word}"
+        if clock.paused:
+            return self.tr("{clock} paused").format(clock=name)
+        seconds = self.clock_seconds(clock)
+        if late:
+            return self.tr("{clock} late {time}").format(clock=name, time=countdown_text(-seconds))
+        return f"{name} {countdown_text(seconds)}"
+
+    def _clock_line(self, clock: ClockState) -> str:
+        """One clock of the tooltip: its state, its due time and whether it runs."""
+        if clock.stopped:
+            late = clock.state is SlaState.BREACHED
+            state = self.tr("missed") if late else self.tr("met")
+        else:
+            state = sla_state_text(self.clock_state_now(clock))
+        due = clock_time(clock.due_at, self._zone, seconds=True)
+        line = self.tr("{clock}: {state}, due at {time}").format(
+            clock=clock_text(clock.kind), state=state, time=due
+        )
+        if clock.paused:
+            line += self.tr(" (paused: waiting on the customer)")
+        return line
+
     def _background(self, row: SlaRow, column: AtRiskColumn) -> QBrush | None:
         p = self._palette
         breached = self.state_now(row) is SlaState.BREACHED
         if column is AtRiskColumn.TIME_TO_BREACH:
             return QBrush(p.color("critical_bg" if breached else "warn_bg"))
+        other = self.other_clock(row) if column is AtRiskColumn.OTHER_CLOCK else None
+        if other is not None and not other.stopped:
+            state = self.clock_state_now(other)
+            if state is SlaState.BREACHED:
+                return QBrush(p.color("critical_bg"))
+            if state is SlaState.AT_RISK:
+                return QBrush(p.color("warn_bg"))
         if breached:
             return QBrush(_tint(p.color("critical_bg"), p.color("surface")))
         return None
 
     def _foreground(self, row: SlaRow, column: AtRiskColumn) -> QBrush | None:
+        if column is AtRiskColumn.OTHER_CLOCK:
+            other = self.other_clock(row)
+            if other is None or other.stopped:
+                return None
+            state = self.clock_state_now(other)
+            if state is SlaState.OK:
+                return None
+            late = state is SlaState.BREACHED
+            return QBrush(self._palette.color("critical_text" if late else "warn_text"))
         if column is not AtRiskColumn.TIME_TO_BREACH:
             return None
         breached = self.state_now(row) is SlaState.BREACHED
@@ -241,6 +311,8 @@ class AtRiskModel(RowTableModel[SlaRow, AtRiskColumn]):
             f"{row.ticket} · {state} · {clock_text(row.clock)}",
             self.tr("Due at {time}").format(time=clock_time(row.due_at, self._zone, seconds=True)),
         ]
+        if len(row.clocks) > 1:
+            lines.extend(self._clock_line(c) for c in row.clocks)
         if row.subject:
             lines.append(row.subject)
         lines.append(self.tr("Double-click for the ticket's details"))
@@ -254,6 +326,7 @@ class AtRiskModel(RowTableModel[SlaRow, AtRiskColumn]):
             self.tr("Priority"),
             self.tr("Kind"),
             self.tr("Clock"),
+            self.tr("Other clock"),
             self.tr("Age"),
             self.tr("Assignee"),
             self.tr("Subject"),

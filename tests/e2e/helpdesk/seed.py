@@ -71,13 +71,27 @@ class QueueTruth:
     arrivals_15m: int
     oldest_wait_min: float
     service_level: float | None
+    # Each SLA clock on its own: open tickets past their first-response /
+    # resolution due time (a ticket late on both counts in both).
+    first_response_breached: int = 0
+    resolution_breached: int = 0
 
 
+# logistics' "Parcel lost" (high, 60 min old, unanswered, due a minute ago)
+# is late on both clocks: the ticket counts once, each clock once; waiting
+# 30 min past its first-response target, it makes the service level 0.
 TRUTH = {
-    "billing": QueueTruth(4, 1, 1, 1, 1, 2, 1.0),
-    "logistics": QueueTruth(3, 2, 1, 1, 1, 60, None),
+    "billing": QueueTruth(4, 1, 1, 1, 1, 2, 1.0, first_response_breached=0, resolution_breached=1),
+    "logistics": QueueTruth(
+        3, 2, 1, 1, 1, 60, 0.0, first_response_breached=1, resolution_breached=1
+    ),
     "tech": QueueTruth(3, 1, 0, 0, 1, 5, 1.0),
 }
+# The default first-response targets by helpdesk priority code (1 urgent,
+# 2 high, 3 medium, 4-5 low), in minutes; only high has a resolution target
+# (4 h), and the seed's own due dates (resolution) win over it.
+FIRST_RESPONSE_MIN = {1: 5, 2: 30, 3: 120, 4: 1440, 5: 1440}
+HIGH_RESOLUTION_MIN = 240
 # Replies change waiting and service level in the sandbox: only "open" is fixed there.
 SANDBOX_OPEN = 2
 
@@ -89,12 +103,24 @@ def derived_truth() -> dict[str, QueueTruth]:
         mine = [t for t in TICKETS if t["queue"] == queue and t["status"] in (1, 2)]
         waiting = [t for t in mine if t.get("responded_after_minutes") is None]
         due = [t["due_in_minutes"] for t in mine if t.get("due_in_minutes") is not None]
-        answered_last_hour = [
-            t
-            for t in mine
-            if t.get("responded_after_minutes") is not None
-            and t["age_minutes"] - t["responded_after_minutes"] <= 60
-        ]
+        in_target = late = waiting_past = 0
+        for t in mine:
+            target = FIRST_RESPONSE_MIN[t["priority"]]
+            responded = t.get("responded_after_minutes")
+            if responded is None:
+                # On hold pauses the clocks (none of the seed's unanswered ones is).
+                waiting_past += not t.get("on_hold") and t["age_minutes"] > target
+            elif t["age_minutes"] - responded <= 60:
+                in_target += responded <= target
+                late += responded > target
+        resolution_late = 0
+        for t in mine:
+            own_due = t.get("due_in_minutes")
+            if own_due is not None:
+                resolution_late += own_due < 0
+            elif t["priority"] == 2 and not t.get("on_hold"):
+                resolution_late += t["age_minutes"] > HIGH_RESOLUTION_MIN
+        counted = in_target + late + waiting_past
         result[queue] = QueueTruth(
             open=len(mine),
             waiting=len(waiting),
@@ -102,6 +128,8 @@ def derived_truth() -> dict[str, QueueTruth]:
             at_risk=sum(1 for d in due if 0 <= d <= 10),
             arrivals_15m=sum(1 for t in mine if t["age_minutes"] <= 15),
             oldest_wait_min=max((t["age_minutes"] for t in waiting), default=0),
-            service_level=1.0 if answered_last_hour else None,
+            service_level=in_target / counted if counted else None,
+            first_response_breached=waiting_past,
+            resolution_breached=resolution_late,
         )
     return result

@@ -64,6 +64,10 @@ def check_against_truth(live: Live, queues: list[dict[str, Any]]) -> None:
             assert got["breached"] == truth.breached, slug
         if "at_risk" in got:
             assert got["at_risk"] == truth.at_risk, slug
+        # Each clock on its own: per-queue resolution breaches as seeded.
+        assert got["first_response"]["breached"] == truth.first_response_breached, slug
+        assert got["resolution"]["breached"] == truth.resolution_breached, slug
+        assert got["waiting_past_target"] == truth.first_response_breached, slug
 
 
 def view_as_json(view: FloorView) -> list[dict[str, Any]]:

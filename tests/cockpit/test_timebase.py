@@ -229,3 +229,21 @@ def test_probed_clock_reads_a_date_header_once() -> None:
     assert clock.now() == T0 + timedelta(seconds=5)
     assert len(calls) == 1
     assert clock.base is TimeBase.HTTP_DATE
+
+
+def test_waits_are_in_wall_seconds_and_never_longer_than_the_time_itself() -> None:
+    from cockpit.incidents.cli_time import wall_seconds_until
+
+    clock, mono = _clock()
+    clock.observe(T0)
+    _feed(clock, mono, speed=60, polls=3, every=1.0)
+    now = clock.now()
+    assert wall_seconds_until(clock, now + timedelta(minutes=2)) == pytest.approx(2.0)
+    assert wall_seconds_until(clock, now - timedelta(minutes=2)) == 0.0
+    frozen = ManualClock(T0)  # no rate: backend seconds as they are
+    assert wall_seconds_until(frozen, T0 + timedelta(seconds=5)) == 5.0
+    stalled, mono2 = _clock()
+    stalled.observe(T0)
+    mono2.t += 10
+    stalled.observe(T0)  # a backend clock that stands still: rate clamped low
+    assert wall_seconds_until(stalled, stalled.now() + timedelta(seconds=2)) == 2.0

@@ -22,6 +22,7 @@ from cockpit.incidents.cli import (
     run_playbook_verb,
 )
 from cockpit.pdf_hook import PdfFactory
+from cockpit.record_cli import add_record_verb, run_record_verb
 from cockpit.review_cli import add_review_verbs, run_review_verb
 from cockpit.runtime.embedded import EmbeddedSimulator
 from cockpit.runtime.poller import Poller
@@ -76,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_incident_verbs(verbs)
     add_playbook_verbs(verbs)
     add_review_verbs(verbs)
+    add_record_verb(verbs)
     return parser
 
 
@@ -109,6 +111,8 @@ def run(
         return run_incident_verb(args, settings, out)
     if args.verb in ("review", "handover"):
         return run_review_verb(args, settings, out, pdf=pdf)
+    if args.verb == "record":
+        return run_record_verb(args, settings, out)
     if args.verb == "playbooks":
         return run_playbook_verb(args, settings, out)
     parser.error(f"unknown verb {args.verb}")

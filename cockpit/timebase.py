@@ -11,8 +11,9 @@ log's ``wall_at``).
 times the backend reports (every feed answer carries ``server_time``; the
 poller's batches hand it on). Between observations it extrapolates with the
 monotonic clock times the observed *rate* of the backend's clock, estimated
-from successive observations over a sliding window, clamped, smoothed and
-snapped to 1 (a real helpdesk) when close. It never runs backwards on the
+from successive observations over a sliding window (the median of their
+pairwise rates, so one late observation does not bend it), clamped, smoothed
+and snapped to 1 (a real helpdesk) when close. It never runs backwards on the
 backend's base: a small step back is held until the backend catches up; a
 large one (the backend was restarted on another time base) re-bases, with a
 warning. Before the first observation it stands in with the wall clock.
@@ -40,7 +41,8 @@ log = logging.getLogger(__name__)
 MAX_RATE = 1000.0
 SNAP_TO_REAL_TIME = 0.02  # a rate within 2 % of 1 is a real-time backend
 RATE_WINDOW_S = 120.0  # monotonic seconds of observations the rate is estimated over
-MIN_RATE_SPAN_S = 2.0  # observations closer than this estimate the rate only at first
+MAX_HISTORY = 48  # observations kept for the estimate (their pairs: ~1,100)
+MIN_PAIR_SPAN_S = 0.05  # two observations closer than this say nothing about the rate
 SMOOTHING = 0.3  # weight of a new estimate that agrees roughly with the current rate
 REBASE_AFTER = timedelta(minutes=5)  # a step back larger than this re-bases
 
@@ -96,8 +98,16 @@ class BackendClock:
         with self._lock:
             return self._anchor is not None
 
-    def observe(self, server_time: datetime, *, base: TimeBase = TimeBase.BACKEND) -> None:
-        """The backend said it is ``server_time`` (just now)."""
+    def observe(
+        self,
+        server_time: datetime,
+        *,
+        base: TimeBase = TimeBase.BACKEND,
+        rate_sample: bool = True,
+    ) -> None:
+        """The backend said it is ``server_time`` (just now). ``rate_sample``
+        False: the answer took long to arrive (a full load of many pages),
+        so it sets the time but says nothing about the rate."""
         if server_time.tzinfo is None:
             raise ValueError(f"naive server time {server_time!r}")
         server_time = server_time.astimezone(UTC)
@@ -105,20 +115,24 @@ class BackendClock:
         with self._lock:
             if self._anchor is None or self._stepped_back_far(server_time):
                 self._rebase(mono, server_time, base)
+                if not rate_sample:
+                    self._history.clear()
                 return
             self._base = base
             previous = self._history[-1][1] if self._history else server_time
-            if server_time < previous:  # a small step back: start the estimate afresh
-                self._history.clear()
-            self._history.append((mono, server_time))
+            if server_time < previous or not rate_sample:
+                self._history.clear()  # a small step back: start the estimate afresh
+            if rate_sample:
+                self._history.append((mono, server_time))
             self._trim(mono)
             if self._fixed is None:
                 self._estimate()
             self._anchor = (mono, server_time)
 
     def observe_batch(self, batch: Any, _state: object = None) -> None:
-        """A poller ``on_batch`` listener: every batch carries ``server_time``."""
-        self.observe(batch.server_time)
+        """A poller ``on_batch`` listener: every batch carries ``server_time``
+        (a full load's is from its first page, long before it arrived)."""
+        self.observe(batch.server_time, rate_sample=not getattr(batch, "full", False))
 
     def now(self) -> datetime:
         mono = self._monotonic()
@@ -157,26 +171,41 @@ class BackendClock:
         self._rate = self._fixed or 1.0
 
     def _trim(self, mono: float) -> None:
-        # Keep at least two observations, and one at least MIN_RATE_SPAN_S old.
-        while len(self._history) > 2 and mono - self._history[1][0] >= RATE_WINDOW_S:
-            self._history.popleft()
+        history = self._history
+        while len(history) > 2 and (
+            len(history) > MAX_HISTORY or mono - history[1][0] >= RATE_WINDOW_S
+        ):
+            history.popleft()
 
     def _estimate(self) -> None:
-        newest_mono, newest = self._history[-1]
-        oldest_mono, oldest = self._history[0]
-        span = newest_mono - oldest_mono
-        if span <= 0:
+        raw = _theil_sen(self._history)
+        if raw is None:
             return
-        raw = (newest - oldest).total_seconds() / span
         raw = min(self._max_rate, max(1.0 / self._max_rate, raw))
         if abs(raw - 1.0) <= SNAP_TO_REAL_TIME:
             raw = 1.0
-        if span < MIN_RATE_SPAN_S and len(self._history) > 2:
-            return  # too short to improve on what is known
         if abs(raw / self._rate - 1.0) > 0.25 or raw == 1.0:
             self._rate = raw  # a new rate (the first estimate, a restarted simulator)
         else:
             self._rate += SMOOTHING * (raw - self._rate)
+
+
+def _theil_sen(history: deque[tuple[float, datetime]]) -> float | None:
+    """The median of the rates between every two observations: one late
+    observation (a slow first poll, a hiccup) does not bend it."""
+    points = [(mono, server.timestamp()) for mono, server in history]
+    slopes = sorted(
+        (b_server - a_server) / (b_mono - a_mono)
+        for i, (a_mono, a_server) in enumerate(points)
+        for b_mono, b_server in points[i + 1 :]
+        if b_mono - a_mono >= MIN_PAIR_SPAN_S
+    )
+    if not slopes:
+        return None
+    middle = len(slopes) // 2
+    if len(slopes) % 2:
+        return slopes[middle]
+    return (slopes[middle - 1] + slopes[middle]) / 2
 
 
 def backend_time(backend: Any) -> tuple[datetime, TimeBase]:

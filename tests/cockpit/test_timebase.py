@@ -247,3 +247,28 @@ def test_waits_are_in_wall_seconds_and_never_longer_than_the_time_itself() -> No
     mono2.t += 10
     stalled.observe(T0)  # a backend clock that stands still: rate clamped low
     assert wall_seconds_until(stalled, stalled.now() + timedelta(seconds=2)) == 2.0
+
+
+def test_one_late_observation_does_not_bend_the_rate() -> None:
+    clock, mono = _clock()
+    mono.t += 0.3  # a slow first (full) poll: observed 0.3 s after the server said T0
+    clock.observe(T0)
+    for i in range(1, 12):
+        mono.t = 1000.0 + i * 0.5
+        clock.observe(T0 + timedelta(seconds=i * 0.5 * 60))
+    assert clock.rate == pytest.approx(60.0, rel=1e-3)
+
+
+def test_a_full_load_sets_the_time_but_not_the_rate() -> None:
+    class Batch:
+        def __init__(self, at: datetime, full: bool) -> None:
+            self.server_time, self.full = at, full
+
+    clock, mono = _clock()
+    mono.t += 1.0  # the full load's server time is from its first page, a second earlier
+    clock.observe_batch(Batch(T0, True))
+    assert clock.now() == T0
+    for i in range(1, 4):
+        mono.t = 1000.0 + i * 0.5
+        clock.observe_batch(Batch(T0 + timedelta(seconds=i * 30), False))
+    assert clock.rate == pytest.approx(60.0)

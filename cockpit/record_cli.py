@@ -20,7 +20,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from types import FrameType
 from typing import Any, TextIO
@@ -170,17 +170,15 @@ def _stop_on_signals(stop: threading.Event) -> Iterator[None]:
     def handler(signum: int, _frame: FrameType | None) -> None:
         stop.set()
 
-    saved: dict[int, Any] = {}
+    saved: dict[signal.Signals, Any] = {}
     for signum in (signal.SIGINT, signal.SIGTERM):
-        try:
+        with suppress(ValueError):  # not the main thread: the caller stops us
             saved[signum] = signal.signal(signum, handler)
-        except ValueError:  # not the main thread: the caller stops us
-            pass
     try:
         yield
     finally:
-        for signum, previous in saved.items():
-            signal.signal(signum, previous)
+        for sig, previous in saved.items():
+            signal.signal(sig, previous)
 
 
 def _summary(out: TextIO, runtime: Runtime, progress: _Progress, reason: str) -> None:

@@ -21,7 +21,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import FrameType
 from typing import Any, TextIO
 
@@ -29,6 +29,7 @@ import orjson
 
 from cockpit.clock import format_time
 from cockpit.metrics import FloorView
+from cockpit.review import review_windows
 from cockpit.runtime.health import Health
 from cockpit.runtime.runtime import Runtime
 from cockpit.settings import Settings
@@ -157,8 +158,9 @@ def _resolved_check(runtime: Runtime, incident_id: int) -> Callable[[], bool]:
             return False
         if incident.resolved_at is None:
             return False
-        recovered = incident.resolved_at + (incident.resolved_at - incident.declared_at)
-        return poller.view.generated_at >= recovered
+        # The review's own windows: its recovery is as long as the incident (at least a minute).
+        windows = review_windows(incident, incident.resolved_at + timedelta(days=365))
+        return poller.view.generated_at >= windows[-1].end
 
     return check
 

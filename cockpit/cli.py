@@ -10,6 +10,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any, TextIO, TypeVar
 
 import orjson
@@ -153,7 +154,9 @@ def _run_snapshot(args: argparse.Namespace, settings: Settings, out: TextIO) -> 
             poller = Poller(backend, settings=settings)
             view = poller.poll_once()
             document = view_to_json(view, poller.health, backend=backend.url)
-            document.update(_incident_part(backend, settings))
+            # Checklist deadlines against the floor's time (the poll's), not the wall clock.
+            now = None if view is None else view.generated_at
+            document.update(_incident_part(backend, settings, now))
         finally:
             backend.close()
     finally:
@@ -167,13 +170,15 @@ def _run_snapshot(args: argparse.Namespace, settings: Settings, out: TextIO) -> 
     return EXIT_OK
 
 
-def _incident_part(backend: TicketBackend, settings: Settings) -> dict[str, Any]:
+def _incident_part(
+    backend: TicketBackend, settings: Settings, now: datetime | None
+) -> dict[str, Any]:
     from cockpit.incidents.snapshot import incident_json
     from cockpit.store.incidents import IncidentStore
 
     store = IncidentStore.open(settings.database_url)
     try:
-        return incident_json(store, backend)
+        return incident_json(store, backend, now=now)
     finally:
         store.close()
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import queue
+import signal
 import subprocess
 import sys
 import threading
@@ -136,6 +137,10 @@ def _cli(env: dict[str, str], *argv: str) -> tuple[int, str, str]:
 class Drill:
     speed: float
     phase_s: float  # wall seconds per phase
+    # Stop the recorder with --until-resolved (else SIGTERM, and the review
+    # gets a recovery window as long as the phase: at speed 1 the review's
+    # one-minute minimum would make the test slow).
+    until_resolved: bool = True
 
     @property
     def phase(self) -> timedelta:
@@ -190,8 +195,8 @@ def sim(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[tuple[str, D
 
 
 SPEEDS = [
-    pytest.param(Drill(1, 6.0), id="speed1"),
-    pytest.param(Drill(30, 10.0), id="speed30"),
+    pytest.param(Drill(1, 6.0, until_resolved=False), id="speed1"),
+    pytest.param(Drill(30, 8.0), id="speed30"),
     pytest.param(Drill(60, 8.0), id="speed60"),
 ]
 
@@ -222,12 +227,12 @@ def test_a_headless_drill_reviews_the_simulators_truth(
     backend = "feed+" + url
     db = f"sqlite:///{tmp_path / 'drill.db'}"
     base = ["incident", "--backend", backend, "--db", db, "--who", "drill"]
+    until = ["--until-resolved", "1"] if drill.until_resolved else []
     recorder = Process(
-        env, "record", "--backend", backend, "--db", db, "--interval", f"{POLL_S}",
-        "--until-resolved", "1",
-    )  # fmt: skip
+        env, "record", "--backend", backend, "--db", db, "--interval", f"{POLL_S}", *until
+    )
     try:
-        recorder.line_with("waiting for incident 1", timeout=60)
+        recorder.line_with("backend live", timeout=60)
         _await(
             lambda: _recorded_span(db) >= 1.6 * drill.phase,
             timeout=drill.phase_s * 1.6 + 60,
@@ -248,15 +253,26 @@ def test_a_headless_drill_reviews_the_simulators_truth(
         )
         code, out, err = _cli(env, *base, "resolve", "1", "--summary", "drill over")
         assert code == 0, out + err
+        if not drill.until_resolved:
+            resolved_at = datetime.fromisoformat(json.loads(out)["incident"]["resolved_at"])
+            _await(
+                lambda: (_latest(db) or resolved_at) >= resolved_at + drill.phase,
+                timeout=drill.phase_s + 60,
+                what="the recovery",
+            )
+            recorder.proc.send_signal(signal.SIGTERM)
         assert recorder.wait(timeout=drill.phase_s * 2 + 60) == 0, "".join(recorder.err)
     finally:
         recorder.stop()
     summary = json.loads("".join(recorder.out))
-    assert summary["stopped"] == "resolved"
+    assert summary["stopped"] == ("resolved" if drill.until_resolved else "signal")
     assert summary["time_base"] == "backend"
     assert summary["rate"] == pytest.approx(drill.speed, rel=0.1)
 
-    code, _, err = _cli(env, "review", "1", "--db", db, "--json", str(tmp_path / "r.json"))
+    recovery = [] if drill.until_resolved else ["--recovery", f"{drill.phase_s * drill.speed / 60}"]
+    code, _, err = _cli(
+        env, "review", "1", "--db", db, "--json", str(tmp_path / "r.json"), *recovery
+    )
     assert code == 0, err
     assert "no floor samples" not in err
     review = read_json(tmp_path / "r.json")

@@ -40,7 +40,7 @@ def test_migrations_run_and_match_the_models(db_url: str) -> None:
     try:
         upgrade(engine)
         upgrade(engine)  # a no-op the second time
-        assert current_revision(engine) == "0002"
+        assert current_revision(engine) == "v0003_wall_time"
         with engine.connect() as connection:
             context = MigrationContext.configure(connection, opts={"compare_type": True})
             assert compare_metadata(context, Base.metadata) == []
@@ -56,7 +56,7 @@ def test_migrations_run_and_match_the_models(db_url: str) -> None:
                 command.downgrade(config, "0001")
             assert current_revision(upgrade_down) == "0001"
             upgrade(upgrade_down)
-            assert current_revision(upgrade_down) == "0002"
+            assert current_revision(upgrade_down) == "v0003_wall_time"
         finally:
             upgrade_down.dispose()
     finally:

@@ -208,6 +208,16 @@ def _theil_sen(history: deque[tuple[float, datetime]]) -> float | None:
     return (slopes[middle - 1] + slopes[middle]) / 2
 
 
+def clock_rate(url: str | None, speed: float) -> float | None:
+    """The backend clock's rate when it is known: the built-in simulator's
+    speed, 1 for a vendor helpdesk (real time); None (learn it from the
+    polls) for a feed-API server, which may be an accelerated simulator."""
+    if url is None:
+        return speed
+    scheme = url.split("://", 1)[0].lower()
+    return None if scheme in ("sim", "feed+http", "feed+https") else 1.0
+
+
 def backend_time(backend: Any) -> tuple[datetime, TimeBase]:
     """Ask ``backend`` for its time: the feed API's ``GET /api/v1/time``
     (``server_time()``), else what a cheap read's HTTP ``Date`` header said

@@ -43,7 +43,7 @@ from cockpit.runtime.housekeeping import Housekeeping
 from cockpit.runtime.poller import Poller
 from cockpit.settings import Settings
 from cockpit.store.incidents import IncidentStore
-from cockpit.timebase import BackendClock
+from cockpit.timebase import BackendClock, clock_rate
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -112,7 +112,7 @@ class Runtime:
         # One time base: alerts, incidents, samples and handovers all run on
         # the backend's clock, fed by every poll (the built-in simulator's
         # rate is known: its speed).
-        self.clock = BackendClock(rate=self._speed if self._url is None else None)
+        self.clock = BackendClock(rate=clock_rate(self._url, self._speed))
         self.alerts = AlertEngine(thresholds=settings.thresholds, clock=self.clock)
         self._alert_listeners: list[AlertsListener] = []
         # Evaluations and user actions, one at a time, so updates keep their order.

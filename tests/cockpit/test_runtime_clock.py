@@ -70,3 +70,12 @@ def test_incidents_alerts_and_housekeeping_share_the_backends_clock(
         assert abs(event.wall_at - datetime.now(UTC)) < timedelta(minutes=1)
     finally:
         runtime.shutdown()
+
+
+def test_the_clock_rate_is_fixed_where_it_is_known() -> None:
+    from cockpit.timebase import clock_rate
+
+    assert clock_rate(None, 60.0) == 60.0  # the built-in simulator
+    assert clock_rate("sim://127.0.0.1:8765", 1.0) is None  # learnt: any speed
+    assert clock_rate("feed+https://desk.example/", 1.0) is None
+    assert clock_rate("zammad+https://desk.example/", 1.0) == 1.0

@@ -276,7 +276,7 @@ def test_a_headless_drill_reviews_the_simulators_truth(
     assert code == 0, err
     assert "no floor samples" not in err
     review = read_json(tmp_path / "r.json")
-    samples = [s for s in review.samples if s.queue == FLOOR]
+    samples = _floor_samples(db)  # all of them: the review holds only its span
     _check_time_base(review.incident.declared_at, samples, drill)
     tickets = _all_tickets(url)
     assert [w.phase for w in review.windows] == list(PhaseName)
@@ -311,8 +311,11 @@ def _covered(window: Window, samples: list[Sample]) -> Window:
     """What the samples in ``window`` cover: (previous poll, last poll]."""
     inside = [s for s in samples if window.holds(s.at)]
     assert inside, window.phase
-    first = inside[0]
-    return Window(window.phase, first.at - timedelta(seconds=first.span_s), inside[-1].at)
+    before = [s.at for s in samples if s.at < inside[0].at]
+    # The previous poll's exact time (its span is a rounded float): an event
+    # stamped right at a poll belongs to that poll's sample.
+    start = before[-1] if before and inside[0].span_s > 0 else inside[0].at
+    return Window(window.phase, start, inside[-1].at)
 
 
 def _all_tickets(url: str) -> list[Ticket]:

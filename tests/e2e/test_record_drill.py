@@ -286,7 +286,9 @@ def test_a_headless_drill_reviews_the_simulators_truth(
         start = max(window.start, samples[0].at)
         assert abs(covered.start - start) <= _poll_span(samples), window.phase
         assert abs(covered.end - window.end) <= _poll_span(samples), window.phase
-        assert _figures(impact) == _truth(tickets, covered, SlaSettings()), window.phase
+        figures = _figures(impact)
+        assert figures == _truth(tickets, covered, SlaSettings()), window.phase
+        print(window.phase.value, {k: v for k, v in figures.items() if isinstance(v, int)})
     if drill.speed >= 30:
         incident = review.impact[1]
         assert incident.created > 0

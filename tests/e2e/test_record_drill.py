@@ -1,6 +1,8 @@
 """The README's drill, headless, at speed 1, 30 and 60: the simulator and the
-recorder as subprocesses (``main.py sim``, ``main.py record``), the incident
-run only through the ``incident`` verbs, the review through ``review``.
+recorder as subprocesses (``main.py sim``, ``main.py record``), an outage
+started through the simulator's scenario endpoint once a baseline is
+recorded, the incident run only through the ``incident`` verbs, the review
+through ``review``.
 
 The review's baseline, incident and recovery figures equal the simulator's
 own records (every ticket, read back in one full load at the end) counted
@@ -30,6 +32,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+import requests
 
 from cockpit.backends.feed import FeedBackend
 from cockpit.domain import Ticket
@@ -173,7 +176,6 @@ def _latest(db: str) -> datetime | None:
 def sim(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[tuple[str, Drill]]:
     drill: Drill = request.param
     env = _env(tmp_path)
-    outage_at = 0.9 * drill.phase.total_seconds() / 60  # shortly before the declaration
     process = Process(
         env,
         "sim",
@@ -183,8 +185,6 @@ def sim(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[tuple[str, D
         f"{drill.speed:g}",
         "--seed",
         "5",
-        "--scenario",
-        f"outage@{outage_at:.2f}:6/{3 * drill.phase.total_seconds() / 60:.2f}",
     )
     try:
         line = process.line_with("Floor simulator on ", timeout=60)
@@ -238,6 +238,7 @@ def test_a_headless_drill_reviews_the_simulators_truth(
             timeout=drill.phase_s * 1.6 + 60,
             what="the baseline",
         )
+        _start_outage(url, drill)
         # Declared with its automatic steps: scripts published, bot on, teams told.
         code, out, err = _cli(env, *base, "declare", "service_outage", "--summary", "drill",
                               "--var", "eta=01:30")  # fmt: skip
@@ -280,8 +281,10 @@ def test_a_headless_drill_reviews_the_simulators_truth(
     _check_time_base(review.incident.declared_at, samples, drill)
     tickets = _all_tickets(url)
     assert [w.phase for w in review.windows] == list(PhaseName)
+    rates = []
     for window, impact in zip(review.windows, review.impact, strict=True):
         covered = _covered(window, samples)
+        rates.append(impact.created / covered.length.total_seconds())
         # (The baseline may begin a little before the recorder's first poll.)
         start = max(window.start, samples[0].at)
         assert abs(covered.start - start) <= _poll_span(samples), window.phase
@@ -293,6 +296,19 @@ def test_a_headless_drill_reviews_the_simulators_truth(
         incident = review.impact[1]
         assert incident.created > 0
         assert incident.responses > 0
+        assert rates[1] > 1.3 * rates[0]  # the outage shows against the baseline
+
+
+def _start_outage(url: str, drill: Drill) -> None:
+    """The outage begins (through the simulator's scenario endpoint) just
+    before the supervisor declares it: the baseline is a normal floor."""
+    response = requests.post(
+        f"{url}/api/v1/sim/scenarios",
+        json={"kind": "outage", "multiplier": 6, "duration_s": 3 * drill.phase.total_seconds()},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+        timeout=10,
+    )
+    assert response.status_code == 201, response.text
 
 
 def _check_time_base(declared_at: datetime, samples: list[Sample], drill: Drill) -> None:

@@ -10,6 +10,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any, TextIO, TypeVar
 
 import orjson
@@ -22,6 +23,7 @@ from cockpit.incidents.cli import (
     run_playbook_verb,
 )
 from cockpit.pdf_hook import PdfFactory
+from cockpit.record_cli import add_record_verb, run_record_verb
 from cockpit.relay_cli import add_relay_verb, run_relay_verb
 from cockpit.review_cli import add_review_verbs, run_review_verb
 from cockpit.runtime.embedded import EmbeddedSimulator
@@ -88,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_incident_verbs(verbs)
     add_playbook_verbs(verbs)
     add_review_verbs(verbs)
+    add_record_verb(verbs)
     add_relay_verb(verbs)
     desktop = verbs.add_parser(
         "desktop-entry", help="print the Linux desktop entry (--install: add it to the menu)"
@@ -128,6 +131,8 @@ def run(
         return run_incident_verb(args, settings, out)
     if args.verb in ("review", "handover"):
         return run_review_verb(args, settings, out, pdf=pdf)
+    if args.verb == "record":
+        return run_record_verb(args, settings, out)
     if args.verb == "playbooks":
         return run_playbook_verb(args, settings, out)
     if args.verb == "relay":
@@ -175,7 +180,9 @@ def _run_snapshot(args: argparse.Namespace, settings: Settings, out: TextIO) -> 
             view = poller.poll_once()
             document = view_to_json(view, poller.health, backend=backend.url)
             document.update(alerts_to_json(view, settings))
-            document.update(_incident_part(backend, settings))
+            # Checklist deadlines against the floor's time (the poll's), not the wall clock.
+            now = None if view is None else view.generated_at
+            document.update(_incident_part(backend, settings, now))
         finally:
             backend.close()
     finally:
@@ -189,13 +196,15 @@ def _run_snapshot(args: argparse.Namespace, settings: Settings, out: TextIO) -> 
     return EXIT_OK
 
 
-def _incident_part(backend: TicketBackend, settings: Settings) -> dict[str, Any]:
+def _incident_part(
+    backend: TicketBackend, settings: Settings, now: datetime | None
+) -> dict[str, Any]:
     from cockpit.incidents.snapshot import incident_json
     from cockpit.store.incidents import IncidentStore
 
     store = IncidentStore.open(settings.database_url)
     try:
-        return incident_json(store, backend)
+        return incident_json(store, backend, now=now)
     finally:
         store.close()
 

@@ -113,6 +113,13 @@ class Review:
         return next((p for p in self.impact if p.phase is name), None)
 
     @property
+    def unrecorded(self) -> tuple[PhaseName, ...]:
+        """The windows with no floor samples: nothing was recording then
+        (neither the window nor ``cockpit record``), so their figures are
+        missing, not zero."""
+        return tuple(p.phase for p in self.impact if p.samples == 0)
+
+    @property
     def span(self) -> tuple[datetime, datetime]:
         return self.windows[0].start, self.windows[-1].end
 

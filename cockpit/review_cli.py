@@ -25,6 +25,7 @@ from cockpit.review_export import review_to_json, to_jsonable, write_csv, write_
 from cockpit.review_html import review_html
 from cockpit.settings import Settings
 from cockpit.store.bundle import Stores
+from cockpit.store.floor_time import floor_now
 from cockpit.store.incidents import UnknownIncident
 
 EXIT_OK = 0
@@ -152,10 +153,19 @@ def _review(
     review = build_review(
         stores,
         args.id,
-        now=SystemClock().now(),
+        # The floor's time (the backend's, as recorded), not the wall clock.
+        now=floor_now(stores.engine, SystemClock().now()),
         baseline=BaselineMode(args.baseline),
         recovery=recovery,
     )
+    if review.unrecorded:
+        phases = ", ".join(p.value for p in review.unrecorded)
+        print(
+            f"cockpit review: no floor samples were recorded during: {phases}; those figures "
+            "are missing, not zero: run `cockpit record` (or keep the cockpit window open) "
+            "while an incident is open",
+            file=sys.stderr,
+        )
     language = language_of(args, settings)
     written: list[str] = []
     if args.json:

@@ -30,7 +30,18 @@ FORMAT = "cockpit-review"
 SAMPLES_CSV = "samples.csv"
 EVENTS_CSV = "events.csv"
 IMPACT_CSV = "impact.csv"
-EVENT_COLUMNS = ("id", "incident_id", "at", "who", "action", "phase", "outcome", "related_id")
+EVENT_COLUMNS = (
+    "id",
+    "incident_id",
+    "at",
+    "who",
+    "action",
+    "phase",
+    "outcome",
+    "related_id",
+    "wall_at",
+    "time_base",
+)
 
 
 class ReviewFormatError(ValueError):
@@ -194,6 +205,8 @@ def read_events_csv(path: Path) -> list[EventRecord]:
             outcome=Outcome(row["outcome"]),
             payload=orjson.loads(row["payload"]) if row["payload"] else {},
             related_id=int(row["related_id"]) if row["related_id"] else None,
+            wall_at=parse_time(row["wall_at"]) if row.get("wall_at") else None,
+            time_base=row.get("time_base") or None,
         )
         for row in _rows(path)
     ]

@@ -139,9 +139,18 @@ class _Page:
         body = "".join(f"<tr>{''.join(r)}</tr>" for r in rows)
         return (
             f"<h2>{_e(t('impact'))}</h2><p class='muted'>{_e(t('baseline'))}: {_e(mode)}</p>"
+            f"{self.unrecorded()}"
             '<table class="grid" width="100%" cellspacing="0" cellpadding="4" border="1">'
             f"<tr>{heads}</tr>{body}</table>"
         )
+
+    def unrecorded(self) -> str:
+        """Say so when a window has no samples: its figures are missing, not zero."""
+        missing = self.r.unrecorded
+        if not missing:
+            return ""
+        phases = ", ".join(self.t(p.value) for p in missing)
+        return f"<p class='warn'><b>{_e(self.t('unrecorded', phases=phases))}</b></p>"
 
     def breakdown(self) -> str:
         t, phases = self.t, self.r.impact
@@ -261,9 +270,10 @@ class _Page:
         rows = []
         for e in self.r.timeline:
             what = t.action(e.action) + (f" ×{e.count}" if e.count > 1 else "")
-            rows.append(
-                (t.time(e.at, z, seconds=True), e.who, what, t.outcome(e.outcome), e.detail or "")
-            )
+            when = t.time(e.at, z, seconds=True)
+            if e.wall_at is not None:  # floor time first; the wall clock where it differs
+                when += f" ({t('wall_clock')} {t.time(e.wall_at, z, seconds=True)})"
+            rows.append((when, e.who, what, t.outcome(e.outcome), e.detail or ""))
         head = (t("time"), t("who"), t("what"), t("outcome"), "")
         return f"<h2 style='page-break-before: always'>{_e(t('timeline'))}</h2>" + table(head, rows)
 

@@ -90,6 +90,10 @@ _EN: dict[str, str] = {
     "to_write": "(to be written)",
     "page": "Page {n} of {total}",
     "no_samples": "No metric samples were recorded for this window.",
+    "unrecorded": "No floor samples were recorded during: {phases}. Their figures are "
+    "missing, not zero: run `cockpit record` (or keep the cockpit window open) "
+    "while an incident is open.",
+    "wall_clock": "wall clock",
     "detected_by": "first alert: {cause}",
     "handover_title": "Shift handover",
     "shift": "Shift",
@@ -187,6 +191,9 @@ _ZH: dict[str, str] = {
     "to_write": "（待填写）",
     "page": "第 {n} 页，共 {total} 页",
     "no_samples": "该时间段没有记录指标数据。",
+    "unrecorded": "以下时段没有记录现场数据：{phases}。这些数字是缺失而不是零："
+    "事件期间请运行 `cockpit record`（或保持驾驶舱窗口打开）。",
+    "wall_clock": "本机时间",
     "detected_by": "首个告警：{cause}",
     "handover_title": "交接班摘要",
     "shift": "班次",

@@ -78,6 +78,10 @@ class Latency:
         return (self.end - self.start).total_seconds()
 
 
+# Wall time is shown beside floor time when they are at least this far apart.
+WALL_DIFFERS = timedelta(seconds=1)
+
+
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
     at: datetime
@@ -88,6 +92,10 @@ class TimelineEntry:
     # Consecutive replies to tickets are shown as one entry.
     count: int = 1
     event_id: int | None = None
+    # ``at`` is floor time (the backend's); the wall clock when it was
+    # written, only where the two differ (an accelerated simulator, a skewed
+    # backend clock).
+    wall_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +176,7 @@ def timeline(events: Sequence[EventRecord]) -> list[TimelineEntry]:
             event.outcome.value,
             _detail(event.action, payload, event.outcome.value),
             event_id=event.id,
+            wall_at=_wall_if_different(event),
         )
         last = entries[-1] if entries else None
         if (
@@ -176,16 +185,37 @@ def timeline(events: Sequence[EventRecord]) -> list[TimelineEntry]:
             and entry.outcome == last.outcome
         ):
             entries[-1] = TimelineEntry(
-                last.at, last.who, last.action, last.outcome, None, last.count + 1, last.event_id
+                last.at,
+                last.who,
+                last.action,
+                last.outcome,
+                None,
+                last.count + 1,
+                last.event_id,
+                last.wall_at,
             )
             continue
         entries.append(entry)
     return entries
 
 
+def _wall_if_different(event: EventRecord) -> datetime | None:
+    wall = event.wall_at
+    if wall is None or abs(wall - event.at) < WALL_DIFFERS:
+        return None
+    return wall
+
+
 def notes(events: Iterable[EventRecord]) -> list[TimelineEntry]:
     return [
-        TimelineEntry(e.at, e.who, e.action, e.outcome.value, str(e.payload.get("text", "")))
+        TimelineEntry(
+            e.at,
+            e.who,
+            e.action,
+            e.outcome.value,
+            str(e.payload.get("text", "")),
+            wall_at=_wall_if_different(e),
+        )
         for e in events
         if e.action in (Action.NOTE, Action.STATUS_UPDATE)
     ]

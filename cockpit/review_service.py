@@ -6,11 +6,12 @@ worker, so the GUI thread never touches the database."""
 from __future__ import annotations
 
 import threading
-from datetime import date
+from datetime import date, datetime
 
 from cockpit.clock import Clock, SystemClock
 from cockpit.review import BaselineMode, Review, build_review
 from cockpit.store.bundle import Stores
+from cockpit.store.floor_time import floor_now
 from cockpit.store.incidents import IncidentRecord
 from cockpit.store.reviews import ActionItem, WrittenParts
 
@@ -27,7 +28,10 @@ class ReviewService:
         self._url = url
         self._stores = stores
         self._own = stores is None
-        self._clock = clock or SystemClock()
+        # Given a clock (the runtime's, on the backend's time), reviews are cut
+        # at its "now"; else at the latest floor time recorded (or the wall clock).
+        self._clock = clock
+        self._wall = SystemClock()
         self._lock = threading.Lock()
         self.who = who
 
@@ -48,14 +52,21 @@ class ReviewService:
         return self.stores.incidents.recent(limit)
 
     def review(self, incident_id: int, baseline: BaselineMode) -> Review:
-        return build_review(self.stores, incident_id, now=self._clock.now(), baseline=baseline)
+        return build_review(self.stores, incident_id, now=self._now(), baseline=baseline)
+
+    def _now(self) -> datetime:
+        if self._clock is not None:
+            return self._clock.now()
+        return floor_now(self.stores.engine, self._wall.now())
 
     def write(self, incident_id: int, **parts: str) -> WrittenParts:
-        return self.stores.reviews.write(incident_id, at=self._clock.now(), who=self.who, **parts)
+        return self.stores.reviews.write(
+            incident_id, at=(self._clock or self._wall).now(), who=self.who, **parts
+        )
 
     def add_item(self, incident_id: int, title: str, owner: str, due: date | None) -> ActionItem:
         return self.stores.reviews.add_action_item(
-            incident_id, title=title, owner=owner, due=due, at=self._clock.now()
+            incident_id, title=title, owner=owner, due=due, at=(self._clock or self._wall).now()
         )
 
     def update_item(

@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -22,6 +22,7 @@ from cockpit.backends import BackendConfigError, open_backend
 from cockpit.backends.base import BackendError, TicketBackend
 from cockpit.incidents import jsonout
 from cockpit.incidents.broadcast import UnknownScript
+from cockpit.incidents.cli_time import floor_clock, wall_seconds_until
 from cockpit.incidents.context import RetryPolicy
 from cockpit.incidents.engine import IncidentEngine, IncidentNotActive, UnknownStep
 from cockpit.incidents.model import Action, Change, Severity, Target
@@ -39,6 +40,8 @@ EXIT_BACKEND = 3
 # Short waits: a person at a terminal is waiting for the retries.
 CLI_RETRY = RetryPolicy(delays=(timedelta(seconds=2), timedelta(seconds=5)))
 _NEEDS_BACKEND = {"declare", "broadcast", "bot", "reply", "resolve"}
+# Verbs that only write the log: the backend is asked for its time alone.
+_LOG_ONLY = {"note", "status", "step"}
 
 
 def add_playbook_verbs(subparsers: Any) -> None:
@@ -151,28 +154,38 @@ def _engine(args: argparse.Namespace, settings: Settings) -> Iterator[IncidentEn
     store = IncidentStore.open(getattr(args, "incident_db", None) or settings.database_url)
     backend: TicketBackend = OfflineBackend()
     try:
-        if args.incident_verb in _NEEDS_BACKEND:
+        online = args.incident_verb in _NEEDS_BACKEND
+        if online:
             backend = open_backend(_backend_url(args, settings))
-        engine = IncidentEngine(
-            store,
-            backend,
-            library=load_library(settings.playbook_dir),
-            retry=CLI_RETRY,
-            normal_poll_interval=settings.poll_interval_s,
-        )
-        try:
-            engine.recover()
-            yield engine
-        finally:
-            engine.close()
+        # One time base: events are stamped with the backend's time.
+        url = _configured_url(args, settings) if args.incident_verb in _LOG_ONLY else None
+        with floor_clock(backend if online else None, url) as clock:
+            store.time_base = lambda: clock.base.value
+            engine = IncidentEngine(
+                store,
+                backend,
+                library=load_library(settings.playbook_dir),
+                retry=CLI_RETRY,
+                normal_poll_interval=settings.poll_interval_s,
+                clock=clock,
+            )
+            try:
+                engine.recover()
+                yield engine
+            finally:
+                engine.close()
     finally:
         backend.close()
         store.close()
 
 
-def _backend_url(args: argparse.Namespace, settings: Settings) -> str:
+def _configured_url(args: argparse.Namespace, settings: Settings) -> str | None:
     url = getattr(args, "incident_backend", None) or getattr(args, "backend", None)
-    url = url or settings.backend_url
+    return str(url) if url else settings.backend_url
+
+
+def _backend_url(args: argparse.Namespace, settings: Settings) -> str:
+    url = _configured_url(args, settings)
     if url is None:
         raise BackendConfigError("no backend: pass --backend URL or set backend_url")
     return str(url)
@@ -279,8 +292,10 @@ def _settle_retries(engine: IncidentEngine, change: Change) -> Change:
         pending = [d.next_attempt_at for d in states if d.next_attempt_at is not None]
         if not pending:
             break
-        time.sleep(max(0.0, (min(pending) - datetime.now(UTC)).total_seconds()))
-        for retried in engine.tick().changes:
+        due = min(pending)
+        time.sleep(wall_seconds_until(engine.ctx.clock, due))
+        # Due now, even if the backend's clock has not quite got there.
+        for retried in engine.tick(max(engine.ctx.clock.now(), due)).changes:
             if retried.incident.id == incident_id:
                 events.extend(retried.events)
     final = {d.delivery_id: d for d in states}

@@ -45,6 +45,9 @@ def event_json(event: EventRecord) -> dict[str, Any]:
         "outcome": event.outcome.value,
         "related_id": event.related_id,
         "payload": dict(event.payload),
+        # ``at`` is floor time (the backend's); the wall clock beside it.
+        "wall_at": _time(event.wall_at),
+        "time_base": event.time_base,
     }
 
 

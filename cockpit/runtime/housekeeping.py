@@ -86,6 +86,7 @@ class Housekeeping:
         *,
         pdf: PdfFactory | None = None,
         alerts: AlertEngine | None = None,
+        clock: Clock | None = None,
     ) -> Housekeeping | None:
         """Open the stores; None (logged) when the database cannot be opened."""
         try:
@@ -93,7 +94,7 @@ class Housekeeping:
         except (SQLAlchemyError, OSError) as exc:
             log.error("metric recording is off: cannot open the database: %s", exc)
             return None
-        return cls(settings, stores, executors, pdf=pdf, alerts=alerts)
+        return cls(settings, stores, executors, clock=clock, pdf=pdf, alerts=alerts)
 
     def attach(self, poller: Any) -> None:
         """Listen to the poller (``subscribe(on_view=…, on_batch=…)``)."""

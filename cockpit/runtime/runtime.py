@@ -21,7 +21,7 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -45,6 +45,7 @@ from cockpit.runtime.housekeeping import Housekeeping
 from cockpit.runtime.poller import Poller
 from cockpit.settings import Settings
 from cockpit.store.incidents import IncidentStore
+from cockpit.timebase import BackendClock, clock_rate
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -110,11 +111,15 @@ class Runtime:
         self._starter: threading.Thread | None = None
         self._stopping = threading.Event()
         self._lock = threading.Lock()
+        # One time base: alerts, incidents, samples and handovers all run on
+        # the backend's clock, fed by every poll (the built-in simulator's
+        # rate is known: its speed).
+        self.clock = BackendClock(rate=clock_rate(self._url, self._speed))
         self.alerts = AlertEngine(
             thresholds=settings.thresholds,
             sla=settings.sla,
             settings=settings.alerts,
-            clock=_ServerClock(self),
+            clock=self.clock,
         )
         self._alert_listeners: list[AlertsListener] = []
         # Evaluations and user actions, one at a time, so updates keep their order.
@@ -158,6 +163,7 @@ class Runtime:
                 url, token = embedded.url, embedded.token
             backend = open_backend(url, token=token, timeouts=transport_timeouts(self.settings))
             poller = Poller(backend, settings=self.settings)
+            poller.subscribe(on_batch=self.clock.observe_batch)  # first: before any recording
             poller.subscribe(on_view=self._evaluate_alerts)
             for on_view in self._view_listeners:
                 poller.subscribe(on_view=on_view)
@@ -179,7 +185,11 @@ class Runtime:
 
     def _boot_housekeeping(self, poller: Poller) -> None:
         housekeeping = Housekeeping.open(
-            self.settings, self.executors, pdf=self.pdf_factory, alerts=self.alerts
+            self.settings,
+            self.executors,
+            pdf=self.pdf_factory,
+            alerts=self.alerts,
+            clock=self.clock,
         )
         if housekeeping is None:
             return
@@ -202,9 +212,11 @@ class Runtime:
             log.error("cannot open the incident log: %s", exc)
             self.incident_error = IncidentsUnavailable("database", f"{type(exc).__name__}: {exc}")
             return
+        store.time_base = lambda: self.clock.base.value
         engine = IncidentEngine(
             store,
             backend,
+            clock=self.clock,
             library=load_library(self.settings.playbook_dir),
             set_poll_interval=poller.set_interval,
             normal_poll_interval=self.settings.poll_interval_s,
@@ -291,7 +303,7 @@ class Runtime:
 
     def snooze_alert(self, alert_id: str, *, duration: timedelta, who: str) -> Alert:
         """Silence the alert's notifications for ``duration`` of floor time (on a worker)."""
-        until = _ServerClock(self).now() + duration
+        until = self.clock.now() + duration
         return self._alert_op(lambda: self.alerts.snooze(alert_id, until=until, who=who))
 
     def run_floor_op(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
@@ -367,18 +379,6 @@ class Runtime:
             self.backend.close()
         if self.embedded is not None:
             self.embedded.stop()
-
-
-class _ServerClock:
-    """The floor's "now" for user actions: the embedded simulator's clock
-    (which may run faster than real time), else the system's."""
-
-    def __init__(self, runtime: Runtime) -> None:
-        self._runtime = runtime
-
-    def now(self) -> datetime:
-        embedded = self._runtime.embedded
-        return embedded.clock.now() if embedded is not None else datetime.now(UTC)
 
 
 def transport_timeouts(settings: Settings) -> Timeouts:

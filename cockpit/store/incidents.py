@@ -7,7 +7,7 @@ methods from the one database writer thread (``Executors.db``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -18,6 +18,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
+from cockpit.clock import Clock, SystemClock
 from cockpit.store.db import make_engine, upgrade
 from cockpit.store.models import EventRow, IncidentRow
 
@@ -80,6 +81,10 @@ class EventRecord:
     outcome: Outcome
     payload: Mapping[str, Any] = field(default_factory=dict)
     related_id: int | None = None
+    # The wall clock beside ``at`` (which is on the backend's time base), and
+    # which base that is (backend | http_date | wall); None in older rows.
+    wall_at: datetime | None = None
+    time_base: str | None = None
 
 
 def _incident(row: IncidentRow) -> IncidentRecord:
@@ -111,6 +116,8 @@ def _event(row: EventRow) -> EventRecord:
         outcome=Outcome(row.outcome),
         payload=dict(row.payload or {}),
         related_id=row.related_id,
+        wall_at=row.wall_at,
+        time_base=row.time_base,
     )
 
 
@@ -131,6 +138,11 @@ class IncidentStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # What the events' ``at`` is on, asked at each write (the engine's
+        # clock: ``cockpit.timebase``); None leaves ``time_base`` empty.
+        self.time_base: Callable[[], str] | None = None
+        # The wall clock stamped beside it (``wall_at``).
+        self.wall_clock: Clock = SystemClock()
 
     @classmethod
     def open(cls, url: str | None = None) -> IncidentStore:
@@ -261,8 +273,8 @@ class IncidentStore:
             ),
         )
 
-    @staticmethod
-    def _add(session: Session, incident_id: int, event: NewEvent) -> EventRow:
+    def _add(self, session: Session, incident_id: int, event: NewEvent) -> EventRow:
+        base = self.time_base
         row = EventRow(
             incident_id=incident_id,
             at=event.at,
@@ -272,6 +284,8 @@ class IncidentStore:
             outcome=event.outcome.value,
             related_id=event.related_id,
             payload=dict(event.payload),
+            wall_at=self.wall_clock.now(),
+            time_base=None if base is None else base(),
         )
         session.add(row)
         session.flush()

@@ -84,6 +84,12 @@ class EventRow(Base):
     # For an outcome row: the intent it settles.
     related_id: Mapped[int | None] = mapped_column(ForeignKey("incident_events.id"), index=True)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # ``at`` is on the backend's time base (compared with floor data); this
+    # is the wall clock of the machine that wrote the row, beside it. NULL
+    # in rows written before the column existed.
+    wall_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # Where ``at`` came from: backend | http_date | wall (cockpit.timebase.TimeBase).
+    time_base: Mapped[str | None] = mapped_column(String(16))
 
 
 class MetricSampleRow(Base):

@@ -2623,6 +2623,10 @@
         <translation>Details</translation>
     </message>
     <message>
+        <source>Wall clock: {time}</source>
+        <translation>Wall clock: {time}</translation>
+    </message>
+    <message>
         <source>Result</source>
         <translation>Result</translation>
     </message>

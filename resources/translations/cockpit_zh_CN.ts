@@ -2623,6 +2623,10 @@
         <translation>详情</translation>
     </message>
     <message>
+        <source>Wall clock: {time}</source>
+        <translation>本机时间：{time}</translation>
+    </message>
+    <message>
         <source>Result</source>
         <translation>结果</translation>
     </message>

@@ -41,7 +41,7 @@ def test_migrations_run_and_match_the_models(db_url: str) -> None:
     try:
         upgrade(engine)
         upgrade(engine)  # a no-op the second time
-        assert current_revision(engine) == "0003"
+        assert current_revision(engine) == "0004"
         with engine.connect() as connection:
             context = MigrationContext.configure(connection, opts={"compare_type": True})
             assert compare_metadata(context, Base.metadata) == []
@@ -57,7 +57,7 @@ def test_migrations_run_and_match_the_models(db_url: str) -> None:
                 command.downgrade(config, "0001")
             assert current_revision(upgrade_down) == "0001"
             upgrade(upgrade_down)
-            assert current_revision(upgrade_down) == "0003"
+            assert current_revision(upgrade_down) == "0004"
         finally:
             upgrade_down.dispose()
     finally:

@@ -245,4 +245,8 @@ def _cli_drill(floor: Floor, tmp_path: Path) -> None:
     assert actions[0] == "declare"
     assert "resolve" in actions
     assert "note" in actions
+    # One time base: stamped with the simulator's time (weeks before the wall clock).
+    assert {e["time_base"] for e in shown["timeline"]} == {"backend"}  # type: ignore[index]
+    assert {e["at"][:13] for e in shown["timeline"]} == {"2026-11-11T16"}  # type: ignore[index]
+    assert all(e["wall_at"] > e["at"] for e in shown["timeline"])  # type: ignore[index]
     assert run("note", "99", "x")[0] == 2

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush
 
+from cockpit.review_log import WALL_DIFFERS
 from cockpit.store.incidents import EventRecord, Outcome, Phase
 from widgets.incident_text import (
     action_text,
@@ -226,6 +227,10 @@ class TimelineModel(RowTableModel[TimelineEntry, TimelineColumn]):
             )
         if entry.reason:
             lines.append(reason_text(entry.reason))
+        wall = entry.event.wall_at
+        if wall is not None and abs(wall - entry.event.at) >= WALL_DIFFERS:
+            # The time column is floor time (the backend's); say the wall clock too.
+            lines.append(self.tr("Wall clock: {time}").format(time=clock_text(wall, self._zone)))
         return "\n".join(line for line in lines if line)
 
     def _colour(self, outcome: Outcome, role: int) -> QBrush | None:

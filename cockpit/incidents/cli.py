@@ -24,6 +24,7 @@ from cockpit.incidents import jsonout
 from cockpit.incidents.broadcast import UnknownScript
 from cockpit.incidents.context import RetryPolicy
 from cockpit.incidents.engine import IncidentEngine, IncidentNotActive, UnknownStep
+from cockpit.incidents.matching import latest_by_id
 from cockpit.incidents.model import Action, Change, Severity, Target
 from cockpit.incidents.offline import OfflineBackend
 from cockpit.incidents.playbook import LANGUAGES, load_dir, load_library, shipped_dir
@@ -252,7 +253,7 @@ def _open_tickets(engine: IncidentEngine) -> list[Any]:
         batch = engine.ctx.backend.fetch(None)
     except BackendError as exc:
         raise ValueError(f"cannot read the tickets: {exc}") from None
-    return [t for t in batch.tickets if t.is_open]
+    return [t for t in latest_by_id(batch.tickets) if t.is_open]
 
 
 def _show(engine: IncidentEngine, incident_id: int) -> dict[str, Any]:

@@ -340,7 +340,11 @@ class IncidentEngine(IncidentQueries):
         again later to answer the ones that arrived since."""
         change = ChangeBuilder(self._active(incident_id))
         flt = flt or self.ticket_filter(incident_id)
-        chosen = [t for t in tickets if flt.matches(t) and (only is None or t.id in only)]
+        chosen = [
+            t
+            for t in matching.latest_by_id(tickets)
+            if flt.matches(t) and (only is None or t.id in only)
+        ]
         chosen.sort(key=lambda t: (t.created_at, t.id))
         matching.bulk_reply(
             self.ctx, change, script_id, chosen, language=language, who=who, variables=variables

@@ -228,12 +228,16 @@ def result_text(result: ActionResult, zone: tzinfo | None = None) -> str:
 
 def change_summary(change: Change, zone: tzinfo | None = None, *, limit: int = 4) -> str:
     """A few lines on what an op did: all well, or what did not work."""
-    bad = change.failures
-    done = len(change.results) - len(bad)
+    bad, skipped = change.failures, change.skipped
+    done = len(change.results) - len(bad) - len(skipped)
+    notes = ["• " + result_text(r, zone) for r in skipped[:limit]]
     if not bad:
         if not change.results:
             return tr(QT_TRANSLATE_NOOP("IncidentText", "Done."))
         text = tr(QT_TRANSLATE_NOOP("IncidentText", "Done: {n} action(s) succeeded."))
+        if skipped:
+            note = tr(QT_TRANSLATE_NOOP("IncidentText", "Skipped (not configured):"))
+            return "\n".join([text.format(n=done), note, *notes])
         return text.format(n=done)
     head = tr(QT_TRANSLATE_NOOP("IncidentText", "{ok} done, {bad} not done:"))
     lines = [head.format(ok=done, bad=len(bad))]

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime, timedelta, tzinfo
 
+from cockpit import review_words as words
+
 LANGUAGES = ("zh_CN", "en")
 
 _EN: dict[str, str] = {
@@ -104,6 +106,30 @@ _EN: dict[str, str] = {
     "since": "Since",
     "ticket": "Ticket",
     "floor_unknown": "The floor was not polled for this summary.",
+    "step_owner": "Who does it",
+    "item_owner": "Owner",
+    "details": "Details",
+    "entry_kind": "Type",
+    "text": "Text",
+    "about": "Which one",
+    "first_was": "first: {what}",
+    "open_at_resolve": "still open at resolution",
+    "not_sent": "not sent",
+    "bulk_replies": "Mass replies and the service level",
+    "bulk_note": "A reply to many tickets counts as many first responses at once, so the "
+    "service level can jump without any customer being served sooner. Before: the last "
+    "sample before the first reply; after: the first sample after the last reply.",
+    "when": "When",
+    "script": "Script",
+    "replied": "Tickets replied",
+    "not_replied": "Not replied",
+    "level_before": "Service level before",
+    "level_after": "Service level after",
+    "script_lang": "{title} ({language})",
+    "ticket_n": "ticket {id}",
+    "breached_at_end": "Past SLA at shift end",
+    "flags": "Flags",
+    "subject": "Subject",
 }
 
 _ZH: dict[str, str] = {
@@ -159,7 +185,7 @@ _ZH: dict[str, str] = {
     "result": "结果",
     "on_time": "按时",
     "late": "延迟",
-    "missed": "未完成",
+    "missed": "逾期未完成",
     "not_done": "未完成",
     "not_due": "未到期",
     "late_by": "延迟 {d}",
@@ -201,6 +227,30 @@ _ZH: dict[str, str] = {
     "since": "起始",
     "ticket": "工单",
     "floor_unknown": "本摘要未读取现场数据。",
+    "step_owner": "负责人",
+    "item_owner": "负责人",
+    "details": "详情",
+    "entry_kind": "类型",
+    "text": "内容",
+    "about": "对象",
+    "first_was": "首条：{what}",
+    "open_at_resolve": "解除时仍未完成",
+    "not_sent": "未发送",
+    "bulk_replies": "批量回复与服务水平",
+    "bulk_note": "一次回复多张工单，会同时计为多次首次响应，"
+    "服务水平可能因此骤升，而客户并没有更快得到帮助。"
+    "之前：首条回复前的最后一个采样；之后：最后一条回复后的第一个采样。",
+    "when": "时间",
+    "script": "话术",
+    "replied": "已回复工单",
+    "not_replied": "未成功",
+    "level_before": "之前服务水平",
+    "level_after": "之后服务水平",
+    "script_lang": "{title}（{language}）",
+    "ticket_n": "工单 {id}",
+    "breached_at_end": "交班时已超时",
+    "flags": "提示",
+    "subject": "标题",
 }
 
 _ACTIONS: dict[str, tuple[str, str]] = {
@@ -261,12 +311,14 @@ _OUTCOMES: dict[str, tuple[str, str]] = {
 
 
 class Labels:
-    """The words of one language (``zh_CN`` or ``en``)."""
+    """The words of one language (``zh_CN`` or ``en``). ``queues`` names
+    queue ids (from the backend); the built-in simulator's are known."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, *, queues: Mapping[str, str] | None = None) -> None:
         self.language = language if language in LANGUAGES else "en"
         self._words = _ZH if self.language == "zh_CN" else _EN
         self._index = 0 if self.language == "zh_CN" else 1
+        self._queues = dict(queues or {})
 
     def __call__(self, key: str, **values: object) -> str:
         text = self._words.get(key) or _EN.get(key) or key
@@ -292,10 +344,32 @@ class Labels:
         return self._pick(_SEVERITIES, key)
 
     def alert(self, cause: str) -> str:
-        """``waiting_high:refund`` → "too many waiting (refund)"."""
+        """``waiting_high:refund`` → "too many waiting (Refunds & returns)"."""
         rule, _, queue = cause.partition(":")
         name = self._pick(_ALERTS, rule)
-        return f"{name} ({queue})" if queue and queue != "-" else name
+        return f"{name} ({self.queue(queue)})" if queue and queue != "-" else name
+
+    def queue(self, queue_id: str) -> str:
+        return self._queues.get(queue_id) or self._pick(words.SIM_QUEUES, queue_id)
+
+    def role(self, code: str | None) -> str:
+        """A step owner or escalation level: ``lead`` → "Team lead"."""
+        return "" if code is None else self._pick(words.ROLES, code)
+
+    def flag(self, code: str) -> str:
+        return self._pick(words.FLAGS, code)
+
+    def reason(self, code: str) -> str:
+        return self._pick(words.REASONS, code)
+
+    def service(self, code: str) -> str:
+        return self._pick(words.SERVICES, code)
+
+    def language_name(self, code: str) -> str:
+        return self._pick(words.LANGUAGE_NAMES, code)
+
+    def reminder(self, code: str) -> str:
+        return self._pick(words.REMINDERS, code)
 
     def local(self, texts: Mapping[str, str]) -> str:
         return texts.get(self.language) or texts.get("en") or next(iter(texts.values()), "")

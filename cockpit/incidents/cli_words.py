@@ -47,6 +47,7 @@ _WORDS: Mapping[str, tuple[str, str]] = {
     "unknown_step": ("检查清单中没有步骤 {id!r}", "the checklist has no step {id!r}"),
     "not_active": ("事件 {id} 已解除", "incident {id} is resolved"),
     "missing": ("缺少变量：{names}", "missing variables: {names}"),
+    "no_pdf": ("此处无法导出 PDF", "PDF export is not available here"),
     "checked": (
         "{valid} 个预案有效，{problems} 个问题（{where}）",
         "{valid} playbook(s) valid, {problems} problem(s) in {where}",

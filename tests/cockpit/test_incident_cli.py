@@ -119,3 +119,14 @@ def test_usage_errors_follow_the_language(cli: Cli, capsys: pytest.CaptureFixtur
     code, _ = cli("declare", "nope", "--summary", "x", language="zh_CN")
     assert code == 2
     assert "没有预案 'nope'" in capsys.readouterr().err
+
+
+def test_review_errors_follow_the_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = f"sqlite:///{tmp_path / 'r.db'}"
+    code = run(["--language", "zh_CN", "review", "42", "--db", db], gui=lambda _args: 0)
+    assert code == 2
+    assert "cockpit review: 没有编号为 42 的事件" in capsys.readouterr().err
+    code = run(["--language", "en", "review", "42", "--db", db], gui=lambda _args: 0)
+    assert "cockpit review: no incident 42" in capsys.readouterr().err

@@ -270,45 +270,6 @@ _ACTIONS: dict[str, tuple[str, str]] = {
     "resolve": ("解除事件", "Incident resolved"),
 }
 
-_KINDS: dict[str, tuple[str, str]] = {
-    "enquiry": ("咨询", "Enquiry"),
-    "complaint": ("投诉", "Complaint"),
-    "tech_support": ("技术支持", "Tech support"),
-    "suggestion": ("建议", "Suggestion"),
-}
-
-_TOPICS: dict[str, tuple[str, str]] = {
-    "logistics": ("物流", "Logistics"),
-    "refund": ("退款/退换货", "Refunds & returns"),
-    "payment": ("支付", "Payment"),
-    "login": ("登录/账号", "Login & account"),
-    "membership": ("会员积分", "Membership points"),
-    "coupon": ("优惠券", "Coupons"),
-    "product": ("商品咨询", "Product questions"),
-    "app_crash": ("闪退", "App crash"),
-    "other": ("其他", "Other"),
-}
-
-_SEVERITIES: dict[str, tuple[str, str]] = {
-    "critical": ("严重", "critical"),
-    "major": ("重大", "major"),
-    "minor": ("一般", "minor"),
-}
-
-_ALERTS: dict[str, tuple[str, str]] = {
-    "service_level_low": ("服务水平过低", "service level low"),
-    "waiting_high": ("排队过多", "too many waiting"),
-    "oldest_wait_high": ("等待过久", "oldest wait too long"),
-}
-
-_OUTCOMES: dict[str, tuple[str, str]] = {
-    "ok": ("成功", "ok"),
-    "failed": ("失败", "failed"),
-    "unknown": ("结果未知", "unknown"),
-    "pending": ("进行中", "pending"),
-    "not_supported": ("不支持", "not supported"),
-}
-
 
 class Labels:
     """The words of one language (``zh_CN`` or ``en``). ``queues`` names
@@ -332,21 +293,21 @@ class Labels:
         return self._pick(_ACTIONS, key)
 
     def kind(self, key: str) -> str:
-        return self._pick(_KINDS, key)
+        return self._pick(words.KINDS, key)
 
     def topic(self, key: str) -> str:
-        return self._pick(_TOPICS, key)
+        return self._pick(words.TOPICS, key)
 
     def outcome(self, key: str) -> str:
-        return self._pick(_OUTCOMES, key)
+        return self._pick(words.OUTCOMES, key)
 
     def severity(self, key: str) -> str:
-        return self._pick(_SEVERITIES, key)
+        return self._pick(words.SEVERITIES, key)
 
     def alert(self, cause: str) -> str:
         """``waiting_high:refund`` → "too many waiting (Refunds & returns)"."""
         rule, _, queue = cause.partition(":")
-        name = self._pick(_ALERTS, rule)
+        name = self._pick(words.ALERTS, rule)
         return f"{name} ({self.queue(queue)})" if queue and queue != "-" else name
 
     def queue(self, queue_id: str) -> str:

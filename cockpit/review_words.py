@@ -12,6 +12,45 @@ from cockpit.sim.model import default_queues
 
 Pair = tuple[str, str]
 
+KINDS: Mapping[str, Pair] = {
+    "enquiry": ("咨询", "Enquiry"),
+    "complaint": ("投诉", "Complaint"),
+    "tech_support": ("技术支持", "Tech support"),
+    "suggestion": ("建议", "Suggestion"),
+}
+
+TOPICS: Mapping[str, Pair] = {
+    "logistics": ("物流", "Logistics"),
+    "refund": ("退款/退换货", "Refunds & returns"),
+    "payment": ("支付", "Payment"),
+    "login": ("登录/账号", "Login & account"),
+    "membership": ("会员积分", "Membership points"),
+    "coupon": ("优惠券", "Coupons"),
+    "product": ("商品咨询", "Product questions"),
+    "app_crash": ("闪退", "App crash"),
+    "other": ("其他", "Other"),
+}
+
+SEVERITIES: Mapping[str, Pair] = {
+    "critical": ("严重", "critical"),
+    "major": ("重大", "major"),
+    "minor": ("一般", "minor"),
+}
+
+ALERTS: Mapping[str, Pair] = {
+    "service_level_low": ("服务水平过低", "service level low"),
+    "waiting_high": ("排队过多", "too many waiting"),
+    "oldest_wait_high": ("等待过久", "oldest wait too long"),
+}
+
+OUTCOMES: Mapping[str, Pair] = {
+    "ok": ("成功", "ok"),
+    "failed": ("失败", "failed"),
+    "unknown": ("结果未知", "unknown"),
+    "pending": ("进行中", "pending"),
+    "not_supported": ("不支持", "not supported"),
+}
+
 ROLES: Mapping[str, Pair] = {
     "agent": ("坐席", "Agent"),
     "lead": ("组长", "Team lead"),

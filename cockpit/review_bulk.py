@@ -6,17 +6,21 @@ sooner).
 
 A mass reply is one run of consecutive ticket replies in the event log (as
 the timeline collapses them). The level is the floor sample's
-``service_level``: the last sample at or before the run's first reply, and
-the first sample after its last reply.
+``service_level`` when the samples carry one (the last sample at or before
+the run's first reply, the first sample after its last reply); otherwise it
+is the review's own figure (on-time share of the first responses, see
+:mod:`cockpit.review_impact`) over ``AROUND`` before the first reply and
+``AROUND`` after the last one, which holds the mass reply's responses.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from cockpit.incidents.model import Action
+from cockpit.review_impact import PhaseName, Window, phase_impact
 from cockpit.store.incidents import EventRecord, Outcome, Phase
 from cockpit.store.samples import FLOOR, Sample
 
@@ -32,9 +36,11 @@ class BulkReplyImpact:
     not_replied: int
     level_before: float | None
     level_after: float | None
-    # When the two samples were taken (None: no sample on that side).
+    # The figures are as of these times (None: no sample on that side) and
+    # cover this long before/after them (0: one sample's live figure).
     before_at: datetime | None
     after_at: datetime | None
+    span_s: float = 0.0
 
     @property
     def change(self) -> float | None:
@@ -59,21 +65,48 @@ def _runs(events: Iterable[EventRecord]) -> list[list[EventRecord]]:
     return runs
 
 
+AROUND = timedelta(minutes=15)
+
+
+@dataclass(frozen=True, slots=True)
+class _Levels:
+    before: float | None
+    after: float | None
+    before_at: datetime | None
+    after_at: datetime | None
+    span_s: float
+
+
+def _levels(
+    floor: Sequence[Sample], live: Sequence[Sample], start: datetime, end: datetime
+) -> _Levels:
+    """The service level before ``start`` and after ``end`` (see the module doc)."""
+    if live:
+        before = next((s for s in reversed(live) if s.at <= start), None)
+        after = next((s for s in live if s.at > end), None)
+        return _Levels(
+            None if before is None else before.service_level,
+            None if after is None else after.service_level,
+            None if before is None else before.at,
+            None if after is None else after.at,
+            0.0,
+        )
+    ahead = phase_impact(Window(PhaseName.INCIDENT, start - AROUND, start), floor)
+    behind = phase_impact(Window(PhaseName.INCIDENT, end, end + AROUND), floor)
+    return _Levels(ahead.service_level, behind.service_level, start, end, AROUND.total_seconds())
+
+
 def bulk_replies(events: Sequence[EventRecord], samples: Sequence[Sample]) -> list[BulkReplyImpact]:
-    floor = sorted(
-        (s for s in samples if s.queue == FLOOR and s.service_level is not None),
-        key=lambda s: s.at,
-    )
+    floor = sorted((s for s in samples if s.queue == FLOOR), key=lambda s: s.at)
+    live = [s for s in floor if s.service_level is not None]
     found = []
     for run in _runs(events):
         intents = [e for e in run if e.phase is Phase.INTENT]
-        outcomes = [e for e in run if e.phase is Phase.OUTCOME]
         if not intents:
             continue
         start, end = intents[0].at, max(e.at for e in run)
-        before = next((s for s in reversed(floor) if s.at <= start), None)
-        after = next((s for s in floor if s.at > end), None)
-        replied = sum(1 for e in outcomes if e.outcome is Outcome.OK)
+        replied = sum(1 for e in run if e.phase is Phase.OUTCOME and e.outcome is Outcome.OK)
+        levels = _levels(floor, live, start, end)
         found.append(
             BulkReplyImpact(
                 started_at=start,
@@ -82,10 +115,11 @@ def bulk_replies(events: Sequence[EventRecord], samples: Sequence[Sample]) -> li
                 script=str(intents[0].payload.get("script", "")),
                 replied=replied,
                 not_replied=len(intents) - replied,
-                level_before=None if before is None else before.service_level,
-                level_after=None if after is None else after.service_level,
-                before_at=None if before is None else before.at,
-                after_at=None if after is None else after.at,
+                level_before=levels.before,
+                level_after=levels.after,
+                before_at=levels.before_at,
+                after_at=levels.after_at,
+                span_s=levels.span_s,
             )
         )
     return found

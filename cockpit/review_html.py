@@ -203,11 +203,11 @@ class _Page:
         ]
         head = (t("when"), t("script"), t("replied"), t("not_replied"),
                 t("level_before"), t("level_after"))  # fmt: skip
-        body = (
-            f"<p class='muted'>{_e(t('bulk_note'))}</p>" + table(head, rows)
-            if rows
-            else f"<p>{_e(t('none'))}</p>"
-        )
+        if not rows:
+            return f"<h2>{_e(t('bulk_replies'))}</h2><p>{_e(t('none'))}</p>"
+        span = self.r.bulk_replies[0].span_s
+        how = t("bulk_around", d=t.duration(span)) if span else t("bulk_live")
+        body = f"<p class='muted'>{_e(t('bulk_note'))} {_e(how)}</p>" + table(head, rows)
         return f"<h2>{_e(t('bulk_replies'))}</h2>" + body
 
     def checklist(self) -> str:

@@ -117,8 +117,11 @@ _EN: dict[str, str] = {
     "not_sent": "not sent",
     "bulk_replies": "Mass replies and the service level",
     "bulk_note": "A reply to many tickets counts as many first responses at once, so the "
-    "service level can jump without any customer being served sooner. Before: the last "
-    "sample before the first reply; after: the first sample after the last reply.",
+    "service level can jump without any customer being served sooner.",
+    "bulk_around": "Before / after: the on-time share of first responses in the {d} before "
+    "the first reply and in the {d} after the last one.",
+    "bulk_live": "Before / after: the live figure at the last poll before the first reply "
+    "and at the first poll after the last one.",
     "when": "When",
     "script": "Script",
     "replied": "Tickets replied",
@@ -238,8 +241,9 @@ _ZH: dict[str, str] = {
     "not_sent": "未发送",
     "bulk_replies": "批量回复与服务水平",
     "bulk_note": "一次回复多张工单，会同时计为多次首次响应，"
-    "服务水平可能因此骤升，而客户并没有更快得到帮助。"
-    "之前：首条回复前的最后一个采样；之后：最后一条回复后的第一个采样。",
+    "服务水平可能因此骤升，而客户并没有更快得到帮助。",
+    "bulk_around": "之前 / 之后：首条回复前 {d} 内、最后一条回复后 {d} 内首次响应的按时比例。",
+    "bulk_live": "之前 / 之后：首条回复前最后一次轮询、最后一条回复后第一次轮询时的实时数值。",
     "when": "时间",
     "script": "话术",
     "replied": "已回复工单",

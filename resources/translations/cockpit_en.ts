@@ -2523,6 +2523,10 @@
         <translation>system</translation>
     </message>
     <message>
+        <source>not sent</source>
+        <translation>not sent</translation>
+    </message>
+    <message>
         <source>ticket {id}</source>
         <translation>ticket {id}</translation>
     </message>

@@ -2523,6 +2523,10 @@
         <translation>系统</translation>
     </message>
     <message>
+        <source>not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
         <source>ticket {id}</source>
         <translation>工单 {id}</translation>
     </message>

@@ -11,7 +11,8 @@ there is one. :func:`handover_html` renders it; the PDF uses the same HTML.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, tzinfo
 from html import escape
 from zoneinfo import ZoneInfo
@@ -47,6 +48,8 @@ class IncidentLine:
     summary: str
     declared_at: datetime
     resolved_at: datetime | None
+    # The playbook's names of the incident, per language.
+    names: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,8 @@ class EscalationLine:
     since: datetime
     flags: tuple[str, ...]
     subject: str
+    # The backend's name of the queue ("" when unknown).
+    queue_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +89,7 @@ def shift_end(now: datetime, settings: HandoverSettings) -> datetime:
 
 
 def _line(incident: IncidentRecord) -> IncidentLine:
+    names = incident.playbook.get("names")
     return IncidentLine(
         incident.id,
         incident.kind,
@@ -91,6 +97,7 @@ def _line(incident: IncidentRecord) -> IncidentLine:
         incident.summary,
         incident.declared_at,
         incident.resolved_at,
+        {str(k): str(v) for k, v in names.items()} if isinstance(names, Mapping) else {},
     )
 
 
@@ -150,6 +157,7 @@ def build_handover(
                 r.since,
                 tuple(f.value for f in r.flags),
                 r.subject,
+                names.get(str(r.queue), ""),
             )
             for r in view.escalations
         )
@@ -188,18 +196,21 @@ def handover_body(handover: Handover, *, language: str, zone: tzinfo) -> str:
         f"<h2>{_e(t('breaches_by_queue'))}</h2>",
     ]
     queue_rows = [
-        (q.name, str(q.created), f"{q.late_responses} / {q.responses}",
-         t.percent(q.service_level), str(q.breached_now))
+        (q.name if q.name != q.queue else t.queue(q.queue), str(q.created),
+         f"{q.late_responses} / {q.responses}", t.percent(q.service_level), str(q.breached_now))
         for q in handover.queues
     ]  # fmt: skip
-    head = (t("queue"), t("created"), t("late_responses"), t("service_level"), t("breached_now"))
+    head = (
+        t("queue"), t("created"), t("late_responses"), t("service_level"), t("breached_at_end")
+    )  # fmt: skip
     parts.append(table(head, queue_rows) if queue_rows else f"<p>{_e(t('no_samples'))}</p>")
     for key, lines in (
         ("open_incidents", handover.open_incidents),
         ("incidents_in_shift", handover.incidents),
     ):
         rows = [
-            (f"#{i.id} {i.kind}", t.severity(i.severity), i.summary, t.time(i.declared_at, zone),
+            (f"#{i.id} {t.local(i.names) if i.names else i.kind}", t.severity(i.severity),
+             i.summary, t.time(i.declared_at, zone),
              t.time(i.resolved_at, zone) if i.resolved_at else t("still_open"))
             for i in lines
         ]  # fmt: skip
@@ -212,11 +223,15 @@ def handover_body(handover: Handover, *, language: str, zone: tzinfo) -> str:
     elif not handover.escalations:
         parts.append(f"<p>{_e(t('none'))}</p>")
     else:
+        comma = "、" if t.language == "zh_CN" else ", "
         escalated = [
-            (e.ticket, e.queue, e.level, t.time(e.since, zone), ", ".join(e.flags), e.subject)
+            (e.ticket, e.queue_name or t.queue(e.queue), t.role(e.level), t.time(e.since, zone),
+             comma.join(t.flag(f) for f in e.flags), e.subject)
             for e in handover.escalations
-        ]
-        escalated_head = (t("ticket"), t("queue"), t("level"), t("since"), "", "")
+        ]  # fmt: skip
+        escalated_head = (
+            t("ticket"), t("queue"), t("level"), t("since"), t("flags"), t("subject")
+        )  # fmt: skip
         parts.append(table(escalated_head, escalated))
     return "".join(parts)
 

@@ -12,7 +12,8 @@ Windows (all half-open, ``(start, end]``):
   (``previous_day``);
 - **recovery**: the same length again after the resolution (cut at now).
 Figures per phase: :mod:`cockpit.review_impact`. Latencies, checklist,
-timeline and responders: :mod:`cockpit.review_log`.
+timeline and responders: :mod:`cockpit.review_log`. Mass replies and the
+service level around each: :mod:`cockpit.review_bulk`.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from cockpit.incidents.checklist import steps_of
 from cockpit.incidents.model import Action
-from cockpit.incidents.playbook import Playbook
+from cockpit.incidents.playbook import LocalText, Playbook
+from cockpit.review_bulk import BulkReplyImpact, bulk_replies
 from cockpit.review_impact import PhaseImpact, PhaseName, SeriesPoint, Window, phase_impact, series
 from cockpit.review_log import (
     DETECTION_LOOKBACK,
@@ -74,6 +77,11 @@ class IncidentInfo:
     resolved_at: datetime | None
     resolved_by: str | None
     resolution: str | None
+    # The playbook's words for its ids, per language: team chats, checklist
+    # steps and scripts (``{"floor_leads": {"zh_CN": "现场组长群", "en": …}}``).
+    chats: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    steps: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    scripts: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     @property
     def duration(self) -> timedelta | None:
@@ -104,6 +112,8 @@ class Review:
     action_items: tuple[ActionItem, ...]
     series: tuple[SeriesPoint, ...]
     markers: tuple[Marker, ...]
+    # Each mass reply with the service level just before and after it.
+    bulk_replies: tuple[BulkReplyImpact, ...] = ()
     # The raw material, for the JSON and CSV exports: every sample (all
     # queues and the floor) over the windows, and the whole event log.
     samples: tuple[Sample, ...] = field(default=(), repr=False)
@@ -148,10 +158,21 @@ def review_windows(
     return tuple(windows)
 
 
+def _both(text: LocalText) -> dict[str, str]:
+    return {"zh_CN": text.zh_CN, "en": text.en}
+
+
 def _info(incident: IncidentRecord, playbook: Playbook | None) -> IncidentInfo:
     names: dict[str, str] = {}
+    chats: dict[str, dict[str, str]] = {}
+    steps: dict[str, dict[str, str]] = {}
+    scripts: dict[str, dict[str, str]] = {}
     if playbook is not None:
-        names = {"zh_CN": playbook.names.zh_CN, "en": playbook.names.en}
+        names = _both(playbook.names)
+        for chat in playbook.team.channels if playbook.team else []:
+            chats[chat.name] = {lang: chat.title(lang) for lang in ("zh_CN", "en")}
+        steps = {step.id: _both(step.title) for step in steps_of(playbook)}
+        scripts = {script.id: _both(script.title) for script in playbook.scripts}
     return IncidentInfo(
         id=incident.id,
         kind=incident.kind,
@@ -164,6 +185,9 @@ def _info(incident: IncidentRecord, playbook: Playbook | None) -> IncidentInfo:
         resolved_at=incident.resolved_at,
         resolved_by=incident.resolved_by,
         resolution=incident.resolution,
+        chats=chats,
+        steps=steps,
+        scripts=scripts,
     )
 
 
@@ -223,6 +247,7 @@ def build_review(
         action_items=tuple(stores.reviews.action_items(incident_id)),
         series=tuple(_chart_series(floor, windows, chart_from, last)),
         markers=tuple(_markers(events)),
+        bulk_replies=tuple(bulk_replies(events, floor)),
         samples=tuple(every),
         events=tuple(events),
     )

@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from cockpit.clock import SystemClock, parse_time
 from cockpit.handover import build_handover, handover_html, shift_end
+from cockpit.incidents.cli_words import CliWords
 from cockpit.pdf_hook import PdfFactory
 from cockpit.review import BaselineMode, build_review
 from cockpit.review_export import review_to_json, to_jsonable, write_csv, write_json
@@ -95,14 +96,15 @@ def run_review_verb(
 ) -> int:
     out = out or sys.stdout
     verb = "review" if args.verb == "review" else "handover"
+    words = CliWords(language_of(args, settings))
     if getattr(args, "pdf", None) and pdf is None:
-        print(f"cockpit {verb}: PDF export is not available here", file=sys.stderr)
+        print(f"cockpit {verb}: {words('no_pdf')}", file=sys.stderr)
         return EXIT_USAGE
     try:
         zone = zone_of(args.timezone, settings)
         stores = Stores.open(args.review_db or settings.database_url)
     except ValueError as exc:
-        print(f"cockpit {verb}: {exc}", file=sys.stderr)
+        print(f"cockpit {verb}: {words.error(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except SQLAlchemyError as exc:
         print(f"cockpit {verb}: database: {type(exc).__name__}: {exc}", file=sys.stderr)
@@ -112,7 +114,7 @@ def run_review_verb(
             return _review(args, settings, stores, zone, out, pdf)
         return _handover(args, settings, stores, zone, out, pdf)
     except (UnknownIncident, ValueError) as exc:
-        print(f"cockpit {verb}: {exc}", file=sys.stderr)
+        print(f"cockpit {verb}: {words.error(exc)}", file=sys.stderr)
         return EXIT_USAGE
     finally:
         stores.close()

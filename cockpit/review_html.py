@@ -18,6 +18,7 @@ from cockpit.review_impact import PhaseImpact, PhaseName
 from cockpit.review_labels import Labels
 from cockpit.review_log import Compliance, Occurrence
 from cockpit.review_svg import chart_svg
+from cockpit.review_text import entry_detail, entry_outcome, latency_about, script_name
 
 ChartSlot = Callable[[str, str], str]
 CHARTS = (
@@ -191,11 +192,32 @@ class _Page:
         rows = []
         for latency in self.r.latencies:
             took = t.duration(latency.seconds) if latency.seconds is not None else t("not_happened")
-            cause = ""
-            if latency.name.value == "detection" and latency.cause:
-                cause = t("detected_by", cause=t.alert(latency.cause))
-            rows.append((t(latency.name.value), took, cause))
-        return f"<h2>{_e(t('latencies'))}</h2>" + table((t("latency"), t("took"), ""), rows)
+            about = latency_about(t, self.r.incident, latency)
+            rows.append((t(latency.name.value), took, about))
+        head = (t("latency"), t("took"), t("about"))
+        return f"<h2>{_e(t('latencies'))}</h2>" + table(head, rows)
+
+    def bulk(self) -> str:
+        t, z = self.t, self.zone
+        rows = [
+            (
+                f"{t.time(b.started_at, z)}–{t.clock(b.ended_at, z)}",
+                script_name(t, self.r.incident, b.script),
+                str(b.replied),
+                str(b.not_replied),
+                t.percent(b.level_before),
+                t.percent(b.level_after),
+            )
+            for b in self.r.bulk_replies
+        ]
+        head = (t("when"), t("script"), t("replied"), t("not_replied"),
+                t("level_before"), t("level_after"))  # fmt: skip
+        if not rows:
+            return f"<h2>{_e(t('bulk_replies'))}</h2><p>{_e(t('none'))}</p>"
+        span = self.r.bulk_replies[0].span_s
+        how = t("bulk_around", d=t.duration(span)) if span else t("bulk_live")
+        body = f"<p class='muted'>{_e(t('bulk_note'))} {_e(how)}</p>" + table(head, rows)
+        return f"<h2>{_e(t('bulk_replies'))}</h2>" + body
 
     def checklist(self) -> str:
         t = self.t
@@ -208,12 +230,12 @@ class _Page:
                 css = "bad" if occ.status in (Compliance.LATE, Compliance.MISSED) else "good"
                 rows.append([
                     f"<td>{_e(title)}</td>",
-                    f"<td>{_e(step.owner or '')}</td>",
+                    f"<td>{_e(t.role(step.owner))}</td>",
                     f"<td>{_e(t.time(occ.due_at, self.zone))}</td>",
                     f"<td>{_e(t.time(occ.done_at, self.zone))}</td>",
                     f'<td class="{css}">{_e(self.compliance(occ))}</td>',
                 ])  # fmt: skip
-        head = (t("step"), t("owner"), t("due"), t("done"), t("result"))
+        head = (t("step"), t("step_owner"), t("due"), t("done"), t("result"))
         body = table(head, rows, raw=True) if rows else f"<p>{_e(t('none'))}</p>"
         return f"<h2>{_e(t('checklist'))}</h2>" + body
 
@@ -249,7 +271,7 @@ class _Page:
             )
             for a in self.r.action_items
         ]
-        items_head = (t("item"), t("owner"), t("due_date"), t("status"))
+        items_head = (t("item"), t("item_owner"), t("due_date"), t("status"))
         return (
             f"<h2>{_e(t('responders'))}</h2>"
             + (table(head, rows) if rows else f"<p>{_e(t('none'))}</p>")
@@ -260,7 +282,7 @@ class _Page:
     def notes(self) -> str:
         t, z = self.t, self.zone
         notes = [(t.time(n.at, z), n.who, t.action(n.action), n.detail or "") for n in self.r.notes]
-        head = (t("time"), t("who"), "", "")
+        head = (t("time"), t("who"), t("entry_kind"), t("text"))
         return f"<h2>{_e(t('notes'))}</h2>" + (
             table(head, notes) if notes else f"<p>{_e(t('none'))}</p>"
         )
@@ -273,8 +295,9 @@ class _Page:
             when = t.time(e.at, z, seconds=True)
             if e.wall_at is not None:  # floor time first; the wall clock where it differs
                 when += f" ({t('wall_clock')} {t.time(e.wall_at, z, seconds=True)})"
-            rows.append((when, e.who, what, t.outcome(e.outcome), e.detail or ""))
-        head = (t("time"), t("who"), t("what"), t("outcome"), "")
+            detail = entry_detail(t, self.r.incident, e)
+            rows.append((when, e.who, what, entry_outcome(t, e), detail))
+        head = (t("time"), t("who"), t("what"), t("outcome"), t("details"))
         return f"<h2 style='page-break-before: always'>{_e(t('timeline'))}</h2>" + table(head, rows)
 
 
@@ -299,6 +322,7 @@ def review_body(review: Review, *, language: str, zone: tzinfo, chart: ChartSlot
             page.charts(chart),
             page.breakdown(),
             page.latencies(),
+            page.bulk(),
             page.checklist(),
             page.written("causes"),
             page.written("resolution"),

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime, timedelta, tzinfo
 
+from cockpit import review_words as words
+
 LANGUAGES = ("zh_CN", "en")
 
 _EN: dict[str, str] = {
@@ -108,6 +110,33 @@ _EN: dict[str, str] = {
     "since": "Since",
     "ticket": "Ticket",
     "floor_unknown": "The floor was not polled for this summary.",
+    "step_owner": "Who does it",
+    "item_owner": "Owner",
+    "details": "Details",
+    "entry_kind": "Type",
+    "text": "Text",
+    "about": "Which one",
+    "first_was": "first: {what}",
+    "open_at_resolve": "still open at resolution",
+    "not_sent": "not sent",
+    "bulk_replies": "Mass replies and the service level",
+    "bulk_note": "A reply to many tickets counts as many first responses at once, so the "
+    "service level can jump without any customer being served sooner.",
+    "bulk_around": "Before / after: the on-time share of first responses in the {d} before "
+    "the first reply and in the {d} after the last one.",
+    "bulk_live": "Before / after: the live figure at the last poll before the first reply "
+    "and at the first poll after the last one.",
+    "when": "When",
+    "script": "Script",
+    "replied": "Tickets replied",
+    "not_replied": "Not replied",
+    "level_before": "Service level before",
+    "level_after": "Service level after",
+    "script_lang": "{title} ({language})",
+    "ticket_n": "ticket {id}",
+    "breached_at_end": "Past SLA at shift end",
+    "flags": "Flags",
+    "subject": "Subject",
 }
 
 _ZH: dict[str, str] = {
@@ -163,7 +192,7 @@ _ZH: dict[str, str] = {
     "result": "结果",
     "on_time": "按时",
     "late": "延迟",
-    "missed": "未完成",
+    "missed": "逾期未完成",
     "not_done": "未完成",
     "not_due": "未到期",
     "late_by": "延迟 {d}",
@@ -208,6 +237,31 @@ _ZH: dict[str, str] = {
     "since": "起始",
     "ticket": "工单",
     "floor_unknown": "本摘要未读取现场数据。",
+    "step_owner": "负责人",
+    "item_owner": "负责人",
+    "details": "详情",
+    "entry_kind": "类型",
+    "text": "内容",
+    "about": "对象",
+    "first_was": "首条：{what}",
+    "open_at_resolve": "解除时仍未完成",
+    "not_sent": "未发送",
+    "bulk_replies": "批量回复与服务水平",
+    "bulk_note": "一次回复多张工单，会同时计为多次首次响应，"
+    "服务水平可能因此骤升，而客户并没有更快得到帮助。",
+    "bulk_around": "之前 / 之后：首条回复前 {d} 内、最后一条回复后 {d} 内首次响应的按时比例。",
+    "bulk_live": "之前 / 之后：首条回复前最后一次轮询、最后一条回复后第一次轮询时的实时数值。",
+    "when": "时间",
+    "script": "话术",
+    "replied": "已回复工单",
+    "not_replied": "未成功",
+    "level_before": "之前服务水平",
+    "level_after": "之后服务水平",
+    "script_lang": "{title}（{language}）",
+    "ticket_n": "工单 {id}",
+    "breached_at_end": "交班时已超时",
+    "flags": "提示",
+    "subject": "标题",
 }
 
 _ACTIONS: dict[str, tuple[str, str]] = {
@@ -227,55 +281,16 @@ _ACTIONS: dict[str, tuple[str, str]] = {
     "resolve": ("解除事件", "Incident resolved"),
 }
 
-_KINDS: dict[str, tuple[str, str]] = {
-    "enquiry": ("咨询", "Enquiry"),
-    "complaint": ("投诉", "Complaint"),
-    "tech_support": ("技术支持", "Tech support"),
-    "suggestion": ("建议", "Suggestion"),
-}
-
-_TOPICS: dict[str, tuple[str, str]] = {
-    "logistics": ("物流", "Logistics"),
-    "refund": ("退款/退换货", "Refunds & returns"),
-    "payment": ("支付", "Payment"),
-    "login": ("登录/账号", "Login & account"),
-    "membership": ("会员积分", "Membership points"),
-    "coupon": ("优惠券", "Coupons"),
-    "product": ("商品咨询", "Product questions"),
-    "app_crash": ("闪退", "App crash"),
-    "other": ("其他", "Other"),
-}
-
-_SEVERITIES: dict[str, tuple[str, str]] = {
-    "critical": ("严重", "critical"),
-    "major": ("重大", "major"),
-    "minor": ("一般", "minor"),
-}
-
-_ALERTS: dict[str, tuple[str, str]] = {
-    "service_level_low": ("服务水平过低", "service level low"),
-    "waiting_past_target": ("超时等待", "waiting past target"),
-    "waiting_high": ("排队过多", "too many waiting"),
-    "oldest_wait_high": ("等待过久", "oldest wait too long"),
-    "resolution_breached": ("解决超时", "resolution overdue"),
-}
-
-_OUTCOMES: dict[str, tuple[str, str]] = {
-    "ok": ("成功", "ok"),
-    "failed": ("失败", "failed"),
-    "unknown": ("结果未知", "unknown"),
-    "pending": ("进行中", "pending"),
-    "not_supported": ("不支持", "not supported"),
-}
-
 
 class Labels:
-    """The words of one language (``zh_CN`` or ``en``)."""
+    """The words of one language (``zh_CN`` or ``en``). ``queues`` names
+    queue ids (from the backend); the built-in simulator's are known."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, *, queues: Mapping[str, str] | None = None) -> None:
         self.language = language if language in LANGUAGES else "en"
         self._words = _ZH if self.language == "zh_CN" else _EN
         self._index = 0 if self.language == "zh_CN" else 1
+        self._queues = dict(queues or {})
 
     def __call__(self, key: str, **values: object) -> str:
         text = self._words.get(key) or _EN.get(key) or key
@@ -289,22 +304,44 @@ class Labels:
         return self._pick(_ACTIONS, key)
 
     def kind(self, key: str) -> str:
-        return self._pick(_KINDS, key)
+        return self._pick(words.KINDS, key)
 
     def topic(self, key: str) -> str:
-        return self._pick(_TOPICS, key)
+        return self._pick(words.TOPICS, key)
 
     def outcome(self, key: str) -> str:
-        return self._pick(_OUTCOMES, key)
+        return self._pick(words.OUTCOMES, key)
 
     def severity(self, key: str) -> str:
-        return self._pick(_SEVERITIES, key)
+        return self._pick(words.SEVERITIES, key)
 
     def alert(self, cause: str) -> str:
-        """``waiting_high:refund`` → "too many waiting (refund)"."""
+        """``waiting_high:refund`` → "too many waiting (Refunds & returns)"."""
         rule, _, queue = cause.partition(":")
-        name = self._pick(_ALERTS, rule)
-        return f"{name} ({queue})" if queue and queue != "-" else name
+        name = self._pick(words.ALERTS, rule)
+        return f"{name} ({self.queue(queue)})" if queue and queue != "-" else name
+
+    def queue(self, queue_id: str) -> str:
+        return self._queues.get(queue_id) or self._pick(words.SIM_QUEUES, queue_id)
+
+    def role(self, code: str | None) -> str:
+        """A step owner or escalation level: ``lead`` → "Team lead"."""
+        return "" if code is None else self._pick(words.ROLES, code)
+
+    def flag(self, code: str) -> str:
+        return self._pick(words.FLAGS, code)
+
+    def reason(self, code: str) -> str:
+        return self._pick(words.REASONS, code)
+
+    def service(self, code: str) -> str:
+        return self._pick(words.SERVICES, code)
+
+    def language_name(self, code: str) -> str:
+        return self._pick(words.LANGUAGE_NAMES, code)
+
+    def reminder(self, code: str) -> str:
+        return self._pick(words.REMINDERS, code)
 
     def local(self, texts: Mapping[str, str]) -> str:
         return texts.get(self.language) or texts.get("en") or next(iter(texts.values()), "")

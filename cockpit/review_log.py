@@ -10,18 +10,21 @@ Latencies, each from the declaration unless said otherwise:
   so are alerts raised at the first poll the cockpit recorded (it had only
   just started watching).
 - ``first_broadcast``: to the first message that got through: a reply script
-  published to agents, a team-chat post, or a reply to a ticket.
+  published to agents, a team-chat post, or a reply to a ticket. Failed,
+  refused and unknown attempts do not count; the latency names the message
+  (``cause`` is its action, ``target`` the script, chat or ticket).
 - ``bot_on``: to the bot auto-reply switched on successfully.
 Checklist steps: each deadline (one-off: ``due_after`` the declaration;
 recurring: the cadence, counted from the last completion) against the
-completion that met it: on time, late by how much, or missed (still not
-done when the incident was resolved, or now).
+completion that met it: on time, late by how much, missed (past due and
+still not done when the incident was resolved, or now), or, for a deadline
+after the resolution, open at resolution (never "not yet due" once resolved).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -53,6 +56,7 @@ _DETAIL_KEYS: dict[str, tuple[str, ...]] = {
     Action.SCRIPT_PUBLISH: ("title", "language"),
     Action.SCRIPT_WITHDRAW: ("backend_id",),
     Action.WEBHOOK: ("target", "channel"),
+    Action.TICKET_REPLY: ("script", "language"),
 }
 DETAIL_LIMIT = 120
 
@@ -70,6 +74,8 @@ class Latency:
     end: datetime | None
     # What started or ended it (an alert rule and queue, an action).
     cause: str | None = None
+    # What the action was aimed at: a script id, "team:<chat>", a ticket id.
+    target: str | None = None
 
     @property
     def seconds(self) -> float | None:
@@ -96,6 +102,10 @@ class TimelineEntry:
     # written, only where the two differ (an accelerated simulator, a skewed
     # backend clock).
     wall_at: datetime | None = None
+    # The shown payload values by key (``detail`` joins them), and why an
+    # action did not succeed: the export words them from these codes.
+    fields: Mapping[str, str] = field(default_factory=dict)
+    reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +123,7 @@ class Compliance(StrEnum):
     DONE = "done"  # no deadline, done
     NOT_DONE = "not_done"  # no deadline, not done
     NOT_DUE = "not_due"  # the deadline has not come yet
+    OPEN_AT_RESOLVE = "open_at_resolve"  # not done; due after the resolution
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,12 +159,19 @@ class StepCompliance:
         return max(late) if late else None
 
 
-def _detail(action: str, payload: Mapping[str, Any], outcome: str) -> str | None:
+def _fields(action: str, payload: Mapping[str, Any]) -> dict[str, str]:
     keys = _DETAIL_KEYS.get(action, ())
-    parts = [str(payload[k]) for k in keys if payload.get(k) not in (None, "")]
-    if outcome not in (Outcome.OK.value, Outcome.PENDING.value) and payload.get("reason"):
-        parts.append(str(payload["reason"]))
-    text = " · ".join(parts)
+    return {k: str(payload[k]) for k in keys if k != "reason" and payload.get(k) not in (None, "")}
+
+
+def _reason(payload: Mapping[str, Any], outcome: str) -> str | None:
+    if outcome in (Outcome.OK.value, Outcome.PENDING.value) or not payload.get("reason"):
+        return None
+    return str(payload["reason"])
+
+
+def _detail(fields: Mapping[str, str], reason: str | None) -> str | None:
+    text = " · ".join([*fields.values(), *([reason] if reason else [])])
     return (text[: DETAIL_LIMIT - 1] + "…" if len(text) > DETAIL_LIMIT else text) or None
 
 
@@ -169,31 +187,27 @@ def timeline(events: Sequence[EventRecord]) -> list[TimelineEntry]:
             continue
         intent = intents.get(event.related_id or -1)
         payload = {**(intent.payload if intent else {}), **event.payload}
+        shown = _fields(event.action, payload)
+        why = _reason(payload, event.outcome.value)
         entry = TimelineEntry(
             event.at,
             event.who,
             event.action,
             event.outcome.value,
-            _detail(event.action, payload, event.outcome.value),
+            _detail(shown, why),
             event_id=event.id,
             wall_at=_wall_if_different(event),
+            fields=shown,
+            reason=why,
         )
         last = entries[-1] if entries else None
         if (
             last is not None
             and entry.action == last.action == Action.TICKET_REPLY
             and entry.outcome == last.outcome
+            and entry.reason == last.reason
         ):
-            entries[-1] = TimelineEntry(
-                last.at,
-                last.who,
-                last.action,
-                last.outcome,
-                None,
-                last.count + 1,
-                last.event_id,
-                last.wall_at,
-            )
+            entries[-1] = replace(last, count=last.count + 1)
             continue
         entries.append(entry)
     return entries
@@ -267,6 +281,7 @@ def latencies(
         None,
     )
     broadcast = _first_ok(events, BROADCAST_ACTIONS)
+    intents = {e.id: e for e in events if e.phase is Phase.INTENT}
     bot = _first_ok(events, frozenset({Action.BOT_ON}))
     return [
         Latency(
@@ -280,12 +295,25 @@ def latencies(
             declared,
             None if broadcast is None else broadcast.at,
             None if broadcast is None else broadcast.action,
+            None if broadcast is None else _aimed_at(broadcast, intents),
         ),
         Latency(LatencyName.BOT_ON, declared, None if bot is None else bot.at),
     ]
 
 
-def _occurrence(due: datetime | None, done: datetime | None, end: datetime) -> Occurrence:
+def _aimed_at(outcome: EventRecord, intents: Mapping[int, EventRecord]) -> str | None:
+    """The script, chat or ticket the first message went to."""
+    intent = intents.get(outcome.related_id or -1)
+    payload = {**(intent.payload if intent else {}), **outcome.payload}
+    if outcome.action == Action.WEBHOOK and payload.get("channel"):
+        return f"team:{payload['channel']}"
+    key = "ticket" if outcome.action == Action.TICKET_REPLY else "script"
+    return str(payload.get(key) or "") or None
+
+
+def _occurrence(
+    due: datetime | None, done: datetime | None, end: datetime, *, resolved: bool = False
+) -> Occurrence:
     if due is None:
         return Occurrence(None, done, None, Compliance.DONE if done else Compliance.NOT_DONE)
     if done is not None:
@@ -293,24 +321,32 @@ def _occurrence(due: datetime | None, done: datetime | None, end: datetime) -> O
         return Occurrence(due, done, late, Compliance.ON_TIME if late <= 0 else Compliance.LATE)
     if end >= due:  # as the checklist: overdue from the due instant on
         return Occurrence(due, None, (end - due).total_seconds(), Compliance.MISSED)
-    return Occurrence(due, None, None, Compliance.NOT_DUE)
+    return Occurrence(
+        due, None, None, Compliance.OPEN_AT_RESOLVE if resolved else Compliance.NOT_DUE
+    )
 
 
 def step_compliance(
-    step: Step, declared: datetime, completions: Sequence[datetime], end: datetime
+    step: Step,
+    declared: datetime,
+    completions: Sequence[datetime],
+    end: datetime,
+    *,
+    resolved: bool = False,
 ) -> StepCompliance:
+    """``end`` is the resolution when ``resolved``, else now."""
     done = sorted(completions)
     occurrences: list[Occurrence] = []
     if step.every is None:
         due = None if step.due_after is None else declared + step.due_after
-        occurrences.append(_occurrence(due, done[0] if done else None, end))
+        occurrences.append(_occurrence(due, done[0] if done else None, end, resolved=resolved))
     else:
         due = declared + (step.due_after or step.every)
         for completion in done:
             occurrences.append(_occurrence(due, completion, end))
             due = completion + step.every
         if due <= end or not occurrences:
-            occurrences.append(_occurrence(due, None, end))
+            occurrences.append(_occurrence(due, None, end, resolved=resolved))
     title = {"zh_CN": step.title.zh_CN, "en": step.title.en}
     return StepCompliance(step.id, title, step.owner, step.every is not None, tuple(occurrences))
 
@@ -327,7 +363,8 @@ def checklist(
         elif event.action == Action.STATUS_UPDATE:
             done.setdefault(STATUS_STEP, []).append(event.at)
     end = incident.resolved_at or now
+    resolved = incident.resolved_at is not None
     return [
-        step_compliance(step, incident.declared_at, done.get(step.id, []), end)
+        step_compliance(step, incident.declared_at, done.get(step.id, []), end, resolved=resolved)
         for step in steps_of(playbook)
     ]

@@ -35,8 +35,11 @@ from widgets.incident_state import IncidentHost, IncidentPicture, current_user
 from widgets.incident_text import (
     LANGUAGE_LABELS,
     change_summary,
+    chat_titles,
+    placeholder_words,
     reason_text,
     result_text,
+    service_text,
     target_text,
     unavailable_text,
 )
@@ -68,6 +71,7 @@ class BroadcastDialog(QDialog):
         self._playbook = picture.playbook
         self._confirm = confirm
         self._language = ui_language()
+        self._chats = chat_titles(self._incident.playbook)
         self._generation = 0
         self.preview: BroadcastPreview | None = None
         self._preview_generation = -1
@@ -135,7 +139,9 @@ class BroadcastDialog(QDialog):
     def _targets(self) -> list[tuple[Target, str]]:
         found = [(AGENTS, target_text(AGENTS)), (BOT, target_text(BOT))]
         for channel in self._picture.channels:
-            label = f"{target_text(team(channel.name))} ({channel.service})"
+            label = (
+                f"{target_text(team(channel.name), self._chats)} ({service_text(channel.service)})"
+            )
             if not channel.configured:
                 label += " — " + self.tr("not configured")
             found.append((team(channel.name), label))
@@ -209,8 +215,8 @@ class BroadcastDialog(QDialog):
         parts = []
         for message in preview.messages:
             languages = " + ".join(LANGUAGE_LABELS.get(code, code) for code in message.languages)
-            head = f"→ {target_text(message.target)} · {languages}"
-            body = html.escape(message.text).replace("\n", "<br>")
+            head = f"→ {target_text(message.target, self._chats)} · {languages}"
+            body = self._marked(html.escape(message.text), message.languages[0])
             parts.append(
                 f"<h3>{html.escape(head)}</h3><p><b>{html.escape(message.title)}</b></p>"
                 f"<p>{body}</p><hr>"
@@ -220,10 +226,29 @@ class BroadcastDialog(QDialog):
             if problem.detail:
                 why += f" ({problem.detail})"
             line = self.tr("Not sent to {target}: {why}").format(
-                target=target_text(problem.target), why=why
+                target=target_text(problem.target, self._chats), why=why
             )
             parts.append(f"<p style='color:#c62828'><b>{html.escape(line)}</b></p>")
         return "".join(parts)
+
+    def _marked(self, text: str, language: str) -> str:
+        """The escaped text with line breaks, and each ``{placeholder}`` an
+        agent fills in shown as what it is, with a sample value."""
+        filled = 0
+        for name, (label, sample) in placeholder_words(self._playbook, language).items():
+            mark = "{" + name + "}"
+            if mark not in text:
+                continue
+            filled += 1
+            words = self.tr("{label}, e.g. “{sample}”").format(label=label, sample=sample)
+            text = text.replace(
+                mark, f"<span style='background-color:#fff1b8'>[{html.escape(words)}]</span>"
+            )
+        body = text.replace("\n", "<br>")
+        if filled:
+            note = self.tr("Marked parts are filled in by the agent for each ticket.")
+            body += f"<br><i>{html.escape(note)}</i>"
+        return body
 
     # --- sending ------------------------------------------------------------------
 
@@ -262,7 +287,7 @@ class BroadcastDialog(QDialog):
         lines = [change_summary(change, limit=0).splitlines()[0]]
         for result in change.results:
             mark = "✓" if result.ok else "✗"
-            lines.append(f"{mark} {result_text(result)}")
+            lines.append(f"{mark} {result_text(result, chats=self._chats)}")
         self.results_view.show_result("\n".join(lines), ok=change.ok)
         self.send_button.setEnabled(False)
         self.send_button.setText(self.tr("Sent"))

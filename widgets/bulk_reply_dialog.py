@@ -34,6 +34,7 @@ from cockpit.domain import TicketId
 from cockpit.incidents.matching import TICKETS_CHANNEL, TicketFilter
 from cockpit.incidents.model import Change
 from cockpit.incidents.playbook import LANGUAGES
+from cockpit.review_labels import Labels
 from cockpit.store.incidents import Outcome
 from widgets.confirm import Confirm, ask
 from widgets.incident_banner import ui_language
@@ -106,6 +107,8 @@ class BulkReplyDialog(QDialog):
         self._channels = flt.channels
         self.script_box = QComboBox(self)
         language = ui_language()
+        # Queue ids in words (the built-in simulator's are known).
+        self._labels = Labels(language)
         for script in self._playbook.scripts:
             if TICKETS_CHANNEL in script.channels:
                 self.script_box.addItem(script.title.get(language), script.id)
@@ -198,7 +201,8 @@ class BulkReplyDialog(QDialog):
         self.samples.clear()
         for sample in preview.samples:
             when = sample.created_at.astimezone(self._zone)
-            self.samples.addItem(f"{when:%H:%M}  ·  {sample.queue}  ·  {sample.subject}")
+            queue = self._labels.queue(sample.queue)
+            self.samples.addItem(f"{when:%H:%M}  ·  {queue}  ·  {sample.subject}")
         ready = match.count > 0 and self.sent is None and self.script_box.count() > 0
         self.send_button.setEnabled(ready)
 

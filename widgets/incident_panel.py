@@ -40,7 +40,7 @@ from widgets.incident_state import (
     IncidentPicture,
     current_user,
 )
-from widgets.incident_text import change_summary, topics_text, unavailable_text
+from widgets.incident_text import change_summary, chat_titles, topics_text, unavailable_text
 from widgets.models.timeline_model import TimelineColumn, TimelineModel
 from widgets.notes_bar import NotesBar
 from widgets.resolve_dialog import ResolvePlan, ask_resolution
@@ -189,6 +189,8 @@ class IncidentPanel(QFrame):
         titles = {s.id: {"zh_CN": s.title.zh_CN, "en": s.title.en} for s in playbook.checklist}
         titles.update({s.step_id: dict(s.title) for s in picture.checklist})
         self.timeline.set_step_titles(titles)
+        scripts = {s.id: {"zh_CN": s.title.zh_CN, "en": s.title.en} for s in playbook.scripts}
+        self.timeline.set_names(scripts=scripts, chats=chat_titles(incident.playbook))
         self.timeline.add_events(picture.events)
         self.steps.set_now(self._clock())
         self.steps.show_steps(

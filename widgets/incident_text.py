@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta, tzinfo
-from typing import cast
+from typing import Any, cast
 
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from cockpit.incidents.checklist import StepState, StepStatus
 from cockpit.incidents.model import ActionResult, Change, Target, TargetKind
+from cockpit.incidents.playbook import Playbook
 
 CONTEXT = "IncidentText"
 # Marks a text for lupdate (by this name) and returns it; typed for mypy.
@@ -149,7 +150,51 @@ def unavailable_text(op: str, reason: str) -> str:
     return tr(template).format(reason=reason_text(reason))
 
 
-def target_text(target: Target | str) -> str:
+_SERVICES: Mapping[str, str] = {
+    "wecom": QT_TRANSLATE_NOOP("IncidentText", "WeCom"),
+    "dingtalk": QT_TRANSLATE_NOOP("IncidentText", "DingTalk"),
+    "feishu": QT_TRANSLATE_NOOP("IncidentText", "Feishu"),
+    "slack": QT_TRANSLATE_NOOP("IncidentText", "Slack"),
+}
+
+
+def service_text(code: str) -> str:
+    """A team-chat service by its product name (企业微信, not ``wecom``)."""
+    return _lookup(_SERVICES, code)
+
+
+def _language() -> str:
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def chat_titles(playbook: Mapping[str, Any] | None) -> dict[str, str]:
+    """Team-chat name → the playbook's label of it in the UI language, read
+    from the playbook kept with an incident (``IncidentRecord.playbook``)."""
+    team = (playbook or {}).get("team") or {}
+    language, titles = _language(), {}
+    for channel in team.get("channels") or []:
+        label = channel.get("label") or {}
+        titles[str(channel.get("name"))] = str(label.get(language) or channel.get("name"))
+    return titles
+
+
+def placeholder_words(playbook: Playbook, language: str) -> dict[str, tuple[str, str]]:
+    """Each variable an agent fills in (see
+    :func:`cockpit.incidents.context.placeholders`) → (the playbook's label
+    of it, a sample value) in ``language``."""
+    found: dict[str, tuple[str, str]] = {}
+    for name, spec in playbook.variables.items():
+        if spec.per_ticket:
+            found[name] = (spec.label.get(language), spec.default_for(language) or "…")
+    # The ticket built-ins: labelled in the UI language.
+    found["ticket_id"] = (tr(QT_TRANSLATE_NOOP("IncidentText", "ticket number")), "T0012345")
+    sample = tr(QT_TRANSLATE_NOOP("IncidentText", "Payment keeps spinning"))
+    found["subject"] = (tr(QT_TRANSLATE_NOOP("IncidentText", "ticket subject")), sample)
+    return found
+
+
+def target_text(target: Target | str, chats: Mapping[str, str] | None = None) -> str:
+    """``chats`` names the team chats (see :func:`chat_titles`)."""
     if isinstance(target, str):
         try:
             parsed = Target.parse(target)
@@ -161,7 +206,9 @@ def target_text(target: Target | str) -> str:
         return tr(QT_TRANSLATE_NOOP("IncidentText", "Agents (reply scripts)"))
     if parsed.kind is TargetKind.BOT:
         return tr(QT_TRANSLATE_NOOP("IncidentText", "Bot auto-reply"))
-    return tr(QT_TRANSLATE_NOOP("IncidentText", "Team chat: {name}")).format(name=parsed.channel)
+    channel = str(parsed.channel)
+    name = (chats or {}).get(channel, channel)
+    return tr(QT_TRANSLATE_NOOP("IncidentText", "Team chat: {name}")).format(name=name)
 
 
 def span_text(span: timedelta) -> str:
@@ -206,17 +253,22 @@ def countdown_text(
     return tr(text).format(span=span_text(left))
 
 
-def result_text(result: ActionResult, zone: tzinfo | None = None) -> str:
+def result_text(
+    result: ActionResult, zone: tzinfo | None = None, chats: Mapping[str, str] | None = None
+) -> str:
     """One side effect's result: what, where, how it went, and why."""
     what = action_text(result.action.value)
     where = ""
     if result.target:
         where = (
-            target_text(result.target)
+            target_text(result.target, chats)
             if result.target in ("agents", "bot") or result.target.startswith("team:")
             else result.target
         )
-    parts = [f"{what} → {where}" if where else what, outcome_text(result.outcome.value)]
+    outcome = outcome_text(result.outcome.value)
+    if result.skipped:
+        outcome = tr(QT_TRANSLATE_NOOP("IncidentText", "not sent"))
+    parts = [f"{what} → {where}" if where else what, outcome]
     if not result.ok and result.reason:
         parts.append(reason_text(result.reason))
     text = " · ".join(parts)
@@ -228,20 +280,28 @@ def result_text(result: ActionResult, zone: tzinfo | None = None) -> str:
 
 def change_summary(change: Change, zone: tzinfo | None = None, *, limit: int = 4) -> str:
     """A few lines on what an op did: all well, or what did not work."""
-    bad = change.failures
-    done = len(change.results) - len(bad)
+    bad, skipped = change.failures, change.skipped
+    done = len(change.results) - len(bad) - len(skipped)
+    chats = chat_titles(change.incident.playbook)
+    notes = ["• " + result_text(r, zone, chats) for r in skipped[:limit]]
     if not bad:
         if not change.results:
             return tr(QT_TRANSLATE_NOOP("IncidentText", "Done."))
         text = tr(QT_TRANSLATE_NOOP("IncidentText", "Done: {n} action(s) succeeded."))
-        return text.format(n=done)
+        return "\n".join([text.format(n=done), *_skipped_lines(notes)])
     head = tr(QT_TRANSLATE_NOOP("IncidentText", "{ok} done, {bad} not done:"))
     lines = [head.format(ok=done, bad=len(bad))]
-    lines += ["• " + result_text(r, zone) for r in bad[:limit]]
+    lines += ["• " + result_text(r, zone, chats) for r in bad[:limit]]
     if len(bad) > limit:
         more = tr(QT_TRANSLATE_NOOP("IncidentText", "… and {n} more (see the timeline)"))
         lines.append(more.format(n=len(bad) - limit))
-    return "\n".join(lines)
+    return "\n".join([*lines, *_skipped_lines(notes)])
+
+
+def _skipped_lines(notes: list[str]) -> list[str]:
+    if not notes:
+        return []
+    return [tr(QT_TRANSLATE_NOOP("IncidentText", "Skipped (not configured):")), *notes]
 
 
 _TOPICS: Mapping[str, str] = {

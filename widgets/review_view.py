@@ -190,7 +190,9 @@ class ReviewView(QDialog):
         self.incidents.clear()
         for incident in incidents:
             when = self._labels.time(incident.declared_at, self._zone)
-            item = QListWidgetItem(f"#{incident.id}  {when}\n{incident.kind} · {incident.summary}")
+            names = incident.playbook.get("names") or {}
+            name = names.get(self._labels.language) or incident.kind
+            item = QListWidgetItem(f"#{incident.id}  {when}\n{name} · {incident.summary}")
             item.setData(Qt.ItemDataRole.UserRole, incident.id)
             self.incidents.addItem(item)
         if self.incidents.count():

@@ -1,6 +1,8 @@
 """Headless incident verbs: ``incident declare|note|status|step|broadcast|bot|
 reply|resolve|list|show`` and ``playbooks check``. Every incident verb prints
-JSON; the exit code is 0 when all went well, 1 when an action failed."""
+JSON; the exit code is 0 when all went well, 1 when an action failed. A
+team chat that is only notified by default and has no webhook is skipped
+with a warning line on stderr, not counted as a failure."""
 
 from __future__ import annotations
 
@@ -23,13 +25,16 @@ from cockpit.backends.base import BackendError, TicketBackend
 from cockpit.incidents import jsonout
 from cockpit.incidents.broadcast import UnknownScript
 from cockpit.incidents.cli_time import floor_clock, wall_seconds_until
-from cockpit.incidents.context import RetryPolicy
+from cockpit.incidents.cli_words import CliWords, VarProblem
+from cockpit.incidents.context import RetryPolicy, split_language
 from cockpit.incidents.engine import IncidentEngine, IncidentNotActive, UnknownStep
+from cockpit.incidents.matching import latest_by_id
 from cockpit.incidents.model import Action, Change, Severity, Target
 from cockpit.incidents.offline import OfflineBackend
 from cockpit.incidents.playbook import LANGUAGES, load_dir, load_library, shipped_dir
 from cockpit.incidents.queries import UnknownPlaybook
 from cockpit.incidents.templating import MissingVariables
+from cockpit.review_cli import language_of
 from cockpit.settings import Settings
 from cockpit.store.incidents import IncidentStore, UnknownIncident
 
@@ -39,6 +44,10 @@ EXIT_USAGE = 2
 EXIT_BACKEND = 3
 # Short waits: a person at a terminal is waiting for the retries.
 CLI_RETRY = RetryPolicy(delays=(timedelta(seconds=2), timedelta(seconds=5)))
+VAR_HELP = (
+    "a script variable, for every language (eta=15:30) or for one "
+    "(eta.zh_CN=下午三点半 --var eta.en='3:30 pm'); repeatable"
+)
 _NEEDS_BACKEND = {"declare", "broadcast", "bot", "reply", "resolve"}
 # Verbs that only write the log: the backend is asked for its time alone.
 _LOG_ONLY = {"note", "status", "step"}
@@ -56,6 +65,7 @@ def run_playbook_verb(
     args: argparse.Namespace, settings: Settings, out: TextIO | None = None
 ) -> int:
     out = out or sys.stdout
+    words = CliWords(language_of(args, settings))
     if args.playbooks_verb == "list":
         library = load_library(settings.playbook_dir)
         rows = [
@@ -69,10 +79,8 @@ def run_playbook_verb(
     where = args.dir or f"{shipped_dir()}" + (
         f" and {settings.playbook_dir}" if settings.playbook_dir else ""
     )
-    print(
-        f"{len(library.playbooks)} playbook(s) valid, {len(library.issues)} problem(s) in {where}",
-        file=out,
-    )
+    valid, problems = len(library.playbooks), len(library.issues)
+    print(words("checked", valid=valid, problems=problems, where=where), file=out)
     return EXIT_FAILED if library.issues else EXIT_OK
 
 
@@ -90,7 +98,9 @@ def add_incident_verbs(subparsers: Any) -> None:
     declare.add_argument("playbook")
     declare.add_argument("--summary", required=True)
     declare.add_argument("--severity", choices=[s.value for s in Severity])
-    declare.add_argument("--var", action="append", default=[], metavar="NAME=VALUE")
+    declare.add_argument(
+        "--var", action="append", default=[], metavar="NAME[.LANG]=VALUE", help=VAR_HELP
+    )
     declare.add_argument("--no-auto", action="store_true", help="skip the automatic steps")
     for name, helptext in (("note", "add a note"), ("status", "post a status update")):
         verb = verbs.add_parser(name, help=helptext)
@@ -118,8 +128,13 @@ def add_incident_verbs(subparsers: Any) -> None:
 
 
 def _language_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--language", action="append", choices=list(LANGUAGES))
-    parser.add_argument("--var", action="append", default=[], metavar="NAME=VALUE")
+    parser.add_argument(
+        "--language", action="append", dest="languages", choices=list(LANGUAGES),
+        help="the language(s) of the message (default: all); repeatable",
+    )  # fmt: skip
+    parser.add_argument(
+        "--var", action="append", default=[], metavar="NAME[.LANG]=VALUE", help=VAR_HELP
+    )
     parser.add_argument("--dry-run", action="store_true", help="preview only; send nothing")
 
 
@@ -127,9 +142,10 @@ def run_incident_verb(
     args: argparse.Namespace, settings: Settings, out: TextIO | None = None
 ) -> int:
     out = out or sys.stdout
+    words = CliWords(language_of(args, settings))
     try:
         with _engine(args, settings) as engine:
-            return _dispatch(engine, args, out)
+            return _dispatch(engine, args, out, words)
     except BackendConfigError as exc:
         print(f"cockpit incident: {exc}", file=sys.stderr)
         return EXIT_BACKEND
@@ -145,7 +161,7 @@ def run_incident_verb(
         MissingVariables,
         ValueError,
     ) as exc:
-        print(f"cockpit incident: {exc}", file=sys.stderr)
+        print(f"cockpit incident: {words.error(exc)}", file=sys.stderr)
         return EXIT_USAGE
 
 
@@ -191,7 +207,9 @@ def _backend_url(args: argparse.Namespace, settings: Settings) -> str:
     return str(url)
 
 
-def _dispatch(engine: IncidentEngine, args: argparse.Namespace, out: TextIO) -> int:
+def _dispatch(
+    engine: IncidentEngine, args: argparse.Namespace, out: TextIO, words: CliWords
+) -> int:
     verb = args.incident_verb
     who = args.who or _login()
     if verb == "list":
@@ -207,6 +225,10 @@ def _dispatch(engine: IncidentEngine, args: argparse.Namespace, out: TextIO) -> 
     change = _act(engine, args, who)
     change = _settle_retries(engine, change)
     _print(out, jsonout.change_json(change))
+    if change.skipped:
+        playbook = engine.playbook_of(change.incident.id)
+        for result in change.skipped:
+            print(f"cockpit incident: {words.skipped(result, playbook)}", file=sys.stderr)
     return EXIT_OK if change.ok else EXIT_FAILED
 
 
@@ -229,7 +251,7 @@ def _act(engine: IncidentEngine, args: argparse.Namespace, who: str) -> Change:
         return engine.bot_on(args.id, who=who) if on else engine.bot_off(args.id, who=who)
     if verb == "resolve":
         return engine.resolve(args.id, summary=args.summary, who=who)
-    languages = args.language or list(LANGUAGES)
+    languages = args.languages or list(LANGUAGES)
     if verb == "broadcast":
         targets = [Target.parse(t) for t in args.to]
         return engine.broadcast(
@@ -252,7 +274,7 @@ def _dry_run(engine: IncidentEngine, args: argparse.Namespace) -> dict[str, Any]
             args.id,
             args.script,
             targets=[Target.parse(t) for t in args.to],
-            languages=args.language or LANGUAGES,
+            languages=args.languages or LANGUAGES,
             variables=_vars(args.var),
         )
         return jsonout.preview_json(preview)
@@ -265,7 +287,7 @@ def _open_tickets(engine: IncidentEngine) -> list[Any]:
         batch = engine.ctx.backend.fetch(None)
     except BackendError as exc:
         raise ValueError(f"cannot read the tickets: {exc}") from None
-    return [t for t in batch.tickets if t.is_open]
+    return [t for t in latest_by_id(batch.tickets) if t.is_open]
 
 
 def _show(engine: IncidentEngine, incident_id: int) -> dict[str, Any]:
@@ -309,12 +331,17 @@ def _settle_retries(engine: IncidentEngine, change: Change) -> Change:
 
 
 def _vars(pairs: Sequence[str]) -> dict[str, str]:
+    """``NAME=VALUE`` for every language, ``NAME.LANGUAGE=VALUE`` for one."""
     values = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
-        if not sep or not name.strip():
-            raise ValueError(f"--var {pair!r}: expected NAME=VALUE")
-        values[name.strip()] = value
+        name = name.strip()
+        base, language = split_language(name)
+        if not sep or not base:
+            raise VarProblem(pair)
+        if language is not None and language not in LANGUAGES:
+            raise VarProblem(pair, language)
+        values[name] = value
     return values
 
 

@@ -81,14 +81,16 @@ def values_for(
     for_agents: bool = False,
 ) -> dict[str, str]:
     """Variables for one text: playbook defaults < incident values < ``extra``
-    < built-ins. For agents, per-ticket variables stay placeholders."""
+    < built-ins. For agents, per-ticket variables stay placeholders. Within
+    the incident values and within ``extra``, a value for this language
+    (``eta.en``) beats the one for every language (``eta``)."""
     values: dict[str, str] = {}
     for name, spec in playbook.variables.items():
         default = spec.default_for(language)
         if default is not None and not (for_agents and spec.per_ticket):
             values[name] = default
-    values.update(incident.variables)
-    values.update(extra or {})
+    values.update(for_language(incident.variables, language))
+    values.update(for_language(extra or {}, language))
     values["incident_id"] = str(incident.id)
     values["playbook"] = playbook.names.get(language)
     values["declared_at"] = format_local(incident.declared_at, ctx.zone)
@@ -96,6 +98,23 @@ def values_for(
         values["ticket_id"] = str(ticket.id)
         values["subject"] = ticket.subject
     return values
+
+
+def split_language(name: str) -> tuple[str, str | None]:
+    """``"eta.en"`` → ``("eta", "en")``; ``"eta"`` → ``("eta", None)``."""
+    base, dot, language = name.partition(".")
+    return (base, language) if dot else (name, None)
+
+
+def for_language(values: Mapping[str, str], language: str) -> dict[str, str]:
+    """The values one language's text uses: plain names, then this
+    language's ``name.<language>`` values over them; other languages' dropped."""
+    plain = {k: v for k, v in values.items() if split_language(k)[1] is None}
+    for key, value in values.items():
+        base, lang = split_language(key)
+        if lang == language:
+            plain[base] = value
+    return plain
 
 
 def placeholders(playbook: Playbook) -> frozenset[str]:

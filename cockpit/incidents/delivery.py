@@ -109,7 +109,8 @@ def notify_team(
         if channel is None:
             _refuse(ctx, change, who, Reason.UNKNOWN_CHANNEL.value, name)
         elif not ctx.webhooks.configured(name):
-            _refuse(ctx, change, who, NOT_CONFIGURED, name)
+            # Named on purpose, a chat must work; notified by default, it is optional.
+            _refuse(ctx, change, who, NOT_CONFIGURED, name, optional=channels is None)
         else:
             service = Service(channel.service)
             deliver(ctx, change, channel=name, service=service, title=title, text=body, who=who)
@@ -122,6 +123,8 @@ def _refuse(
     reason: str,
     channel: str | None,
     missing: list[str] | None = None,
+    *,
+    optional: bool = False,
 ) -> None:
     result, event = ctx.journal.refuse(
         change.incident.id,
@@ -132,7 +135,7 @@ def _refuse(
         outcome=Outcome.FAILED,
         payload=None if missing is None else {"missing": missing},
     )
-    change.add(result, (event,))
+    change.add(replace(result, optional=optional), (event,))
 
 
 def _notice_text(

@@ -26,7 +26,7 @@ from cockpit.incidents.checklist import (
     reminders_due,
     steps_of,
 )
-from cockpit.incidents.context import Context, RetryPolicy
+from cockpit.incidents.context import Context, RetryPolicy, split_language
 from cockpit.incidents.journal import SYSTEM, recover_interrupted
 from cockpit.incidents.model import Action, Change, ChangeBuilder, Severity, Target
 from cockpit.incidents.playbook import LANGUAGES, Playbook, PlaybookLibrary
@@ -238,9 +238,13 @@ class IncidentEngine(IncidentQueries):
         return change.build()
 
     def set_variables(self, incident_id: int, values: Mapping[str, str], *, who: str) -> Change:
-        """Set script variables (``eta`` …) for every later text of the incident."""
+        """Set script variables (``eta`` …, or ``eta.en`` for one language)
+        for every later text of the incident."""
         incident = self._active(incident_id)
-        merged = {**incident.variables, **values}
+        # A value for every language replaces that variable's per-language ones.
+        plain = {split_language(k)[0] for k in values if split_language(k)[1] is None}
+        kept = {k: v for k, v in incident.variables.items() if split_language(k)[0] not in plain}
+        merged = {**kept, **values}
         event = NewEvent(Action.VARIABLES.value, who, self.ctx.clock.now(), payload=dict(values))
         updated, written = self.ctx.store.update(incident_id, event=event, variables=merged)
         return Change(updated, (written,) if written else ())
@@ -340,7 +344,11 @@ class IncidentEngine(IncidentQueries):
         again later to answer the ones that arrived since."""
         change = ChangeBuilder(self._active(incident_id))
         flt = flt or self.ticket_filter(incident_id)
-        chosen = [t for t in tickets if flt.matches(t) and (only is None or t.id in only)]
+        chosen = [
+            t
+            for t in matching.latest_by_id(tickets)
+            if flt.matches(t) and (only is None or t.id in only)
+        ]
         chosen.sort(key=lambda t: (t.created_at, t.id))
         matching.bulk_reply(
             self.ctx, change, script_id, chosen, language=language, who=who, variables=variables

@@ -60,6 +60,7 @@ def result_json(result: ActionResult) -> dict[str, Any]:
         "detail": result.detail,
         "event_id": result.event_id,
         "retry_at": _time(result.retry_at),
+        "skipped": result.skipped,
     }
 
 

@@ -85,10 +85,25 @@ class MatchPreview:
         return len(self.ticket_ids)
 
 
+def latest_by_id(tickets: Iterable[Ticket]) -> list[Ticket]:
+    """Each ticket once, in its latest version. A full load is paged through
+    a change feed: a ticket that changes while the pages are read comes back
+    on a later page, so the same id may appear twice (open, then closed)."""
+    latest: dict[TicketId, Ticket] = {}
+    for ticket in tickets:
+        seen = latest.get(ticket.id)
+        if seen is None or ticket.updated_at >= seen.updated_at:
+            latest[ticket.id] = ticket
+    return list(latest.values())
+
+
 def preview_matches(
     tickets: Iterable[Ticket], flt: TicketFilter, *, exclude: frozenset[TicketId] = frozenset()
 ) -> MatchPreview:
-    matching = sorted((t for t in tickets if flt.matches(t)), key=lambda t: (t.created_at, t.id))
+    """The matching tickets, each once (see :func:`latest_by_id`), oldest first."""
+    matching = sorted(
+        (t for t in latest_by_id(tickets) if flt.matches(t)), key=lambda t: (t.created_at, t.id)
+    )
     kept = tuple(t.id for t in matching if t.id not in exclude)
     return MatchPreview(kept, len(matching) - len(kept))
 

@@ -103,10 +103,18 @@ class ActionResult:
     event_id: int | None = None
     # For a failed delivery that will be retried by ``tick``.
     retry_at: datetime | None = None
+    # An optional part that is simply not set up (a playbook's team chat
+    # without a webhook, notified automatically): reported, not a failure.
+    optional: bool = False
 
     @property
     def ok(self) -> bool:
         return self.outcome is Outcome.OK
+
+    @property
+    def skipped(self) -> bool:
+        """Not done because an optional part is not configured."""
+        return self.optional and not self.ok
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,11 +130,17 @@ class Change:
 
     @property
     def ok(self) -> bool:
-        return all(result.ok for result in self.results)
+        """True when nothing failed (skipped optional parts do not count)."""
+        return not self.failures
 
     @property
     def failures(self) -> tuple[ActionResult, ...]:
-        return tuple(result for result in self.results if not result.ok)
+        return tuple(r for r in self.results if not r.ok and not r.skipped)
+
+    @property
+    def skipped(self) -> tuple[ActionResult, ...]:
+        """Optional parts not configured (see :attr:`ActionResult.optional`)."""
+        return tuple(r for r in self.results if r.skipped)
 
 
 @dataclass

@@ -125,6 +125,11 @@ class TeamChannel(_Strict):
 
     name: Ident
     service: ServiceName
+    # What people call the chat ("现场组长群" / "Floor leads"); the name otherwise.
+    label: LocalText | None = None
+
+    def title(self, language: str) -> str:
+        return self.label.get(language) if self.label is not None else self.name
 
 
 class Team(_Strict):

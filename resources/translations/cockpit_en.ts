@@ -362,6 +362,14 @@
         <translation>Not sent to {target}: {why}</translation>
     </message>
     <message>
+        <source>{label}, e.g. “{sample}”</source>
+        <translation>{label}, e.g. “{sample}”</translation>
+    </message>
+    <message>
+        <source>Marked parts are filled in by the agent for each ticket.</source>
+        <translation>Marked parts are filled in by the agent for each ticket.</translation>
+    </message>
+    <message>
         <source>This replaces the bot auto-reply with the script&apos;s text until the bot is restored or the incident resolved. Send?</source>
         <translation>This replaces the bot auto-reply with the script&apos;s text until the bot is restored or the incident resolved. Send?</translation>
     </message>
@@ -1351,6 +1359,34 @@
         <translation>Replying to tickets is not available: {reason}.</translation>
     </message>
     <message>
+        <source>WeCom</source>
+        <translation>WeCom</translation>
+    </message>
+    <message>
+        <source>DingTalk</source>
+        <translation>DingTalk</translation>
+    </message>
+    <message>
+        <source>Feishu</source>
+        <translation>Feishu</translation>
+    </message>
+    <message>
+        <source>Slack</source>
+        <translation>Slack</translation>
+    </message>
+    <message>
+        <source>ticket number</source>
+        <translation>ticket number</translation>
+    </message>
+    <message>
+        <source>Payment keeps spinning</source>
+        <translation>Payment keeps spinning</translation>
+    </message>
+    <message>
+        <source>ticket subject</source>
+        <translation>ticket subject</translation>
+    </message>
+    <message>
         <source>Agents (reply scripts)</source>
         <translation>Agents (reply scripts)</translation>
     </message>
@@ -1387,6 +1423,10 @@
         <translation>due in {span}</translation>
     </message>
     <message>
+        <source>not sent</source>
+        <translation>not sent</translation>
+    </message>
+    <message>
         <source>retrying at {time}</source>
         <translation>retrying at {time}</translation>
     </message>
@@ -1405,6 +1445,10 @@
     <message>
         <source>… and {n} more (see the timeline)</source>
         <translation>… and {n} more (see the timeline)</translation>
+    </message>
+    <message>
+        <source>Skipped (not configured):</source>
+        <translation>Skipped (not configured):</translation>
     </message>
     <message>
         <source>logistics</source>
@@ -2621,6 +2665,10 @@
     <message>
         <source>Details</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>not sent</translation>
     </message>
     <message>
         <source>Wall clock: {time}</source>

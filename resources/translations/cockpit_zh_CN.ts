@@ -362,6 +362,14 @@
         <translation>不会发送到{target}：{why}</translation>
     </message>
     <message>
+        <source>{label}, e.g. “{sample}”</source>
+        <translation>{label}，例如“{sample}”</translation>
+    </message>
+    <message>
+        <source>Marked parts are filled in by the agent for each ticket.</source>
+        <translation>标出的部分由坐席按每张工单填写。</translation>
+    </message>
+    <message>
         <source>This replaces the bot auto-reply with the script's text until the bot is restored or the incident resolved. Send?</source>
         <translation>机器人自动回复将改为这条话术，直到恢复机器人或解除事件为止。确定发送吗？</translation>
     </message>
@@ -1351,6 +1359,34 @@
         <translation>无法回复工单：{reason}。</translation>
     </message>
     <message>
+        <source>WeCom</source>
+        <translation>企业微信</translation>
+    </message>
+    <message>
+        <source>DingTalk</source>
+        <translation>钉钉</translation>
+    </message>
+    <message>
+        <source>Feishu</source>
+        <translation>飞书</translation>
+    </message>
+    <message>
+        <source>Slack</source>
+        <translation>Slack</translation>
+    </message>
+    <message>
+        <source>ticket number</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Payment keeps spinning</source>
+        <translation>付款一直转圈</translation>
+    </message>
+    <message>
+        <source>ticket subject</source>
+        <translation>工单标题</translation>
+    </message>
+    <message>
         <source>Agents (reply scripts)</source>
         <translation>坐席（回复话术）</translation>
     </message>
@@ -1387,6 +1423,10 @@
         <translation>剩余 {span}</translation>
     </message>
     <message>
+        <source>not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
         <source>retrying at {time}</source>
         <translation>将于 {time} 重试</translation>
     </message>
@@ -1405,6 +1445,10 @@
     <message>
         <source>… and {n} more (see the timeline)</source>
         <translation>… 另有 {n} 项（见事件日志）</translation>
+    </message>
+    <message>
+        <source>Skipped (not configured):</source>
+        <translation>已跳过（未配置）：</translation>
     </message>
     <message>
         <source>logistics</source>
@@ -2621,6 +2665,10 @@
     <message>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>未发送</translation>
     </message>
     <message>
         <source>Wall clock: {time}</source>

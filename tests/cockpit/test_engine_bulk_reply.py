@@ -152,3 +152,24 @@ def test_a_backend_that_cannot_reply_says_why(tmp_path: Path) -> None:
     finally:
         webhooks.close()
         store.close()
+
+
+def test_a_ticket_read_twice_while_the_floor_changes_is_listed_and_answered_once(
+    setup: tuple[IncidentEngine, FakeBackend, ManualClock],
+) -> None:
+    """A full load pages through the change feed: a ticket that changes while
+    the pages are read comes back on a later page, in its newer version."""
+    engine, backend, _ = setup
+    incident = engine.declare("service_outage", summary="x", who="li", auto=False).incident
+    t1_again = ticket("T1", "account", topic="login", subject="登不上去了", created=-30,
+                      updated_at=at(-1))  # fmt: skip
+    t2_closed = ticket("T2", "payment", topic="payment", created=-20, status=Status.RESOLVED,
+                       updated_at=at(-1))  # fmt: skip
+    pages = [*FLOOR, t1_again, t2_closed]
+    preview = engine.preview_bulk_reply(incident.id, pages)
+    assert preview.ticket_ids == ("T1", "T4")  # T1 once; T2 is closed by now
+    change = engine.bulk_reply(incident.id, "outage_ack", tickets=pages, who="li")
+    assert [r.target for r in change.results] == ["T1", "T4"]
+    assert [tid for tid, _ in backend.replies] == ["T1", "T4"]
+    # An older copy read after the newer one does not bring the old state back.
+    assert preview_matches([t2_closed, FLOOR[1]], TicketFilter()).count == 0

@@ -6,7 +6,8 @@ incident run by the engine. Used by the review tests, the PDF test and
 
 Timeline (minutes from START, one poll a minute): polls from 0; the outage
 (×8 arrivals on payment, login, app crash) starts at 32; declared at 40;
-notes, steps and a status update during it; resolved at 70; polls go on to
+notes, steps and a status update during it; one reply to the matching
+open tickets at 62.5; resolved at 70; polls go on to
 100, so the baseline (10, 40], the incident (40, 70] and the recovery
 (70, 100] are all covered.
 """
@@ -37,6 +38,7 @@ START = datetime(2026, 11, 11, 16, 0, tzinfo=UTC)  # midnight in Shanghai
 TOKEN = "review-drill-" + "z" * 20
 OUTAGE_AT = 32
 DECLARE_AT = 40
+BULK_AT = 62
 RESOLVE_AT = 70
 END_AT = 100
 
@@ -143,6 +145,14 @@ def _run(drill: Drill, backend: FeedBackend) -> None:
         poll_until(DECLARE_AT + 20)
         engine.complete_step(drill.incident_id, "inform_supervisor", who="sup-wang")
         engine.status_update(drill.incident_id, "回滚进行中，预计 01:30 恢复", who="sup-wang")
+        poll_until(BULK_AT)
+        # Half a minute later, one reply to every matching open ticket: many
+        # first responses at once, counted by the next poll.
+        drill.clock.advance(timedelta(seconds=30))
+        engine.bulk_reply(drill.incident_id, "outage_ack", tickets=drill.tickets(), who="lead-li")
+        drill.clock.advance(timedelta(seconds=30))
+        assert poller.poll_once() is not None, poller.health
+        _truth_at_poll(drill)
         poll_until(RESOLVE_AT)
         engine.resolve(drill.incident_id, summary="支付网关回滚完成", who="sup-wang")
         poll_until(END_AT)

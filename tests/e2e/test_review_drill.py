@@ -21,11 +21,12 @@ from cockpit.review_export import (
     write_json,
 )
 from cockpit.review_html import review_html
-from cockpit.review_impact import PhaseImpact, PhaseName, Window
+from cockpit.review_impact import PhaseImpact, PhaseName, Window, phase_impact
+from cockpit.review_labels import Labels
 from cockpit.review_log import Compliance, LatencyName
 from cockpit.settings import SlaSettings
 from cockpit.store.alert_log import AlertRecord
-from tests.e2e.review_drill import DECLARE_AT, END_AT, RESOLVE_AT, Drill, recorded_drill
+from tests.e2e.review_drill import BULK_AT, DECLARE_AT, END_AT, RESOLVE_AT, Drill, recorded_drill
 
 pytestmark = pytest.mark.e2e
 
@@ -173,6 +174,27 @@ def test_latencies_checklist_and_people(drill: Drill) -> None:
     assert review.timeline[0].action == "declare"
     assert review.timeline[-1].action in ("resolve", "webhook", "bot_restore", "script_withdraw")
     assert {m.action for m in review.markers} >= {"declare", "bot_on", "resolve"}
+
+
+def test_the_mass_reply_is_listed_with_the_service_level_around_it(drill: Drill) -> None:
+    review = _review(drill)
+    (bulk,) = review.bulk_replies
+    assert bulk.started_at == drill.at(BULK_AT + 0.5)
+    assert bulk.replied > 50
+    assert bulk.not_replied < bulk.replied / 10  # a few closed meanwhile
+    # The floor samples carry no live level: the review's own figure around it.
+    floor = [s for s in review.samples if s.queue == "*"]
+    around = timedelta(minutes=15)
+    start, end = bulk.started_at, bulk.ended_at
+    before = phase_impact(Window(PhaseName.INCIDENT, start - around, start), floor)
+    after = phase_impact(Window(PhaseName.INCIDENT, end, end + around), floor)
+    assert (bulk.level_before, bulk.level_after) == (before.service_level, after.service_level)
+    assert after.responses > bulk.replied  # the mass reply's first responses are in it
+    assert bulk.span_s == around.total_seconds()
+    html = review_html(review, language="en", zone=_zone())
+    section = html[html.index("Mass replies") : html.index("Checklist compliance")]
+    assert f"{bulk.replied}" in section
+    assert Labels("en").percent(bulk.level_after) in section
 
 
 def test_previous_day_baseline(drill: Drill) -> None:

@@ -37,6 +37,9 @@ def view(qtbot: QtBot, drill: Drill) -> Iterator[ReviewView]:
 
 def test_the_view_shows_the_latest_incident(view: ReviewView, drill: Drill) -> None:
     assert view.incidents.count() == 1
+    listed = view.incidents.item(0).text()
+    assert "service_outage" not in listed  # the playbook's name, not its id
+    assert "Service outage" in listed or "服务故障" in listed
     assert view._review is not None
     assert view._review.incident.id == drill.incident_id
     assert view.charts.layout().count() == 3

@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush
 from cockpit.review_log import WALL_DIFFERS
 from cockpit.store.incidents import EventRecord, Outcome, Phase
 from widgets.incident_text import (
+    LANGUAGE_LABELS,
     action_text,
     clock_text,
     outcome_text,
@@ -84,6 +85,8 @@ class TimelineModel(RowTableModel[TimelineEntry, TimelineColumn]):
         self._rows = []
         self._by_event: dict[int, int] = {}  # event id → index from the oldest
         self._step_titles: Mapping[str, Mapping[str, str]] = {}
+        self._script_titles: Mapping[str, Mapping[str, str]] = {}
+        self._chats: Mapping[str, str] = {}
         self._zone = zone
         self.last_id: int | None = None
 
@@ -95,6 +98,13 @@ class TimelineModel(RowTableModel[TimelineEntry, TimelineColumn]):
 
     def set_step_titles(self, titles: Mapping[str, Mapping[str, str]]) -> None:
         self._step_titles = titles
+
+    def set_names(
+        self, *, scripts: Mapping[str, Mapping[str, str]], chats: Mapping[str, str]
+    ) -> None:
+        """The playbook's script titles (per language) and team-chat labels,
+        so the log shows names instead of ids."""
+        self._script_titles, self._chats = scripts, chats
 
     def add_events(self, events: Iterable[EventRecord]) -> None:
         """Append newer events (``id`` above :attr:`last_id`); older ones are ignored."""
@@ -183,6 +193,8 @@ class TimelineModel(RowTableModel[TimelineEntry, TimelineColumn]):
         outcome = entry.outcome
         if entry.event.phase is Phase.RECORD and outcome is Outcome.OK:
             return ""
+        if entry.reason == "webhook_not_configured":
+            return self.tr("not sent")
         text = outcome_text(outcome.value)
         return "⚠ " + text if outcome is Outcome.UNKNOWN else text
 
@@ -199,16 +211,35 @@ class TimelineModel(RowTableModel[TimelineEntry, TimelineColumn]):
         if action in ("step_done", "reminder"):
             return self._step_title(str(p.get("step", "")))
         if action == "script_publish" and p.get("title"):
-            return f"{p['title']} ({p.get('language', '')})"
+            language = str(p.get("language", ""))
+            return f"{p['title']} ({LANGUAGE_LABELS.get(language, language)})"
         if action == "webhook" and p.get("channel"):
-            return target_text(f"team:{p['channel']}") + f" · {p.get('title', '')}"
+            return target_text(f"team:{p['channel']}", self._chats) + f" · {p.get('title', '')}"
+        if action == "script_withdraw" and p.get("backend_id"):
+            return self._backend_script(str(p["backend_id"]))
         if action == "ticket_reply" and p.get("ticket"):
             return self.tr("ticket {id}").format(id=p["ticket"])
         if action in ("bot_on", "bot_restore"):
             state = p.get("set")
             return str(state.get("message", "")) if isinstance(state, Mapping) else ""
-        target = p.get("target") or p.get("backend_id") or p.get("script")
-        return target_text(str(target)) if target else ""
+        target = p.get("target") or p.get("backend_id")
+        if target:
+            return target_text(str(target), self._chats)
+        return self._script_title(str(p["script"])) if p.get("script") else ""
+
+    def _script_title(self, script_id: str) -> str:
+        titles = self._script_titles.get(script_id)
+        return (
+            (titles.get(self._language) or titles.get("en") or script_id) if titles else script_id
+        )
+
+    def _backend_script(self, backend_id: str) -> str:
+        """``inc1-outage_ack-zh_CN`` (as published) → "Outage: apology (中文)"."""
+        head, _, language = backend_id.rpartition("-")
+        script = head.partition("-")[2]
+        if language not in LANGUAGE_LABELS or not script:
+            return backend_id
+        return f"{self._script_title(script)} ({LANGUAGE_LABELS[language]})"
 
     def _step_title(self, step_id: str) -> str:
         titles = self._step_titles.get(step_id)

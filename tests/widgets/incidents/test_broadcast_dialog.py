@@ -140,3 +140,25 @@ def test_sending_to_the_bot_asks_first(
     dialog.send_button.click()
     assert host.backend.auto_reply.enabled
     assert host.backend.auto_reply.message.startswith("亲爱的顾客，您好")
+
+
+def test_no_internal_ids_on_screen(
+    qtbot: QtBot, host: FakeHost, errors: list[ErrorMessage]
+) -> None:
+    """Team chats by the playbook's label and the product's name; what an
+    agent fills in per ticket by the playbook's label, with a sample value."""
+    host.declare(auto=False)
+    dialog = _dialog(qtbot, host)
+    labels = [box.text() for box in dialog.target_boxes.values()]
+    assert any(text.startswith("Team chat: Floor leads (WeCom)") for text in labels)
+    assert any(text.startswith("Team chat: IT operations (Slack)") for text in labels)
+    assert not any("floor_leads" in text or "wecom" in text for text in labels)
+    shown = dialog.preview_view.toPlainText()
+    assert "{customer}" not in shown
+    assert "[How to address the customer, e.g. “there”]" in shown
+    assert "[客户称呼, e.g. “亲爱的顾客”]" in shown
+    assert "Marked parts are filled in by the agent for each ticket." in shown
+    # What agents get still holds the placeholder they fill in.
+    assert dialog.preview is not None
+    assert all("{customer}" in m.text for m in dialog.preview.messages)
+    assert not errors

@@ -50,6 +50,7 @@ def test_preview_count_and_samples_then_send(
     assert dialog.count.text().startswith("3 open tickets match")
     subjects = [dialog.samples.item(i).text() for i in range(dialog.samples.count())]
     assert any("支付失败被扣款" in s for s in subjects)
+    assert any("Account & login" in s for s in subjects)  # the queue by name, not "account"
     assert host.backend.replies == []
 
     dialog.send_button.click()

@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from cockpit.backends.base import AutoReplyState, Capability, UnknownOutcome
 from cockpit.incidents.model import Action
-from cockpit.store.incidents import Outcome
+from cockpit.store.incidents import EventRecord, Outcome, Phase
+from tests.cockpit.factories import T0
 from tests.widgets.incidents.fakes import BEFORE, Answers, FakeHost, backend_without
 from widgets.incident_panel import IncidentPanel
 from widgets.incident_state import BotState, read_picture
@@ -214,3 +215,35 @@ def test_an_unknown_outcome_is_highlighted(
     assert panel.picture is not None
     assert panel.picture.bot is BotState.UNKNOWN
     assert _actions(host, incident_id).count(Action.BOT_ON.value) == 2  # intent + outcome
+
+
+def test_the_live_log_names_chats_and_scripts_not_their_ids(
+    qtbot: QtBot, host: FakeHost, errors: list[ErrorMessage]
+) -> None:
+    incident_id = host.declare()  # publishes scripts; the team chats have no webhook
+    panel = _panel(qtbot, host, Answers())
+    backend_id = f"inc{incident_id}-outage_ack-en"
+    withdrawn = EventRecord(
+        id=10_000, incident_id=incident_id, at=T0, who="li", action="script_withdraw",
+        phase=Phase.RECORD, outcome=Outcome.OK, payload={"backend_id": backend_id},
+    )  # fmt: skip
+    panel.timeline.add_events([withdrawn])
+    model = panel.timeline
+    rows = [
+        (
+            model.index(r, TimelineColumn.RESULT).data(),
+            model.index(r, TimelineColumn.DETAILS).data(),
+        )
+        for r in range(model.rowCount())
+    ]
+    details = " | ".join(d for _, d in rows)
+    assert "Team chat: Floor leads" in details
+    assert "Outage: apology and explanation (English)" in details  # published
+    assert (
+        model.index(0, TimelineColumn.DETAILS).data() == "Outage: apology and explanation (English)"
+    )
+    for code in ("floor_leads", "it_ops", "inc1-", "(zh_CN)", "(en)"):
+        assert code not in details, code
+    assert ("not sent", "Team chat: Floor leads · the team chat is not configured (no webhook "
+            "address)") in rows  # fmt: skip
+    assert not errors

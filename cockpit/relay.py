@@ -12,8 +12,11 @@ What the desks get:
   the next number of one change sequence; a desk's cursor is such a number,
   so it is sent only what changed since. A full reload upstream starts a new
   era: older cursors get ``410 cursor_expired`` and the desk reloads.
-- **One time base.** ``server_time`` is the help desk's time of the data
-  (the relay's last poll), never the relay's wall clock.
+- **One time base.** ``server_time`` is the help desk's clock: its time at
+  the relay's last poll, run on between polls at the help desk's observed
+  rate (:class:`~cockpit.timebase.BackendClock`), never the relay's wall
+  clock. So a desk that polls twice between two relay polls sees time move
+  (its answer is not "frozen"), on the help desk's time base.
 - **Honest health.** While the relay's own poller is not live (stale,
   offline, or before its first load) reads answer ``503 unavailable`` with
   the reason, so desks keep their last good data and show it as stale
@@ -30,6 +33,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -55,6 +59,7 @@ from cockpit.sim.api import ApiError, SourceUnavailable
 from cockpit.sim.engine import ScriptNotFound, TicketClosed, TicketNotFound
 from cockpit.sim.feed import ChangePage, CursorExpired
 from cockpit.sim.scenarios import Scenario
+from cockpit.timebase import BackendClock, clock_rate
 
 log = logging.getLogger(__name__)
 
@@ -151,9 +156,14 @@ class RelaySource:
     simulator so that :class:`~cockpit.sim.api.FeedApi` serves it."""
 
     def __init__(
-        self, writer: TicketBackend, *, on_write: Callable[[], None] = lambda: None
+        self,
+        writer: TicketBackend,
+        *,
+        on_write: Callable[[], None] = lambda: None,
+        clock: BackendClock | None = None,
     ) -> None:
         self._writer = writer
+        self._clock = clock or BackendClock()
         # Called after a write went through: the relay polls soon after.
         self._changed = on_write
         self._write_lock = threading.Lock()
@@ -175,6 +185,7 @@ class RelaySource:
         self._polls += 1
         if batch.full or self._polls % 100 == 0:
             self._log.forget_missing(state.tickets)
+        self._clock.observe_batch(batch)
         with self._state_lock:
             self._server_time = state.server_time
             self._queues = tuple(state.queues.values())
@@ -191,7 +202,8 @@ class RelaySource:
         with self._state_lock:
             self._require_serving()
             assert self._server_time is not None
-            return self._server_time
+            as_of = self._server_time
+        return max(as_of, self._clock.now())
 
     def advance_to(self, when: datetime) -> None:
         """The relay's time moves with its polls, not with requests."""
@@ -298,13 +310,15 @@ class Relay:
         upstream_token: str | None = None,
         host: str = "127.0.0.1",
         port: int = 0,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         from cockpit.sim.server import SimServer
 
         self._reader = open_backend(backend_url, token=upstream_token)
         self._writer = open_backend(backend_url, token=upstream_token)
         self.poller = Poller(self._reader, settings=settings)
-        self.source = RelaySource(self._writer, on_write=self.poller.poll_now)
+        clock = BackendClock(rate=clock_rate(backend_url, 1.0), monotonic=monotonic)
+        self.source = RelaySource(self._writer, on_write=self.poller.poll_now, clock=clock)
         self.poller.subscribe(on_batch=self.source.on_batch, on_health=self.source.on_health)
         self._server = SimServer(
             self.source, _SourceClock(self.source), host=host, port=port, token=token, name="relay"

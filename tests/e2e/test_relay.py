@@ -71,6 +71,9 @@ def floor() -> Iterator[Floor]:
             backend_url="sim://" + server.url.removeprefix("http://"),
             token=RELAY_TOKEN,
             upstream_token=SIM_TOKEN,
+            # Wall time stands still: the relay's clock stays at its last poll,
+            # so the desks' floors are the relay's to the millisecond.
+            monotonic=lambda: 0.0,
         )
         relay.start(schedule=False)  # the test polls it
         try:
@@ -203,3 +206,28 @@ def test_the_relay_records_the_floor_once_for_every_desk(tmp_path: Path) -> None
         stores.close()
     assert result == [0]
     assert "Relay for sim://" in out.getvalue()
+
+
+def test_between_relay_polls_a_desk_sees_the_help_desks_clock_run_on(floor: Floor) -> None:
+    wall = [100.0]
+    relay = Relay(
+        Settings(),
+        backend_url=floor.relay.poller.backend.url,
+        token=RELAY_TOKEN,
+        upstream_token=SIM_TOKEN,
+        monotonic=lambda: wall[0],
+    )
+    relay.start(schedule=False)
+    desk = _desk(relay)
+    try:
+        relay.poll_once()
+        first = desk.poll_once()
+        wall[0] += 3  # three seconds later, no relay poll in between
+        second = desk.poll_once()
+        assert first is not None
+        assert second is not None
+        assert second.generated_at > first.generated_at
+        assert desk.health.state is HealthState.LIVE  # moving time: not a frozen answer
+    finally:
+        desk.shutdown()
+        relay.stop()

@@ -1,7 +1,7 @@
 """Incident events keep the wall time beside the backend's time, and say
 which time base ``at`` is on.
 
-Revision ID: v0003_wall_time
+Revision ID: 0004
 Revises: 0002
 Create Date: 2026-12-03
 """

@@ -2,7 +2,7 @@
 which time base ``at`` is on.
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-12-03
 """
 

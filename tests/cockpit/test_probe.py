@@ -91,9 +91,10 @@ def test_a_bad_url_is_named_before_any_connection(
 
 
 def test_an_unknown_scheme_lists_the_known_ones() -> None:
-    result = run("rt+https://rt.example.com/")
+    result = run("otrs+https://otrs.example.com/")
     assert "helpdesk+https://" in result.detail
     assert "zendesk+https://" in result.detail
+    assert "rt+https://" in result.detail
 
 
 def test_a_missing_token_names_the_environment_variable() -> None:

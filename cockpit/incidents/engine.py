@@ -102,8 +102,11 @@ class IncidentEngine(IncidentQueries):
 
     def recover(self) -> list[EventRecord]:
         """At start: settle interrupted actions as ``unknown`` (visible in the
-        timeline) and poll at the pace the open incidents ask for."""
-        settled = recover_interrupted(self.ctx.store, self.ctx.clock)
+        timeline; an interrupted bot switch also notes what the backend shows
+        now, see :func:`bot.reconcile`) and poll at the pace the open
+        incidents ask for."""
+        settled = recover_interrupted(self.ctx.store, self.ctx.clock, bot.observer(self.ctx))
+        bot.reconcile(self.ctx, settled)
         for event in settled:
             log.warning("incident %s: %s was interrupted", event.incident_id, event.action)
         self._apply_poll_interval()

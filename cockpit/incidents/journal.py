@@ -164,17 +164,20 @@ def _classify(exc: Exception) -> tuple[Outcome, str, str, EffectFailed | None]:
     return Outcome.UNKNOWN, Reason.INTERNAL_ERROR.value, type(exc).__name__, None
 
 
-def recover_interrupted(store: IncidentStore, clock: Clock) -> list[EventRecord]:
-    """Give every intent that never got an outcome an ``unknown`` outcome."""
+Observer = Callable[[EventRecord], Mapping[str, Any]]
+
+
+def recover_interrupted(
+    store: IncidentStore, clock: Clock, observe: Observer | None = None
+) -> list[EventRecord]:
+    """Give every intent that never got an outcome an ``unknown`` outcome;
+    ``observe`` may add what the backend shows now (the bot's state)."""
     settled = []
     for intent in store.dangling_intents():
+        payload: dict[str, Any] = {"reason": Reason.INTERRUPTED.value}
+        if observe is not None:
+            payload.update(observe(intent))
         settled.append(
-            store.settle(
-                intent,
-                Outcome.UNKNOWN,
-                at=clock.now(),
-                who=SYSTEM,
-                payload={"reason": Reason.INTERRUPTED.value},
-            )
+            store.settle(intent, Outcome.UNKNOWN, at=clock.now(), who=SYSTEM, payload=payload)
         )
     return settled

@@ -242,10 +242,9 @@ class IncidentEngine(IncidentQueries):
 
     def set_variables(self, incident_id: int, values: Mapping[str, str], *, who: str) -> Change:
         """Set script variables (``eta`` …) for every later text of the incident."""
-        incident = self._active(incident_id)
-        merged = {**incident.variables, **values}
+        self._active(incident_id)
         event = NewEvent(Action.VARIABLES.value, who, self.ctx.clock.now(), payload=dict(values))
-        updated, written = self.ctx.store.update(incident_id, event=event, variables=merged)
+        updated, written = self.ctx.store.update(incident_id, event=event, merge_variables=values)
         return Change(updated, (written,) if written else ())
 
     def complete_step(

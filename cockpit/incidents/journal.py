@@ -82,6 +82,13 @@ class Journal:
     ) -> EventRecord:
         return self.store.append(incident_id, self.intent(action, who, payload))
 
+    def begin_once(
+        self, incident_id: int, action: Action, who: str, payload: Mapping[str, Any], *, key: str
+    ) -> EventRecord | None:
+        """Like :meth:`begin`, but None when an earlier intent for the same
+        ``payload[key]`` did not fail (see ``IncidentStore.append_once``)."""
+        return self.store.append_once(incident_id, self.intent(action, who, payload), key=key)
+
     def finish(
         self,
         intent: EventRecord,

@@ -12,7 +12,7 @@ from cockpit.backends.base import Capability, ReplyOutcome
 from cockpit.domain import Ticket, TicketId
 from cockpit.incidents.broadcast import script_of
 from cockpit.incidents.context import Context, values_for
-from cockpit.incidents.model import Action, ActionResult, ChangeBuilder, Reason
+from cockpit.incidents.model import Action, ChangeBuilder, Reason
 from cockpit.incidents.playbook import Playbook
 from cockpit.incidents.templating import MissingVariables, render
 from cockpit.store.incidents import IncidentRecord, Outcome, Phase
@@ -169,6 +169,30 @@ def bulk_reply(
         _reply_one(ctx, change, ticket.id, rendered.bodies[ticket.id], script_id, language, who)
 
 
+def _reply_one(
+    ctx: Context,
+    change: ChangeBuilder,
+    ticket_id: TicketId,
+    body: str,
+    script_id: str,
+    language: str,
+    who: str,
+) -> None:
+    """Claim the ticket in the log, then reply. The claim fails when the
+    ticket was answered (or may have been) since ``answered_ids`` was read:
+    by another desk, or by a run that was killed mid-way; it is skipped."""
+    payload = {"ticket": ticket_id, "script": script_id, "language": language, "text": body}
+    intent = ctx.journal.begin_once(
+        change.incident.id, Action.TICKET_REPLY, who, payload, key="ticket"
+    )
+    if intent is None:
+        return
+    done = ctx.journal.finish(
+        intent, lambda: ctx.backend.reply(ticket_id, body), target=ticket_id, judge=_judge
+    )
+    change.add(done.result, (intent, *done.events))
+
+
 def _refuse(
     ctx: Context,
     change: ChangeBuilder,
@@ -188,28 +212,6 @@ def _refusal(ctx: Context, channels: Sequence[str]) -> tuple[str, Outcome] | Non
         return Reason.CHANNEL_NOT_ALLOWED.value, Outcome.FAILED
     why = ctx.backend.capabilities.why_not(Capability.TICKET_REPLY)
     return None if why is None else (why, Outcome.NOT_SUPPORTED)
-
-
-def _reply_one(
-    ctx: Context,
-    change: ChangeBuilder,
-    ticket_id: TicketId,
-    body: str,
-    script_id: str,
-    language: str,
-    who: str,
-) -> ActionResult:
-    done = ctx.journal.perform(
-        change.incident.id,
-        Action.TICKET_REPLY,
-        who,
-        {"ticket": ticket_id, "script": script_id, "language": language, "text": body},
-        lambda: ctx.backend.reply(ticket_id, body),
-        target=ticket_id,
-        judge=_judge,
-    )
-    change.add(done.result, done.events)
-    return done.result
 
 
 def _judge(answer: ReplyOutcome) -> tuple[Outcome, str | None]:

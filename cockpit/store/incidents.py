@@ -14,11 +14,11 @@ from datetime import datetime
 from enum import Enum, StrEnum
 from typing import Any, Literal
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
-from cockpit.store.db import make_engine, upgrade
+from cockpit.store.db import make_engine, upgrade, writer
 from cockpit.store.models import EventRow, IncidentRow
 
 
@@ -127,10 +127,18 @@ class NewEvent:
     related_id: int | None = None
 
 
+# Outcomes after which the same action may be tried again.
+_RETRYABLE = (Outcome.FAILED.value, Outcome.NOT_SUPPORTED.value)
+
+
 class IncidentStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Read-modify-write transactions: the incident row is locked (FOR
+        # UPDATE on PostgreSQL, BEGIN IMMEDIATE on SQLite) so that two desks
+        # writing one incident serialize instead of losing an update.
+        self._writers = sessionmaker(writer(engine), expire_on_commit=False)
 
     @classmethod
     def open(cls, url: str | None = None) -> IncidentStore:
@@ -146,6 +154,14 @@ class IncidentStore:
     def _session(self) -> Iterator[Session]:
         with self._sessions.begin() as session:
             yield session
+
+    @contextmanager
+    def _locked(self, incident_id: int) -> Iterator[tuple[Session, IncidentRow]]:
+        with self._writers.begin() as session:
+            row = session.get(IncidentRow, incident_id, with_for_update=True)
+            if row is None:
+                raise UnknownIncident(incident_id)
+            yield session, row
 
     # --- incidents ---------------------------------------------------------------
 
@@ -209,22 +225,24 @@ class IncidentStore:
         event: NewEvent | None = None,
         saved_auto_reply: Mapping[str, Any] | Literal[Keep.KEEP] | None = Keep.KEEP,
         variables: Mapping[str, str] | None = None,
+        merge_variables: Mapping[str, str] | None = None,
         resolved: tuple[datetime, str, str] | None = None,
     ) -> tuple[IncidentRecord, EventRecord | None]:
         """Change the incident row and append ``event`` in one transaction.
 
         ``saved_auto_reply`` is stored when given (None clears it) and left
-        alone by default. ``resolved`` is (at, who, summary).
+        alone by default. ``merge_variables`` are added to the variables as
+        stored now (another desk's changes are kept). ``resolved`` is (at,
+        who, summary).
         """
-        with self._session() as session:
-            row = session.get(IncidentRow, incident_id, with_for_update=True)
-            if row is None:
-                raise UnknownIncident(incident_id)
+        with self._locked(incident_id) as (session, row):
             if saved_auto_reply is not Keep.KEEP:
                 saved = saved_auto_reply
                 row.saved_auto_reply = None if saved is None else dict(saved)
             if variables is not None:
                 row.variables = dict(variables)
+            if merge_variables is not None:
+                row.variables = {**(row.variables or {}), **merge_variables}
             if resolved is not None:
                 row.resolved_at, row.resolved_by, row.resolution = resolved
                 row.active_kind = None
@@ -260,6 +278,32 @@ class IncidentStore:
                 related_id=intent.id,
             ),
         )
+
+    def append_once(self, incident_id: int, intent: NewEvent, *, key: str) -> EventRecord | None:
+        """Append ``intent`` unless an intent of the same action with the same
+        ``payload[key]`` (a ticket) is already there and did not fail: it
+        succeeded, may have, or is in flight at another desk. None then.
+
+        One locked transaction, so two desks cannot both claim a ticket and a
+        run after a kill never repeats what an earlier run started.
+        """
+        outcome = aliased(EventRow)
+        taken = (
+            select(EventRow.id)
+            .outerjoin(outcome, outcome.related_id == EventRow.id)
+            .where(
+                EventRow.incident_id == incident_id,
+                EventRow.action == intent.action,
+                EventRow.phase == Phase.INTENT.value,
+                EventRow.payload[key].as_string() == str(intent.payload[key]),
+                or_(outcome.id.is_(None), outcome.outcome.not_in(_RETRYABLE)),
+            )
+            .limit(1)
+        )
+        with self._locked(incident_id) as (session, _row):
+            if session.scalar(taken) is not None:
+                return None
+            return _event(self._add(session, incident_id, intent))
 
     @staticmethod
     def _add(session: Session, incident_id: int, event: NewEvent) -> EventRow:

@@ -28,11 +28,13 @@ def _crash_after(h: Harness, action: str) -> None:
         raise Crash
 
     h.backend.set_auto_reply = switch_then_die  # type: ignore[method-assign]
+    op = (
+        (lambda: h.engine.bot_on(1, who="li"))
+        if action == "on"
+        else (lambda: h.engine.resolve(1, summary="ok", who="li"))
+    )
     with pytest.raises(Crash):
-        if action == "on":
-            h.engine.bot_on(1, who="li")
-        else:
-            h.engine.resolve(1, summary="ok", who="li")
+        op()
     h.backend.set_auto_reply = real  # type: ignore[method-assign]
 
 

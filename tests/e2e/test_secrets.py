@@ -13,9 +13,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
+from cockpit.runtime.runtime import Runtime
+from cockpit.settings import Settings
 from tests.cockpit.loopback import loopback_server
 from tests.e2e.test_cli import ROOT, free_port
+from widgets.app import CockpitSession, Translations
 
 pytestmark = pytest.mark.e2e
 
@@ -123,3 +129,44 @@ def test_no_token_in_logs_database_or_exports(
     assert any(p.suffix == ".csv" for p in files)
     for path in files:
         _no_secret(str(path), path.read_bytes())
+
+
+def _shown_texts(root: QWidget) -> list[str]:
+    """Every text the window shows or tips: labels, buttons, fields, titles,
+    tooltips, and every cell (display and tooltip) of every item view."""
+    texts = [root.windowTitle()]
+    for widget in [root, *root.findChildren(QWidget)]:
+        texts += [widget.windowTitle(), widget.toolTip(), widget.statusTip()]
+        text = getattr(widget, "text", None)
+        if callable(text):
+            value = text()
+            texts.append(value if isinstance(value, str) else "")
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            for row in range(min(model.rowCount(), 200)):
+                for column in range(model.columnCount()):
+                    index = model.index(row, column)
+                    for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                        texts.append(str(model.data(index, role) or ""))
+    return texts
+
+
+def test_no_token_on_the_window(
+    qtbot: QtBot, qapp: QApplication, sim: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COCKPIT_FEED_TOKEN", FEED_TOKEN)
+    for name, value in VENDOR_TOKENS.items():
+        monkeypatch.setenv(name, value)
+    runtime = Runtime(Settings(poll_interval_s=0.3), backend_url=sim)
+    state = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    session = CockpitSession(qapp, runtime, translations=Translations(qapp), state=state)
+    try:
+        session.start()
+        model = session.window.queue_panel.model
+        qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=20_000)
+        texts = _shown_texts(session.window)
+        assert any("127.0.0.1" in t for t in texts)  # the backend is shown, its token not
+        _no_secret("the window", "\n".join(texts))
+        assert session.window.grab().save(str(tmp_path / "window.png"))
+    finally:
+        session.shutdown()

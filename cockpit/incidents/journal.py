@@ -16,7 +16,14 @@ from typing import Any, Generic, TypeVar
 from cockpit.backends.base import BackendError, NotSupported, UnknownOutcome
 from cockpit.clock import Clock
 from cockpit.incidents.model import Action, ActionResult, Reason
-from cockpit.store.incidents import EventRecord, IncidentStore, NewEvent, Outcome, Phase
+from cockpit.store.incidents import (
+    Claims,
+    EventRecord,
+    IncidentStore,
+    NewEvent,
+    Outcome,
+    Phase,
+)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -83,11 +90,11 @@ class Journal:
         return self.store.append(incident_id, self.intent(action, who, payload))
 
     def begin_once(
-        self, incident_id: int, action: Action, who: str, payload: Mapping[str, Any], *, key: str
+        self, incident_id: int, action: Action, who: str, payload: Mapping[str, Any], claims: Claims
     ) -> EventRecord | None:
         """Like :meth:`begin`, but None when an earlier intent for the same
-        ``payload[key]`` did not fail (see ``IncidentStore.append_once``)."""
-        return self.store.append_once(incident_id, self.intent(action, who, payload), key=key)
+        ``payload[claims.key]`` did not fail (see ``IncidentStore.append_once``)."""
+        return self.store.append_once(incident_id, self.intent(action, who, payload), claims)
 
     def finish(
         self,

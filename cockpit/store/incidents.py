@@ -7,6 +7,7 @@ methods from the one database writer thread (``Executors.db``).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from datetime import datetime
 from enum import Enum, StrEnum
 from typing import Any, Literal
 
-from sqlalchemy import Engine, or_, select
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
@@ -129,6 +130,36 @@ class NewEvent:
 
 # Outcomes after which the same action may be tried again.
 _RETRYABLE = (Outcome.FAILED.value, Outcome.NOT_SUPPORTED.value)
+
+
+@dataclass
+class Claims:
+    """Which ``payload[key]`` values (tickets) an action holds in one
+    incident's log, read incrementally by :meth:`IncidentStore.append_once`.
+    One per run of the action (a bulk reply); not shared between threads."""
+
+    key: str
+    seen_id: int = 0
+    live: dict[int, str] = field(default_factory=dict)  # intent id → value
+    taken: Counter[str] = field(default_factory=Counter)
+
+    def seen(
+        self,
+        event_id: int,
+        phase: str,
+        outcome: str,
+        related_id: int | None,
+        payload: Mapping[str, Any] | None,
+    ) -> None:
+        self.seen_id = max(self.seen_id, event_id)
+        if phase == Phase.INTENT.value:
+            value = str((payload or {}).get(self.key))
+            self.live[event_id] = value
+            self.taken[value] += 1
+        elif phase == Phase.OUTCOME.value and outcome in _RETRYABLE and related_id is not None:
+            freed = self.live.pop(related_id, None)
+            if freed is not None:
+                self.taken[freed] -= 1
 
 
 class IncidentStore:
@@ -279,31 +310,38 @@ class IncidentStore:
             ),
         )
 
-    def append_once(self, incident_id: int, intent: NewEvent, *, key: str) -> EventRecord | None:
+    def append_once(self, incident_id: int, intent: NewEvent, claims: Claims) -> EventRecord | None:
         """Append ``intent`` unless an intent of the same action with the same
-        ``payload[key]`` (a ticket) is already there and did not fail: it
-        succeeded, may have, or is in flight at another desk. None then.
+        ``payload[claims.key]`` (a ticket) is already there and did not fail:
+        it succeeded, may have, or is in flight at another desk. None then.
 
         One locked transaction, so two desks cannot both claim a ticket and a
-        run after a kill never repeats what an earlier run started.
+        run after a kill never repeats what an earlier run started. ``claims``
+        carries what earlier calls of the same run read: each call reads only
+        the events logged since.
         """
-        outcome = aliased(EventRow)
-        taken = (
-            select(EventRow.id)
-            .outerjoin(outcome, outcome.related_id == EventRow.id)
+        value = str(intent.payload[claims.key])
+        newer = (
+            select(EventRow.id, EventRow.phase, EventRow.outcome, EventRow.related_id)
+            .add_columns(EventRow.payload)
             .where(
                 EventRow.incident_id == incident_id,
                 EventRow.action == intent.action,
-                EventRow.phase == Phase.INTENT.value,
-                EventRow.payload[key].as_string() == str(intent.payload[key]),
-                or_(outcome.id.is_(None), outcome.outcome.not_in(_RETRYABLE)),
+                EventRow.id > claims.seen_id,
             )
-            .limit(1)
+            .order_by(EventRow.id)
         )
-        with self._locked(incident_id) as (session, _row):
-            if session.scalar(taken) is not None:
+        lock = select(IncidentRow.id).where(IncidentRow.id == incident_id).with_for_update()
+        with self._writers.begin() as session:
+            if session.scalar(lock) is None:  # (the playbook column is large: not loaded)
+                raise UnknownIncident(incident_id)
+            for event_id, phase, outcome, related_id, payload in session.execute(newer):
+                claims.seen(event_id, phase, outcome, related_id, payload)
+            if claims.taken[value] > 0:
                 return None
-            return _event(self._add(session, incident_id, intent))
+            row = self._add(session, incident_id, intent)
+            claims.seen(row.id, Phase.INTENT.value, Outcome.PENDING.value, None, row.payload)
+            return _event(row)
 
     @staticmethod
     def _add(session: Session, incident_id: int, event: NewEvent) -> EventRow:

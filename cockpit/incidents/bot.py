@@ -76,12 +76,13 @@ def switch_on(
         )
         change.add(result, (event,))
         return
-    saved = incident.saved_auto_reply or state_to_json(previous)
     wanted = AutoReplyState(enabled=True, message=message, topics=tuple(topics))
     intent = ctx.journal.intent(
         Action.BOT_ON, who, {"set": state_to_json(wanted), "previous": state_to_json(previous)}
     )
-    change.incident, written = ctx.store.update(incident.id, event=intent, saved_auto_reply=saved)
+    change.incident, written = ctx.store.update(
+        incident.id, event=intent, save_auto_reply_once=state_to_json(previous)
+    )
     assert written is not None
     done = ctx.journal.finish(
         written,

@@ -213,7 +213,7 @@ class IncidentEngine(IncidentQueries):
             )
             change.add(None, (written,) if written else ())
             team = self.ctx.playbook(change.incident).team
-            if team is not None:
+            if team is not None and written is not None:  # None: another desk resolved it
                 delivery.notify_team(self.ctx, change, team.resolved, who=who, languages=LANGUAGES)
         self._apply_poll_interval()
         return change.build()

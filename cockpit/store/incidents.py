@@ -257,16 +257,24 @@ class IncidentStore:
         saved_auto_reply: Mapping[str, Any] | Literal[Keep.KEEP] | None = Keep.KEEP,
         variables: Mapping[str, str] | None = None,
         merge_variables: Mapping[str, str] | None = None,
+        save_auto_reply_once: Mapping[str, Any] | None = None,
         resolved: tuple[datetime, str, str] | None = None,
     ) -> tuple[IncidentRecord, EventRecord | None]:
         """Change the incident row and append ``event`` in one transaction.
 
         ``saved_auto_reply`` is stored when given (None clears it) and left
         alone by default. ``merge_variables`` are added to the variables as
-        stored now (another desk's changes are kept). ``resolved`` is (at,
-        who, summary).
+        stored now (another desk's changes are kept). ``save_auto_reply_once``
+        is stored only when no state is saved yet (the first switch's "before"
+        wins, whichever desk made it). ``resolved`` is (at, who, summary); on
+        an incident another desk resolved meanwhile nothing changes and
+        ``event`` is not written.
         """
         with self._locked(incident_id) as (session, row):
+            if resolved is not None and row.resolved_at is not None:
+                return _incident(row), None
+            if save_auto_reply_once is not None and row.saved_auto_reply is None:
+                row.saved_auto_reply = dict(save_auto_reply_once)
             if saved_auto_reply is not Keep.KEEP:
                 saved = saved_auto_reply
                 row.saved_auto_reply = None if saved is None else dict(saved)

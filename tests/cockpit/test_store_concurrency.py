@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from cockpit.backends.base import AutoReplyState
 from cockpit.clock import ManualClock
 from cockpit.domain import Ticket, TicketId
 from cockpit.incidents.engine import IncidentEngine
@@ -34,12 +35,12 @@ def desks(db_url: str) -> Iterator[tuple[IncidentStore, IncidentStore]]:
     second.close()
 
 
-def _together(*jobs: Callable[[], None]) -> None:
+def _together(*jobs: Callable[[], object]) -> None:
     """Run the jobs on threads released at the same moment; re-raise failures."""
     start = threading.Barrier(len(jobs))
     errors: list[BaseException] = []
 
-    def run(job: Callable[[], None]) -> None:
+    def run(job: Callable[[], object]) -> None:
         start.wait(timeout=30)
         try:
             job()
@@ -164,3 +165,50 @@ def test_sqlite_waits_for_the_other_writer_instead_of_failing(tmp_path: Path) ->
     finally:
         first.close()
         second.close()
+
+
+def test_two_desks_switching_the_bot_keep_the_state_from_before(
+    desks: tuple[IncidentStore, IncidentStore],
+) -> None:
+    backend = FakeBackend()
+    before = AutoReplyState(enabled=True, message="night shift", topics=("refund",))
+    backend.auto_reply = before
+    left, right = (_engine(store, backend) for store in desks)
+    incident = left.declare("service_outage", summary="x", who="a", auto=False).incident
+
+    def switch(engine: IncidentEngine, desk: str) -> Callable[[], object]:
+        return lambda: engine.bot_on(incident.id, who=desk)
+
+    try:
+        _together(switch(left, "a"), switch(right, "b"))
+        assert desks[1].get(incident.id).saved_auto_reply == {
+            "enabled": True,
+            "message": "night shift",
+            "topics": ["refund"],
+        }
+        left.resolve(incident.id, summary="ok", who="a")
+        assert backend.auto_reply == before
+    finally:
+        left.close()
+        right.close()
+
+
+def test_two_desks_resolving_at_once_resolve_it_once(
+    desks: tuple[IncidentStore, IncidentStore],
+) -> None:
+    backend = FakeBackend()
+    left, right = (_engine(store, backend) for store in desks)
+    incident = left.declare("service_outage", summary="x", who="a", auto=False).incident
+
+    def resolve(engine: IncidentEngine, desk: str) -> Callable[[], object]:
+        return lambda: engine.resolve(incident.id, summary=desk, who=desk)
+
+    try:
+        _together(resolve(left, "a"), resolve(right, "b"))
+        resolves = desks[0].events(incident.id, actions=["resolve"])
+        assert len(resolves) == 1
+        stored = desks[0].get(incident.id)
+        assert (stored.resolved_by, stored.resolution) == (resolves[0].who, resolves[0].who)
+    finally:
+        left.close()
+        right.close()

@@ -334,6 +334,11 @@ class Settings(_Model):
     backend_options: BackendOptions = BackendOptions()
     transport: TransportSettings = TransportSettings()
 
+    @field_validator("display_timezone")
+    @classmethod
+    def _known_display_zone(cls, value: str | None) -> str | None:
+        return None if value is None else BusinessHours._known_zone(value)
+
 
 # Environment overrides: variable → dotted path into Settings.
 ENV_OVERRIDES: Mapping[str, str] = {
@@ -378,13 +383,15 @@ def load_settings(path: Path | None = None, env: Mapping[str, str] | None = None
         if not isinstance(loaded, dict):
             raise SettingsError(f"{path}: expected a JSON object at the top level")
         raw = _migrate(loaded, path)
+    from_env: dict[str, str] = {}
     for variable, dotted in ENV_OVERRIDES.items():
         if variable in env:
             _set_dotted(raw, dotted, env[variable] or None)
+            from_env[dotted] = variable
     try:
         return Settings.model_validate(raw)
     except ValidationError as exc:
-        raise SettingsError(_describe(path, exc)) from exc
+        raise SettingsError(_describe(path, exc, from_env)) from exc
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
@@ -435,9 +442,22 @@ def _set_dotted(raw: dict[str, Any], dotted: str, value: object) -> None:
     node[leaf] = value
 
 
-def _describe(path: Path, exc: ValidationError) -> str:
-    lines = [f"{path}: invalid settings"]
+def _describe(path: Path, exc: ValidationError, from_env: Mapping[str, str]) -> str:
+    """One line per problem; a value that came from an environment variable
+    is blamed on the variable, not on the file."""
+    by_env: list[str] = []
+    in_file: list[str] = []
     for error in exc.errors():
         where = ".".join(str(part) for part in error["loc"]) or "(top level)"
-        lines.append(f"  {where}: {error['msg']}")
+        variable = next((v for d, v in from_env.items() if _within(where, d)), None)
+        if variable is None:
+            in_file.append(f"  {where}: {error['msg']}")
+        else:
+            by_env.append(f"environment variable {variable}: {error['msg']}")
+    lines = by_env + ([f"{path}: invalid settings", *in_file] if in_file else [])
     return "\n".join(lines)
+
+
+def _within(where: str, dotted: str) -> bool:
+    # Pydantic locations may go deeper than the override (a union's branch).
+    return where == dotted or where.startswith(dotted + ".")

@@ -155,7 +155,7 @@ def ticket_from_json(
 def auto_reply_from_trigger(raw: object) -> AutoReplyState:
     trigger = as_dict(as_dict(raw, "response").get("trigger"), "trigger")
     message = ""
-    for action in trigger.get("actions") or []:
+    for action in as_list(trigger.get("actions") or [], "trigger.actions"):
         if isinstance(action, dict) and action.get("field") == "notification_user":
             value = action.get("value")
             if isinstance(value, list) and len(value) >= 3 and isinstance(value[2], str):
@@ -166,7 +166,7 @@ def auto_reply_from_trigger(raw: object) -> AutoReplyState:
 def script_from_macro(raw: object) -> ReplyScript:
     macro = as_dict(raw, "macro")
     body = ""
-    for action in macro.get("actions") or []:
+    for action in as_list(macro.get("actions") or [], "macro.actions"):
         if isinstance(action, dict) and action.get("field") in (
             "comment_value",
             "comment_value_html",

@@ -7,7 +7,8 @@ back exactly that state and forgets it only once the backend confirmed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import logging
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from cockpit.backends.base import AutoReplyState, BackendError, Capability
@@ -15,9 +16,11 @@ from cockpit.incidents.context import Context, values_for
 from cockpit.incidents.model import Action, ActionResult, ChangeBuilder, Reason
 from cockpit.incidents.playbook import Playbook
 from cockpit.incidents.templating import MissingVariables, render
-from cockpit.store.incidents import IncidentRecord, Outcome
+from cockpit.store.incidents import EventRecord, IncidentRecord, Outcome
 
+log = logging.getLogger(__name__)
 BOT_TARGET = "bot"
+_SWITCHES = (Action.BOT_ON.value, Action.BOT_RESTORE.value)
 
 
 def state_to_json(state: AutoReplyState) -> dict[str, Any]:
@@ -73,12 +76,13 @@ def switch_on(
         )
         change.add(result, (event,))
         return
-    saved = incident.saved_auto_reply or state_to_json(previous)
     wanted = AutoReplyState(enabled=True, message=message, topics=tuple(topics))
     intent = ctx.journal.intent(
         Action.BOT_ON, who, {"set": state_to_json(wanted), "previous": state_to_json(previous)}
     )
-    change.incident, written = ctx.store.update(incident.id, event=intent, saved_auto_reply=saved)
+    change.incident, written = ctx.store.update(
+        incident.id, event=intent, save_auto_reply_once=state_to_json(previous)
+    )
     assert written is not None
     done = ctx.journal.finish(
         written,
@@ -109,6 +113,44 @@ def restore(ctx: Context, change: ChangeBuilder, *, who: str) -> None:
     change.add(done.result, done.events)
     if done.result.ok:
         change.incident, _ = ctx.store.update(change.incident.id, saved_auto_reply=None)
+
+
+def observer(ctx: Context) -> Callable[[EventRecord], Mapping[str, Any]]:
+    """For the start after a crash: what the backend's auto-reply is now, for
+    each interrupted switch (read once, and only when one is interrupted).
+    ``took_effect`` says whether the backend shows what the switch set."""
+    seen: list[dict[str, Any] | None] = []
+
+    def observe(intent: EventRecord) -> Mapping[str, Any]:
+        wanted = intent.payload.get("set")
+        if intent.action not in _SWITCHES or not isinstance(wanted, Mapping):
+            return {}
+        if ctx.backend.capabilities.why_not(Capability.AUTO_REPLY) is not None:
+            return {}
+        if not seen:
+            try:
+                seen.append(state_to_json(ctx.backend.get_auto_reply()))
+            except BackendError as exc:
+                log.warning("cannot read the auto-reply to reconcile: %s", exc.reason)
+                seen.append(None)
+        now = seen[0]
+        if now is None:
+            return {"observed": None}
+        return {"observed": now, "took_effect": now == state_to_json(state_from_json(wanted))}
+
+    return observe
+
+
+def reconcile(ctx: Context, settled: Iterable[EventRecord]) -> None:
+    """After a crash: an interrupted restore the backend shows done is done,
+    so the saved state is forgotten (resolve does not restore it again)."""
+    for event in settled:
+        if event.action != Action.BOT_RESTORE.value or event.payload.get("took_effect") is not True:
+            continue
+        incident = ctx.store.get(event.incident_id)
+        if incident.saved_auto_reply is not None:
+            ctx.store.update(incident.id, saved_auto_reply=None)
+            log.info("incident %s: the interrupted bot restore had taken effect", incident.id)
 
 
 def missing_result(action: Action, exc: MissingVariables, target: str) -> ActionResult:

@@ -11,26 +11,32 @@ _DURATION = re.compile(r"(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?\Z")
 
 def parse_duration(value: object) -> timedelta:
     """A positive duration; raises ``ValueError`` saying what was expected."""
+    try:
+        result = _duration(value)
+    except OverflowError:
+        raise ValueError(f"expected a duration of a sensible length, got {value!r}") from None
+    if result <= timedelta(0):
+        raise ValueError(f"expected a duration above zero, got {value!r}")
+    return result
+
+
+def _duration(value: object) -> timedelta:
     if isinstance(value, timedelta):
-        result = value
-    elif isinstance(value, int) and not isinstance(value, bool):
-        result = timedelta(minutes=value)
-    elif isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return timedelta(minutes=value)
+    if isinstance(value, str):
         match = _DURATION.match(value.strip())
         if not value.strip() or match is None:
             raise ValueError(
                 f'expected a duration such as "90s", "30m", "1h30m" or "2h", got {value!r}'
             )
         days, hours, minutes, seconds = (int(part or 0) for part in match.groups())
-        result = timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
-    else:
-        raise ValueError(
-            f'expected a duration string such as "30m" or a number of minutes, '
-            f"got {type(value).__name__}"
-        )
-    if result <= timedelta(0):
-        raise ValueError(f"expected a duration above zero, got {value!r}")
-    return result
+        return timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
+    raise ValueError(
+        f'expected a duration string such as "30m" or a number of minutes, '
+        f"got {type(value).__name__}"
+    )
 
 
 def format_duration(value: timedelta) -> str:

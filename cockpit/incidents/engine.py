@@ -102,8 +102,11 @@ class IncidentEngine(IncidentQueries):
 
     def recover(self) -> list[EventRecord]:
         """At start: settle interrupted actions as ``unknown`` (visible in the
-        timeline) and poll at the pace the open incidents ask for."""
-        settled = recover_interrupted(self.ctx.store, self.ctx.clock)
+        timeline; an interrupted bot switch also notes what the backend shows
+        now, see :func:`bot.reconcile`) and poll at the pace the open
+        incidents ask for."""
+        settled = recover_interrupted(self.ctx.store, self.ctx.clock, bot.observer(self.ctx))
+        bot.reconcile(self.ctx, settled)
         for event in settled:
             log.warning("incident %s: %s was interrupted", event.incident_id, event.action)
         self._apply_poll_interval()
@@ -210,7 +213,7 @@ class IncidentEngine(IncidentQueries):
             )
             change.add(None, (written,) if written else ())
             team = self.ctx.playbook(change.incident).team
-            if team is not None:
+            if team is not None and written is not None:  # None: another desk resolved it
                 delivery.notify_team(self.ctx, change, team.resolved, who=who, languages=LANGUAGES)
         self._apply_poll_interval()
         return change.build()
@@ -240,13 +243,17 @@ class IncidentEngine(IncidentQueries):
     def set_variables(self, incident_id: int, values: Mapping[str, str], *, who: str) -> Change:
         """Set script variables (``eta`` …, or ``eta.en`` for one language)
         for every later text of the incident."""
-        incident = self._active(incident_id)
+        self._active(incident_id)
         # A value for every language replaces that variable's per-language ones.
         plain = {split_language(k)[0] for k in values if split_language(k)[1] is None}
-        kept = {k: v for k, v in incident.variables.items() if split_language(k)[0] not in plain}
-        merged = {**kept, **values}
+
+        def merge(stored: Mapping[str, str]) -> dict[str, str]:
+            kept = {k: v for k, v in stored.items() if split_language(k)[0] not in plain}
+            return {**kept, **values}
+
         event = NewEvent(Action.VARIABLES.value, who, self.ctx.clock.now(), payload=dict(values))
-        updated, written = self.ctx.store.update(incident_id, event=event, variables=merged)
+        # Merged with the variables as stored at write time: another desk's are kept.
+        updated, written = self.ctx.store.update(incident_id, event=event, merge_variables=merge)
         return Change(updated, (written,) if written else ())
 
     def complete_step(

@@ -16,7 +16,14 @@ from typing import Any, Generic, TypeVar
 from cockpit.backends.base import BackendError, NotSupported, UnknownOutcome
 from cockpit.clock import Clock
 from cockpit.incidents.model import Action, ActionResult, Reason
-from cockpit.store.incidents import EventRecord, IncidentStore, NewEvent, Outcome, Phase
+from cockpit.store.incidents import (
+    Claims,
+    EventRecord,
+    IncidentStore,
+    NewEvent,
+    Outcome,
+    Phase,
+)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -81,6 +88,13 @@ class Journal:
         self, incident_id: int, action: Action, who: str, payload: Mapping[str, Any] | None = None
     ) -> EventRecord:
         return self.store.append(incident_id, self.intent(action, who, payload))
+
+    def begin_once(
+        self, incident_id: int, action: Action, who: str, payload: Mapping[str, Any], claims: Claims
+    ) -> EventRecord | None:
+        """Like :meth:`begin`, but None when an earlier intent for the same
+        ``payload[claims.key]`` did not fail (see ``IncidentStore.append_once``)."""
+        return self.store.append_once(incident_id, self.intent(action, who, payload), claims)
 
     def finish(
         self,
@@ -164,17 +178,20 @@ def _classify(exc: Exception) -> tuple[Outcome, str, str, EffectFailed | None]:
     return Outcome.UNKNOWN, Reason.INTERNAL_ERROR.value, type(exc).__name__, None
 
 
-def recover_interrupted(store: IncidentStore, clock: Clock) -> list[EventRecord]:
-    """Give every intent that never got an outcome an ``unknown`` outcome."""
+Observer = Callable[[EventRecord], Mapping[str, Any]]
+
+
+def recover_interrupted(
+    store: IncidentStore, clock: Clock, observe: Observer | None = None
+) -> list[EventRecord]:
+    """Give every intent that never got an outcome an ``unknown`` outcome;
+    ``observe`` may add what the backend shows now (the bot's state)."""
     settled = []
     for intent in store.dangling_intents():
+        payload: dict[str, Any] = {"reason": Reason.INTERRUPTED.value}
+        if observe is not None:
+            payload.update(observe(intent))
         settled.append(
-            store.settle(
-                intent,
-                Outcome.UNKNOWN,
-                at=clock.now(),
-                who=SYSTEM,
-                payload={"reason": Reason.INTERRUPTED.value},
-            )
+            store.settle(intent, Outcome.UNKNOWN, at=clock.now(), who=SYSTEM, payload=payload)
         )
     return settled

@@ -12,10 +12,10 @@ from cockpit.backends.base import Capability, ReplyOutcome
 from cockpit.domain import Ticket, TicketId
 from cockpit.incidents.broadcast import script_of
 from cockpit.incidents.context import Context, values_for
-from cockpit.incidents.model import Action, ActionResult, ChangeBuilder, Reason
+from cockpit.incidents.model import Action, ChangeBuilder, Reason
 from cockpit.incidents.playbook import Playbook
 from cockpit.incidents.templating import MissingVariables, render
-from cockpit.store.incidents import IncidentRecord, Outcome, Phase
+from cockpit.store.incidents import Claims, IncidentRecord, Outcome, Phase
 
 TICKETS_CHANNEL = "tickets"
 
@@ -180,8 +180,32 @@ def bulk_reply(
         payload = {"script": script_id, "missing": list(rendered.missing)}
         _refuse(ctx, change, who, Reason.MISSING_VARIABLES.value, Outcome.FAILED, payload)
         return
+    claims = Claims("ticket")
     for ticket in todo:
-        _reply_one(ctx, change, ticket.id, rendered.bodies[ticket.id], script_id, language, who)
+        body = rendered.bodies[ticket.id]
+        _reply_one(ctx, change, ticket.id, body, (script_id, language, who), claims)
+
+
+def _reply_one(
+    ctx: Context,
+    change: ChangeBuilder,
+    ticket_id: TicketId,
+    body: str,
+    how: tuple[str, str, str],
+    claims: Claims,
+) -> None:
+    """Claim the ticket in the log, then reply. The claim fails when the
+    ticket was answered (or may have been) since ``answered_ids`` was read:
+    by another desk, or by a run that was killed mid-way; it is skipped."""
+    script_id, language, who = how
+    payload = {"ticket": ticket_id, "script": script_id, "language": language, "text": body}
+    intent = ctx.journal.begin_once(change.incident.id, Action.TICKET_REPLY, who, payload, claims)
+    if intent is None:
+        return
+    done = ctx.journal.finish(
+        intent, lambda: ctx.backend.reply(ticket_id, body), target=ticket_id, judge=_judge
+    )
+    change.add(done.result, (intent, *done.events))
 
 
 def _refuse(
@@ -203,28 +227,6 @@ def _refusal(ctx: Context, channels: Sequence[str]) -> tuple[str, Outcome] | Non
         return Reason.CHANNEL_NOT_ALLOWED.value, Outcome.FAILED
     why = ctx.backend.capabilities.why_not(Capability.TICKET_REPLY)
     return None if why is None else (why, Outcome.NOT_SUPPORTED)
-
-
-def _reply_one(
-    ctx: Context,
-    change: ChangeBuilder,
-    ticket_id: TicketId,
-    body: str,
-    script_id: str,
-    language: str,
-    who: str,
-) -> ActionResult:
-    done = ctx.journal.perform(
-        change.incident.id,
-        Action.TICKET_REPLY,
-        who,
-        {"ticket": ticket_id, "script": script_id, "language": language, "text": body},
-        lambda: ctx.backend.reply(ticket_id, body),
-        target=ticket_id,
-        judge=_judge,
-    )
-    change.add(done.result, done.events)
-    return done.result
 
 
 def _judge(answer: ReplyOutcome) -> tuple[Outcome, str | None]:

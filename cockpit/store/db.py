@@ -41,7 +41,29 @@ def make_engine(url: str | None = None) -> Engine:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, **kwargs)
     event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+# An execution option: transactions on an engine carrying it begin with
+# BEGIN IMMEDIATE on SQLite (the write lock first: a read-modify-write cannot
+# interleave with another process's). PostgreSQL uses row locks instead.
+IMMEDIATE = "cockpit_immediate"
+
+
+def writer(engine: Engine) -> Engine:
+    """``engine`` for read-modify-write transactions (see :data:`IMMEDIATE`)."""
+    return engine.execution_options(**{IMMEDIATE: True})
+
+
+def _sqlite_begin(connection: Any) -> None:
+    # pysqlite starts a transaction only before the first INSERT/UPDATE, so
+    # a SELECT that decides a write would run outside it. A writer begins
+    # explicitly instead (pysqlite then sees the open transaction, adds no
+    # BEGIN of its own and commits it as usual); other transactions keep
+    # pysqlite's behaviour, which never fails a late write on a stale read.
+    if connection.get_execution_options().get(IMMEDIATE):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -7,6 +7,7 @@ methods from the one database writer thread (``Executors.db``).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from cockpit.clock import Clock, SystemClock
-from cockpit.store.db import make_engine, upgrade
+from cockpit.store.db import make_engine, upgrade, writer
 from cockpit.store.models import EventRow, IncidentRow
 
 
@@ -134,6 +135,40 @@ class NewEvent:
     related_id: int | None = None
 
 
+# Outcomes after which the same action may be tried again.
+_RETRYABLE = (Outcome.FAILED.value, Outcome.NOT_SUPPORTED.value)
+
+
+@dataclass
+class Claims:
+    """Which ``payload[key]`` values (tickets) an action holds in one
+    incident's log, read incrementally by :meth:`IncidentStore.append_once`.
+    One per run of the action (a bulk reply); not shared between threads."""
+
+    key: str
+    seen_id: int = 0
+    live: dict[int, str] = field(default_factory=dict)  # intent id → value
+    taken: Counter[str] = field(default_factory=Counter)
+
+    def seen(
+        self,
+        event_id: int,
+        phase: str,
+        outcome: str,
+        related_id: int | None,
+        payload: Mapping[str, Any] | None,
+    ) -> None:
+        self.seen_id = max(self.seen_id, event_id)
+        if phase == Phase.INTENT.value:
+            value = str((payload or {}).get(self.key))
+            self.live[event_id] = value
+            self.taken[value] += 1
+        elif phase == Phase.OUTCOME.value and outcome in _RETRYABLE and related_id is not None:
+            freed = self.live.pop(related_id, None)
+            if freed is not None:
+                self.taken[freed] -= 1
+
+
 class IncidentStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -143,6 +178,10 @@ class IncidentStore:
         self.time_base: Callable[[], str] | None = None
         # The wall clock stamped beside it (``wall_at``).
         self.wall_clock: Clock = SystemClock()
+        # Read-modify-write transactions: the incident row is locked (FOR
+        # UPDATE on PostgreSQL, BEGIN IMMEDIATE on SQLite) so that two desks
+        # writing one incident serialize instead of losing an update.
+        self._writers = sessionmaker(writer(engine), expire_on_commit=False)
 
     @classmethod
     def open(cls, url: str | None = None) -> IncidentStore:
@@ -158,6 +197,14 @@ class IncidentStore:
     def _session(self) -> Iterator[Session]:
         with self._sessions.begin() as session:
             yield session
+
+    @contextmanager
+    def _locked(self, incident_id: int) -> Iterator[tuple[Session, IncidentRow]]:
+        with self._writers.begin() as session:
+            row = session.get(IncidentRow, incident_id, with_for_update=True)
+            if row is None:
+                raise UnknownIncident(incident_id)
+            yield session, row
 
     # --- incidents ---------------------------------------------------------------
 
@@ -221,22 +268,32 @@ class IncidentStore:
         event: NewEvent | None = None,
         saved_auto_reply: Mapping[str, Any] | Literal[Keep.KEEP] | None = Keep.KEEP,
         variables: Mapping[str, str] | None = None,
+        merge_variables: Callable[[Mapping[str, str]], Mapping[str, str]] | None = None,
+        save_auto_reply_once: Mapping[str, Any] | None = None,
         resolved: tuple[datetime, str, str] | None = None,
     ) -> tuple[IncidentRecord, EventRecord | None]:
         """Change the incident row and append ``event`` in one transaction.
 
         ``saved_auto_reply`` is stored when given (None clears it) and left
-        alone by default. ``resolved`` is (at, who, summary).
+        alone by default. ``merge_variables`` turns the variables as stored now
+        into the new ones, inside the lock (another desk's changes are kept). ``save_auto_reply_once``
+        is stored only when no state is saved yet (the first switch's "before"
+        wins, whichever desk made it). ``resolved`` is (at, who, summary); on
+        an incident another desk resolved meanwhile nothing changes and
+        ``event`` is not written.
         """
-        with self._session() as session:
-            row = session.get(IncidentRow, incident_id, with_for_update=True)
-            if row is None:
-                raise UnknownIncident(incident_id)
+        with self._locked(incident_id) as (session, row):
+            if resolved is not None and row.resolved_at is not None:
+                return _incident(row), None
+            if save_auto_reply_once is not None and row.saved_auto_reply is None:
+                row.saved_auto_reply = dict(save_auto_reply_once)
             if saved_auto_reply is not Keep.KEEP:
                 saved = saved_auto_reply
                 row.saved_auto_reply = None if saved is None else dict(saved)
             if variables is not None:
                 row.variables = dict(variables)
+            if merge_variables is not None:
+                row.variables = dict(merge_variables(row.variables or {}))
             if resolved is not None:
                 row.resolved_at, row.resolved_by, row.resolution = resolved
                 row.active_kind = None
@@ -272,6 +329,39 @@ class IncidentStore:
                 related_id=intent.id,
             ),
         )
+
+    def append_once(self, incident_id: int, intent: NewEvent, claims: Claims) -> EventRecord | None:
+        """Append ``intent`` unless an intent of the same action with the same
+        ``payload[claims.key]`` (a ticket) is already there and did not fail:
+        it succeeded, may have, or is in flight at another desk. None then.
+
+        One locked transaction, so two desks cannot both claim a ticket and a
+        run after a kill never repeats what an earlier run started. ``claims``
+        carries what earlier calls of the same run read: each call reads only
+        the events logged since.
+        """
+        value = str(intent.payload[claims.key])
+        newer = (
+            select(EventRow.id, EventRow.phase, EventRow.outcome, EventRow.related_id)
+            .add_columns(EventRow.payload)
+            .where(
+                EventRow.incident_id == incident_id,
+                EventRow.action == intent.action,
+                EventRow.id > claims.seen_id,
+            )
+            .order_by(EventRow.id)
+        )
+        lock = select(IncidentRow.id).where(IncidentRow.id == incident_id).with_for_update()
+        with self._writers.begin() as session:
+            if session.scalar(lock) is None:  # (the playbook column is large: not loaded)
+                raise UnknownIncident(incident_id)
+            for event_id, phase, outcome, related_id, payload in session.execute(newer):
+                claims.seen(event_id, phase, outcome, related_id, payload)
+            if claims.taken[value] > 0:
+                return None
+            row = self._add(session, incident_id, intent)
+            claims.seen(row.id, Phase.INTENT.value, Outcome.PENDING.value, None, row.payload)
+            return _event(row)
 
     def _add(self, session: Session, incident_id: int, event: NewEvent) -> EventRow:
         base = self.time_base

@@ -277,8 +277,8 @@ class IncidentStore:
         ``saved_auto_reply`` is stored when given (None clears it) and left
         alone by default. ``merge_variables`` turns the variables as stored now
         into the new ones, inside the lock (another desk's changes are kept).
-        ``save_auto_reply_once`` is stored only when no state is saved yet (the first switch's "before"
-        wins, whichever desk made it). ``resolved`` is (at, who, summary); on
+        ``save_auto_reply_once`` is stored only when no state is saved yet
+        (the first switch's "before" wins, whichever desk made it). ``resolved`` is (at, who, summary); on
         an incident another desk resolved meanwhile nothing changes and
         ``event`` is not written.
         """

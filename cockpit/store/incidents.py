@@ -278,9 +278,9 @@ class IncidentStore:
         alone by default. ``merge_variables`` turns the variables as stored now
         into the new ones, inside the lock (another desk's changes are kept).
         ``save_auto_reply_once`` is stored only when no state is saved yet
-        (the first switch's "before" wins, whichever desk made it). ``resolved`` is (at, who, summary); on
-        an incident another desk resolved meanwhile nothing changes and
-        ``event`` is not written.
+        (the first switch's "before" wins, whichever desk made it).
+        ``resolved`` is (at, who, summary); on an incident another desk
+        resolved meanwhile nothing changes and ``event`` is not written.
         """
         with self._locked(incident_id) as (session, row):
             if resolved is not None and row.resolved_at is not None:

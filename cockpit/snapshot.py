@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from cockpit.clock import format_time
+from cockpit.early_warning import EarlyWarningView
+from cockpit.early_warning_json import early_warning_json
 from cockpit.metrics import FloorView, QueueFigures
 from cockpit.runtime.health import Health
 from cockpit.sla_json import queue_sla_json, sla_json
@@ -28,8 +30,15 @@ def queue_to_json(figures: QueueFigures) -> dict[str, Any]:
     }
 
 
-def view_to_json(view: FloorView | None, health: Health, *, backend: str) -> dict[str, Any]:
-    """Everything the cockpit knows after a poll; ``view`` is None when it failed."""
+def view_to_json(
+    view: FloorView | None,
+    health: Health,
+    *,
+    backend: str,
+    early: EarlyWarningView | None = None,
+) -> dict[str, Any]:
+    """Everything the cockpit knows after a poll; ``view`` is None when it failed.
+    ``early``: the early warning after the same poll (surges, forecast, staffing)."""
     result: dict[str, Any] = {
         "generated_at": None if view is None else format_time(view.generated_at),
         "backend": backend,
@@ -37,6 +46,7 @@ def view_to_json(view: FloorView | None, health: Health, *, backend: str) -> dic
         "queues": [] if view is None else [queue_to_json(q) for q in view.queues],
     }
     result.update(sla_json(view))
+    result.update(early_warning_json(early))
     if health.detail:
         result["error"] = health.detail
     return result

@@ -44,7 +44,7 @@ class DetectorSettings:
     # The 5-minute window sees a surge sooner but is noisier: it asks for more.
     ratio_short: float = 4.0
     min_count_short: int = 10
-    alpha: float = 1e-4
+    alpha: float = 1e-5
     end_ratio: float = 1.5
     cooldown: timedelta = timedelta(minutes=30)
     # Public-opinion phrases are rare: a few in 15 minutes are enough.

@@ -146,6 +146,10 @@ class SurgeDetector:
         # The tickets the latest observe() saw for the first time.
         self.new_tickets: tuple[Ticket, ...] = ()
 
+    def set_matcher(self, matcher: PlaybookMatcher) -> None:
+        """Suggest from these playbooks from the next poll on."""
+        self._matcher = matcher
+
     # --- counting ---------------------------------------------------------------
 
     def observe(self, batch: Batch, state: FloorState) -> tuple[Surge, ...]:

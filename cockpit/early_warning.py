@@ -53,9 +53,13 @@ class EarlyWarning:
         self,
         *,
         playbooks: Sequence[Playbook] = (),
+        load_playbooks: Callable[[], Sequence[Playbook]] | None = None,
         detector: DetectorSettings | None = None,
         forecast: ForecastSettings | None = None,
     ) -> None:
+        """``load_playbooks``, when given, runs on the first poll (on the
+        worker, so reading the files never holds up the GUI thread)."""
+        self._load_playbooks = load_playbooks
         self.detector = SurgeDetector(settings=detector, matcher=PlaybookMatcher(playbooks))
         self.forecaster = Forecaster(forecast)
         self.latest: EarlyWarningView | None = None
@@ -69,6 +73,12 @@ class EarlyWarning:
         self._listeners.append(listener)
 
     def on_batch(self, batch: Batch, state: FloorState) -> None:
+        load, self._load_playbooks = self._load_playbooks, None
+        if load is not None:
+            try:
+                self.detector.set_matcher(PlaybookMatcher(load()))
+            except Exception:
+                log.exception("the early warning could not load the playbooks")
         self.detector.observe(batch, state)
         self.forecaster.observe(self.detector.new_tickets)
         self._state = state

@@ -334,6 +334,8 @@ class SurgeDetector:
         words = tuple(self._clusters.clusters[c].label for c in top)
         tickets = [t for t in (state.tickets.get(TicketId(i)) for i in ids) if t is not None]
         kind, _, value = key.partition(":")
+        if kind == PUBLIC_OPINION_KEY:
+            words = self._phrases(tickets)
         label = words[0] if words else value or kind
         return Surge(
             kind=kind,
@@ -351,6 +353,14 @@ class SurgeDetector:
             keywords=words,
             playbook_id=self._matcher.suggest(kind, tickets),
         )
+
+    def _phrases(self, tickets: Sequence[Ticket]) -> tuple[str, ...]:
+        """The public-opinion phrases the tickets use, the most used first."""
+        counts: Counter[str] = Counter()
+        for ticket in tickets:
+            folded = ticket.subject.casefold()
+            counts.update(k for k in self.settings.keywords if k.casefold() in folded)
+        return tuple(" · ".join(k for k, _ in counts.most_common(3)) for _ in (0,) if counts)
 
 
 def _fold(surges: list[Surge]) -> tuple[Surge, ...]:

@@ -35,6 +35,8 @@ WINDOW_S = 15 * 60
 SHORT_S = 5 * 60
 # Clocks read per queue and horizon at most (a floor drowning in breaches).
 MAX_CLOCKS = 50_000
+# A move is suggested only when it lifts the queue's service level this much.
+MIN_GAIN = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,8 +328,11 @@ def suggest_moves(rows: list[StaffingRow]) -> tuple[StaffingRow, ...]:
         if donor is None or spare[donor] <= 0:
             continue
         n = min(gap, spare[donor])
+        suggestion = move(by_id, donor, row.queue, n)
+        if suggestion.target_service_level < row.service_level_forecast + MIN_GAIN:
+            continue  # too few to spare to make a difference
         spare[donor] -= n
-        moves[row.queue] = move(by_id, donor, row.queue, n)
+        moves[row.queue] = suggestion
     for row in rows:
         found = moves.get(row.queue)
         out.append(row if found is None else _with_move(row, found))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cockpit.backlog import RecoveryStatus
 from cockpit.detect import Surge
 from cockpit.early_warning import EarlyWarning, EarlyWarningView
 from cockpit.forecast import QueueForecast, StaffingRow
@@ -69,10 +70,15 @@ class EarlyWarningPanel(QWidget):
         self.queues = self._table(7)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.recovery = QLabel()
+        self.recovery.setObjectName("backlogRecovery")
+        self.recovery.setWordWrap(True)
+        self.recovery.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         for widget in (self.surge_title, self.empty, self.surges, self.queue_title, self.queues):
             layout.addWidget(widget)
+        layout.addWidget(self.recovery)
         layout.addWidget(self.status)
         layout.setStretch(2, 2)
         layout.setStretch(4, 3)
@@ -123,6 +129,41 @@ class EarlyWarningPanel(QWidget):
         self._show_surges(view.surges)
         rows = {r.queue: r for r in view.forecast.staffing}
         self._show_queues(view.forecast.queues, rows)
+        self._show_recovery(view.recovery)
+
+    def _show_recovery(self, status: RecoveryStatus | None) -> None:
+        self.recovery.setVisible(status is not None)
+        if status is None:
+            return
+        if status.done:
+            self.recovery.setText(
+                self.tr(
+                    "Backlog recovery over: {backlog} waiting, back to the baseline of {base}."
+                ).format(backlog=status.backlog, base=status.baseline)
+            )
+            return
+        eta = (
+            self.tr("not draining")
+            if status.eta is None
+            else self.tr("clear in ~{m} min").format(m=round(status.eta.total_seconds() / 60))
+        )
+        oldest = ", ".join(
+            f"{t.ticket} ({t.queue}, {t.wait_s / 60:.0f} min)" for t in status.oldest[:5]
+        )
+        self.recovery.setText(
+            self.tr(
+                "Backlog recovery — clear the backlog first: {left} above the baseline "
+                "({backlog} waiting, baseline {base}), draining {rate:.1f}/min, {eta}. "
+                "Oldest first: {oldest}"
+            ).format(
+                left=status.left,
+                backlog=status.backlog,
+                base=status.baseline,
+                rate=status.drain_per_min,
+                eta=eta,
+                oldest=oldest or "–",
+            )
+        )
 
     def surge_text(self, surge: Surge) -> tuple[str, str]:
         """(what, rate) for one surge, e.g. ("支付 付款失败", "×4.2 in 15 min")."""
@@ -277,7 +318,16 @@ def install_early_warning(session: Any) -> EarlyWarningDock | None:
     declare = None
     if session.incidents is not None:
         declare = _declarer(runtime, panel)
+        runtime.subscribe_incidents(on_tick=lambda _result: _watch(runtime, service))
     return EarlyWarningDock(service, panel, declare=declare, parent=session)
+
+
+def _watch(runtime: Any, service: EarlyWarning) -> None:
+    """On the database worker after each incident tick: resolutions start
+    backlog-recovery mode."""
+    store = getattr(runtime, "store", None)
+    if store is not None:
+        service.watch_incidents(store.recent(20))
 
 
 def _declarer(

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -311,7 +311,7 @@ def install_early_warning(session: Any) -> EarlyWarningDock | None:
     service = EarlyWarning(load_playbooks=load)
     attach(service.attach)
     panel = EarlyWarningPanel()
-    dock = QDockWidget(panel.tr("Early warning"), window)
+    dock = QDockWidget(QCoreApplication.translate("EarlyWarningPanel", "Early warning"), window)
     dock.setObjectName("earlyWarningDock")
     dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)

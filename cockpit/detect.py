@@ -29,7 +29,7 @@ from datetime import UTC, datetime, timedelta
 
 from cockpit.detect_series import SHORT_S, WINDOW_S, Baseline, SeriesBook, poisson_sf
 from cockpit.detect_suggest import PlaybookMatcher
-from cockpit.detect_text import PUBLIC_OPINION_KEYWORDS, SubjectClusters, public_opinion_hits
+from cockpit.detect_text import PUBLIC_OPINION_KEYWORDS, SubjectClusters, keyword_pattern
 from cockpit.domain import Batch, Ticket, TicketId
 from cockpit.floor import FloorState
 
@@ -95,6 +95,9 @@ class _Episode:
     baseline: Baseline
     ended_at: float | None = None
     surge: Surge | None = None
+    # The playbook suggested, and how many tickets it was judged on.
+    playbook_id: str | None = None
+    judged_on: int = 0
 
 
 @dataclass(slots=True)
@@ -138,6 +141,7 @@ class SurgeDetector:
         self._clusters = clusters or SubjectClusters()
         self._matcher = matcher or PlaybookMatcher(())
         self._book = SeriesBook()
+        self._public = keyword_pattern(self.settings.keywords)
         self._seen: dict[str, _Seen] = {}
         self._covered_from: float | None = None
         self._episodes: dict[str, _Episode] = {}
@@ -149,6 +153,8 @@ class SurgeDetector:
     def set_matcher(self, matcher: PlaybookMatcher) -> None:
         """Suggest from these playbooks from the next poll on."""
         self._matcher = matcher
+        for episode in self._episodes.values():
+            episode.judged_on = 0
 
     # --- counting ---------------------------------------------------------------
 
@@ -181,7 +187,7 @@ class SurgeDetector:
         keys = [FLOOR_KEY, f"topic:{ticket.topic}"]
         if cluster is not None:
             keys.append(f"cluster:{cluster.id}")
-        if public_opinion_hits(ticket.subject, self.settings.keywords):
+        if self._public.search(ticket.subject):
             keys.append(PUBLIC_OPINION_KEY)
         for key in keys:
             self._book.add(key, created, ticket.id, now)
@@ -216,7 +222,11 @@ class SurgeDetector:
         floor_reading = None if floor_base is None else self._read(FLOOR_KEY, now, floor_base)
         if floor_reading is not None:
             counts.floor_count, counts.floor_expected = floor_reading.count, floor_reading.expected
-        for key in list(self._book.series):
+        busy = set(self._book.busy_keys(now - WINDOW_S))
+        busy.update(k for k, e in self._episodes.items() if e.ended_at is None)
+        for key in busy:
+            if key not in self._book.series:
+                continue
             episode = self._episodes.get(key)
             active = episode is not None and episode.ended_at is None
             series = self._book.series[key]
@@ -351,8 +361,16 @@ class SurgeDetector:
             queues=tuple(queues),
             topics=topics,
             keywords=words,
-            playbook_id=self._matcher.suggest(kind, tickets),
+            playbook_id=self._suggest(episode, kind, tickets),
         )
+
+    def _suggest(self, episode: _Episode, kind: str, tickets: Sequence[Ticket]) -> str | None:
+        """The episode's playbook, judged again only once its tickets grew by
+        a quarter (matching hundreds of tickets every poll would cost)."""
+        if not episode.judged_on or len(tickets) >= episode.judged_on * 1.25:
+            episode.playbook_id = self._matcher.suggest(kind, tickets)
+            episode.judged_on = max(1, len(tickets))
+        return episode.playbook_id
 
     def _phrases(self, tickets: Sequence[Ticket]) -> tuple[str, ...]:
         """The public-opinion phrases the tickets use, the most used first."""

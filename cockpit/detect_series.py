@@ -69,6 +69,8 @@ class SeriesBook:
 
     def __init__(self) -> None:
         self.series: dict[str, Series] = {}
+        # The latest arrival of each key: which keys were busy lately.
+        self.last_arrival: dict[str, float] = {}
         self._ring = np.zeros((16, RING), dtype=np.int32)
         self._head: int | None = None  # the latest bucket index written or cleared
 
@@ -82,6 +84,8 @@ class SeriesBook:
             series = self._new(key)
         if created > now - RECENT_S:
             series.recent.add((created, ticket_id))
+            if created > self.last_arrival.get(key, float("-inf")):
+                self.last_arrival[key] = created
         bucket = int(created // BUCKET_S)
         self._advance(max(bucket, int(now // BUCKET_S)))
         assert self._head is not None
@@ -121,6 +125,10 @@ class SeriesBook:
             cut = recent.bisect_right(horizon)
             if cut:
                 del recent[:cut]
+
+    def busy_keys(self, since: float) -> list[str]:
+        """Keys with an arrival after ``since``."""
+        return [k for k, at in self.last_arrival.items() if at > since]
 
     def bucket_sum(self, key: str, start: float, end: float) -> int:
         """Arrivals in the whole 10-minute buckets from ``start`` to ``end``."""

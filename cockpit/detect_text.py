@@ -146,6 +146,13 @@ class Segmenter:
         return tuple(kept)
 
 
+def keyword_pattern(keywords: Sequence[str]) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of ``keywords`` (never
+    matching when there are none)."""
+    words = [re.escape(k) for k in keywords if k.strip()]
+    return re.compile("|".join(words) if words else r"(?!x)x", re.IGNORECASE)
+
+
 def public_opinion_hits(text: str, keywords: Sequence[str] = PUBLIC_OPINION_KEYWORDS) -> bool:
     """Whether ``text`` holds one of the public-opinion phrases."""
     folded = text.casefold()

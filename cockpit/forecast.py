@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 from sortedcontainers import SortedList
 
 from cockpit.domain import Priority, QueueId, Ticket
@@ -120,7 +121,7 @@ class PriorityMix:
         for t in tickets:
             c = self.counts.setdefault(t.queue, Counter())
             c[t.priority] += 1
-            if sum(c.values()) > self.keep:
+            if c.total() > self.keep:
                 for p in list(c):
                     c[p] = c[p] // 2
                     if not c[p]:
@@ -191,10 +192,7 @@ class Forecaster:
         handle = self._handle(f.agents_busy, answers)
         capacity = self._capacity(f, answers, handle)
         breached = breached_now(state, f.queue, now)
-        horizons = tuple(
-            self._horizon(f, state, now, minutes, forecast_rate, capacity, breached)
-            for minutes in HORIZONS_MIN
-        )
+        horizons = self._horizons(f, state, now, forecast_rate, capacity, breached)
         return QueueForecast(
             queue=f.queue,
             arrivals_per_min=round(rate * 60, 3),
@@ -223,47 +221,55 @@ class Forecaster:
             return s.default_handle_s
         return min(s.max_handle_s, max(s.min_handle_s, busy * WINDOW_S / answers))
 
-    def _horizon(
+    def _horizons(
         self,
         f: QueueFigures,
         state: FloorState,
         now: float,
-        minutes: int,
         rate: float,
         capacity: float,
         breached: int,
-    ) -> HorizonForecast:
-        span = minutes * 60.0
-        due = _due_instants(state, f.queue, now, now + span)
-        new_due = self._new_clocks(f.queue, state, rate, span)
-        worst, pos, total_due = 0.0, 0, float(len(due))
-        for step in range(1, minutes + 1):
-            t = step * 60.0
-            while pos < len(due) and due[pos] <= now + t:
-                pos += 1
-            demand = breached + pos + sum(n * max(0.0, t - d) / (span - d) for d, n in new_due)
-            worst = max(worst, demand - capacity * t)
-        total_due += sum(n for _, n in new_due)
-        late = max(0.0, min(worst - breached, total_due))
-        backlog = max(0.0, f.waiting + (rate - capacity) * span)
-        level = None if total_due < 0.5 else max(0.0, 1.0 - late / total_due)
-        return HorizonForecast(
-            minutes=minutes,
-            breaches=round(late),
-            due=round(total_due),
-            service_level=None if level is None else round(level, 4),
-            backlog=round(backlog),
-        )
+    ) -> tuple[HorizonForecast, ...]:
+        """All horizons in one pass over the longest: minute by minute, the
+        clocks due by then (running ones from the index, arriving ones from
+        the priority mix) against the answers by then."""
+        longest = max(HORIZONS_MIN)
+        due = np.asarray(_due_instants(state, f.queue, now, now + longest * 60.0))
+        t = np.arange(1, longest + 1, dtype=float) * 60.0
+        running = np.searchsorted(due, now + t, side="right")
+        # Arriving tickets: clocks due by t are rate × share × (t − target).
+        arriving = np.zeros_like(t)
+        for target, per_s in self._targets(f.queue, state, rate, longest * 60.0):
+            arriving += per_s * np.clip(t - target, 0.0, None)
+        demand = running + arriving
+        worst = np.maximum.accumulate(np.maximum(0.0, breached + demand - capacity * t))
+        out = []
+        for minutes in HORIZONS_MIN:
+            i = minutes - 1
+            total_due = float(demand[i])
+            late = max(0.0, min(float(worst[i]) - breached, total_due))
+            level = None if total_due < 0.5 else max(0.0, 1.0 - late / total_due)
+            out.append(
+                HorizonForecast(
+                    minutes=minutes,
+                    breaches=round(late),
+                    due=round(total_due),
+                    service_level=None if level is None else round(level, 4),
+                    backlog=round(max(0.0, f.waiting + (rate - capacity) * minutes * 60.0)),
+                )
+            )
+        return tuple(out)
 
-    def _new_clocks(
+    def _targets(
         self, queue: QueueId, state: FloorState, rate: float, span: float
     ) -> list[tuple[float, float]]:
-        """(target s, expected clocks due within ``span``) for arriving tickets."""
+        """(first-response target s, arrivals per s) per priority of the
+        queue's mix whose target is shorter than ``span``."""
         out = []
         for priority, share in self.mix.shares(queue).items():
             target = state.sla.target(queue, priority).first_response_s
             if target is not None and target < span:
-                out.append((target, rate * share * (span - target)))
+                out.append((target, rate * share))
         return out
 
     def _staffing(self, f: QueueFigures, q: QueueForecast, state: FloorState) -> StaffingRow:

@@ -66,6 +66,8 @@ class ActedOnTracker:
         self._by_due: list[tuple[float, TicketId, str]] = []
         # (warn instant, queue, acted) of decided warnings.
         self._outcomes: list[tuple[float, str, bool]] = []
+        # (ticket, clock kind, due instant) of decided warnings: never raised twice.
+        self._decided: set[tuple[TicketId, str, float]] = set()
         self._lock = threading.Lock()
 
     def attach(self, poller: object) -> None:
@@ -77,6 +79,8 @@ class ActedOnTracker:
         with self._lock:
             self._raise(state, now)
             for ticket in batch.tickets:
+                if self._last is not None:
+                    self._raise_refiled(ticket, state, now)
                 self._check(ticket, state, now, final=False)
             while self._by_due and self._by_due[0][0] <= now:
                 _, ticket_id, kind = heapq.heappop(self._by_due)
@@ -89,6 +93,7 @@ class ActedOnTracker:
             horizon = now - KEEP.total_seconds()
             if self._outcomes and self._outcomes[0][0] < horizon:
                 self._outcomes = [o for o in self._outcomes if o[0] >= horizon]
+                self._decided = {d for d in self._decided if d[2] >= horizon}
             self._last = now
 
     def _raise(self, state: FloorState, now: float) -> None:
@@ -107,6 +112,19 @@ class ActedOnTracker:
                         self._pending[key] = _Warning(ticket_id, str(queue), kind, warn, due)
                         heapq.heappush(self._by_due, (due, ticket_id, kind))
 
+    def _raise_refiled(self, ticket: Ticket, state: FloorState, now: float) -> None:
+        """A changed ticket whose running clock is already in its warn window
+        (re-filed with an earlier warn instant, e.g. a pause that ended)."""
+        for clock in clocks(ticket, state.sla):
+            warn, due = clock.warn_at.timestamp(), clock.due_at.timestamp()
+            key = (ticket.id, clock.kind.value)
+            if not clock.running or not warn <= now < due or key in self._pending:
+                continue
+            if (ticket.id, clock.kind.value, due) in self._decided:
+                continue
+            self._pending[key] = _Warning(ticket.id, str(ticket.queue), key[1], warn, due)
+            heapq.heappush(self._by_due, (due, ticket.id, key[1]))
+
     def _check(self, ticket: Ticket, state: FloorState, now: float, *, final: bool) -> None:
         for kind in ("first_response", "resolution"):
             warning = self._pending.get((ticket.id, kind))
@@ -119,6 +137,7 @@ class ActedOnTracker:
 
     def _decide(self, warning: _Warning, *, acted: bool) -> None:
         del self._pending[(warning.ticket, warning.kind)]
+        self._decided.add((warning.ticket, warning.kind, warning.due))
         self._outcomes.append((warning.warn, warning.queue, acted))
 
     def rates(self, start: datetime, end: datetime) -> tuple[ActedOnRow, ...]:

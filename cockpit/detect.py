@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
-from cockpit.detect_series import SHORT_S, WINDOW_S, Baseline, SeriesBook, poisson_sf
+from cockpit.detect_series import RECENT_S, SHORT_S, WINDOW_S, Baseline, SeriesBook, poisson_sf
 from cockpit.detect_suggest import PlaybookMatcher
 from cockpit.detect_text import PUBLIC_OPINION_KEYWORDS, SubjectClusters, keyword_pattern
 from cockpit.domain import Batch, Ticket, TicketId
@@ -178,7 +178,11 @@ class SurgeDetector:
             return False
         created = ticket.created_at.timestamp()
         assert self._covered_from is not None
-        cluster = self._clusters.assign(ticket.subject) if ticket.subject else None
+        # Clusters matter for the recent windows only: older tickets of a full
+        # load are counted by floor and topic without segmenting their subjects.
+        cluster = None
+        if ticket.subject and created > now - RECENT_S and self._clusters.ready:
+            cluster = self._clusters.assign(ticket.subject)
         self._seen[ticket.id] = _Seen(
             created, str(ticket.queue), str(ticket.topic), -1 if cluster is None else cluster.id
         )

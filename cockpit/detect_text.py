@@ -118,6 +118,20 @@ class Segmenter:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._ready = False
+        # True once warming runs in the background: not ready means "skip".
+        self.lazy = False
+
+    @property
+    def ready(self) -> bool:
+        return self._ready
+
+    def warm_in_background(self) -> threading.Thread:
+        """Load the dictionary on a thread of its own; until it is loaded,
+        callers that check :attr:`ready` skip segmenting."""
+        self.lazy = True
+        thread = threading.Thread(target=self.warm, name="jieba-warm", daemon=True)
+        thread.start()
+        return thread
 
     def warm(self) -> None:
         """Load jieba's dictionary now (once; about a second)."""
@@ -203,8 +217,14 @@ class SubjectClusters:
         self._limit = limit
         self._cache_limit = cache_limit
         self._by_subject: dict[str, int | None] = {}
+        self.segmenter = self._segmenter
         self._keys: list[str] = []
         self.clusters: list[Cluster] = []
+
+    @property
+    def ready(self) -> bool:
+        """False while the segmenter still loads in the background."""
+        return self._segmenter.ready or not self._segmenter.lazy
 
     def assign(self, subject: str) -> Cluster | None:
         """The cluster of ``subject`` (created when new); None for a blank

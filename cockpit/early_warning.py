@@ -21,6 +21,7 @@ from typing import Protocol
 from cockpit.backlog import BacklogRecovery, RecoveryStatus
 from cockpit.detect import DetectorSettings, Surge, SurgeDetector
 from cockpit.detect_suggest import PlaybookMatcher
+from cockpit.detect_text import SubjectClusters
 from cockpit.domain import Batch
 from cockpit.floor import FloorState
 from cockpit.forecast import Forecast, Forecaster, ForecastSettings
@@ -61,11 +62,22 @@ class EarlyWarning:
         load_playbooks: Callable[[], Sequence[Playbook]] | None = None,
         detector: DetectorSettings | None = None,
         forecast: ForecastSettings | None = None,
+        background_words: bool = False,
     ) -> None:
         """``load_playbooks``, when given, runs on the first poll (on the
-        worker, so reading the files never holds up the GUI thread)."""
+        worker, so reading the files never holds up the GUI thread).
+        ``background_words``: load jieba's dictionary on a thread of its own
+        (the app): subject clusters start once it is loaded, and the polls
+        never wait for it."""
         self._load_playbooks = load_playbooks
-        self.detector = SurgeDetector(settings=detector, matcher=PlaybookMatcher(playbooks))
+        if background_words:
+            clusters = SubjectClusters()
+            clusters.segmenter.warm_in_background()
+        else:
+            clusters = None
+        self.detector = SurgeDetector(
+            settings=detector, matcher=PlaybookMatcher(playbooks), clusters=clusters
+        )
         self.forecaster = Forecaster(forecast)
         self.latest: EarlyWarningView | None = None
         self._state: FloorState | None = None

@@ -308,7 +308,7 @@ def install_early_warning(session: Any) -> EarlyWarningDock | None:
 
         return load_library(settings.playbook_dir).listing()
 
-    service = EarlyWarning(load_playbooks=load)
+    service = EarlyWarning(load_playbooks=load, background_words=True)
     attach(service.attach)
     panel = EarlyWarningPanel()
     dock = QDockWidget(QCoreApplication.translate("EarlyWarningPanel", "Early warning"), window)

@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
-from cockpit.detect_series import RECENT_S, SHORT_S, WINDOW_S, Baseline, SeriesBook, poisson_sf
+from cockpit.detect_series import SHORT_S, WINDOW_S, Baseline, SeriesBook, poisson_sf
 from cockpit.detect_suggest import PlaybookMatcher
 from cockpit.detect_text import PUBLIC_OPINION_KEYWORDS, SubjectClusters, keyword_pattern
 from cockpit.domain import Batch, Ticket, TicketId
@@ -144,6 +144,9 @@ class SurgeDetector:
         self._public = keyword_pattern(self.settings.keywords)
         self._seen: dict[str, _Seen] = {}
         self._covered_from: float | None = None
+        # Subject clusters are counted from this instant on (their own history).
+        self._clusters_from: float | None = None
+        self._last_now: float | None = None
         self._episodes: dict[str, _Episode] = {}
         self._lock = threading.Lock()
         self.surges: tuple[Surge, ...] = ()
@@ -165,6 +168,12 @@ class SurgeDetector:
             if self._covered_from is None:
                 back = self.settings.backfill.total_seconds() if batch.full else 0.0
                 self._covered_from = now - back
+            if self._clusters_from is None and self._clusters.ready:
+                # Clusters count from here: the whole history when the words
+                # are ready at the first poll, else from when they are.
+                first = self._last_now is None
+                self._clusters_from = self._covered_from if first else now
+            self._last_now = now
             ordered = sorted(batch.tickets, key=lambda t: t.created_at)
             self.new_tickets = tuple(t for t in ordered if self._count(t, now))
             self._book.prune(now)
@@ -178,10 +187,9 @@ class SurgeDetector:
             return False
         created = ticket.created_at.timestamp()
         assert self._covered_from is not None
-        # Clusters matter for the recent windows only: older tickets of a full
-        # load are counted by floor and topic without segmenting their subjects.
         cluster = None
-        if ticket.subject and created > now - RECENT_S and self._clusters.ready:
+        since = self._clusters_from
+        if ticket.subject and since is not None and created > since:
             cluster = self._clusters.assign(ticket.subject)
         self._seen[ticket.id] = _Seen(
             created, str(ticket.queue), str(ticket.topic), -1 if cluster is None else cluster.id
@@ -236,7 +244,7 @@ class SurgeDetector:
             series = self._book.series[key]
             if not active and series.count_since(now - WINDOW_S) < self._minimum(key):
                 continue
-            base = self._book.baseline(key, now, self._covered_from)
+            base = self._book.baseline(key, now, self._coverage(key))
             if active:
                 assert episode is not None
                 base = episode.baseline
@@ -247,6 +255,13 @@ class SurgeDetector:
                 counts.readings[key] = self._adjust(key, reading, counts)
         self._update_episodes(now, counts)
         return self._report(now, state)
+
+    def _coverage(self, key: str) -> float:
+        """Since when ``key``'s arrivals were all counted."""
+        assert self._covered_from is not None
+        if key.startswith("cluster:") and self._clusters_from is not None:
+            return max(self._covered_from, self._clusters_from)
+        return self._covered_from
 
     def _minimum(self, key: str) -> int:
         if key == PUBLIC_OPINION_KEY:
@@ -313,7 +328,7 @@ class SurgeDetector:
 
     def _source(self, key: str, now: float) -> str:
         assert self._covered_from is not None
-        base = self._book.baseline(key, now, self._covered_from)
+        base = self._book.baseline(key, now, self._coverage(key))
         return "recent" if base is None else base.source
 
     # --- reporting --------------------------------------------------------------

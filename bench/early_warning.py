@@ -6,7 +6,7 @@ staffing, on the poll worker): on the cold full load (every ticket is new:
 segmenting and clustering each distinct subject once), and on incremental
 polls with 1 % of the tickets changed plus new arrivals: that cost grows
 with the changes and the busy keys, not with the floor (measured here:
-about 13 ms a poll on 100,000 tickets and 40 queues).
+about 10–15 ms a poll on 100,000 tickets and 40 queues).
 
     .venv/bin/python bench/early_warning.py [--tickets 100000] [--repeat 15]
 """

@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import orjson
 
@@ -30,6 +30,9 @@ from cockpit.runtime.embedded import EmbeddedSimulator
 from cockpit.runtime.poller import Poller
 from cockpit.settings import Settings, SettingsError, load_settings
 from cockpit.snapshot import alerts_to_json, view_to_json
+
+if TYPE_CHECKING:
+    from cockpit.early_warning import EarlyWarning
 
 T = TypeVar("T")
 GuiEntry = Callable[[argparse.Namespace], int]
@@ -177,8 +180,10 @@ def _run_snapshot(args: argparse.Namespace, settings: Settings, out: TextIO) -> 
             return EXIT_USAGE
         try:
             poller = Poller(backend, settings=settings)
+            early = _early_warning(settings)
+            early.attach(poller)
             view = poller.poll_once()
-            document = view_to_json(view, poller.health, backend=backend.url)
+            document = view_to_json(view, poller.health, backend=backend.url, early=early.latest)
             document.update(alerts_to_json(view, settings))
             # Checklist deadlines against the floor's time (the poll's), not the wall clock.
             now = None if view is None else view.generated_at
@@ -194,6 +199,20 @@ def _run_snapshot(args: argparse.Namespace, settings: Settings, out: TextIO) -> 
         print(f"cockpit snapshot: {poller.health.detail}", file=sys.stderr)
         return EXIT_BACKEND
     return EXIT_OK
+
+
+def _early_warning(settings: Settings) -> EarlyWarning:
+    """The early warning, with the playbooks it may suggest (none when the
+    playbook directory does not load: the snapshot still works)."""
+    from cockpit.early_warning import EarlyWarning
+    from cockpit.incidents.playbook import PlaybookError, load_library
+
+    try:
+        playbooks = load_library(settings.playbook_dir).listing()
+    except (PlaybookError, OSError) as exc:
+        print(f"cockpit snapshot: playbooks not loaded: {exc}", file=sys.stderr)
+        playbooks = []
+    return EarlyWarning(playbooks=playbooks)
 
 
 def _incident_part(

@@ -17,6 +17,7 @@ from datetime import datetime, time, timedelta, tzinfo
 from html import escape
 from zoneinfo import ZoneInfo
 
+from cockpit.acted_on import ActedOnRow, ActedOnTracker, acted_on_html
 from cockpit.escalations import level_name
 from cockpit.metrics import FloorView
 from cockpit.review_html import document, table
@@ -75,6 +76,8 @@ class Handover:
     open_incidents: tuple[IncidentLine, ...]
     # None when the floor was not polled for this summary.
     escalations: tuple[EscalationLine, ...] | None
+    # Timeout warnings acted on, per queue (None: not tracked).
+    acted_on: tuple[ActedOnRow, ...] | None = None
 
 
 def shift_end(now: datetime, settings: HandoverSettings) -> datetime:
@@ -133,6 +136,7 @@ def build_handover(
     now: datetime,
     view: FloorView | None = None,
     language: str = "en",
+    acted_on: ActedOnTracker | None = None,
 ) -> Handover:
     start = end - shift
     window = Window(PhaseName.INCIDENT, start, end)
@@ -170,6 +174,7 @@ def build_handover(
         incidents=tuple(_line(i) for i in sorted(during, key=lambda i: i.declared_at)),
         open_incidents=tuple(_line(i) for i in stores.incidents.active()),
         escalations=escalations,
+        acted_on=None if acted_on is None else acted_on.rates(start, end),
     )
 
 
@@ -217,6 +222,7 @@ def handover_body(handover: Handover, *, language: str, zone: tzinfo) -> str:
         head = (t("incident"), t("severity"), t("summary"), t("declared"), t("resolved"))
         parts.append(f"<h2>{_e(t(key))}</h2>")
         parts.append(table(head, rows) if rows else f"<p>{_e(t('none'))}</p>")
+    parts.append(acted_on_html(handover.acted_on, language=language))
     parts.append(f"<h2>{_e(t('open_escalations'))}</h2>")
     if handover.escalations is None:
         parts.append(f"<p class='muted'>{_e(t('floor_unknown'))}</p>")

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import tzinfo
 from html import escape
 
+from cockpit.backlog import review_section
 from cockpit.review import Review
 from cockpit.review_impact import PhaseImpact, PhaseName
 from cockpit.review_labels import Labels
@@ -321,6 +322,7 @@ def review_body(review: Review, *, language: str, zone: tzinfo, chart: ChartSlot
             page.impact(),
             page.charts(chart),
             page.breakdown(),
+            review_section(review, language=language, zone=zone),
             page.latencies(),
             page.bulk(),
             page.checklist(),

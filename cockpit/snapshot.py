@@ -8,6 +8,8 @@ from typing import Any
 from cockpit.alert_rules import Severity
 from cockpit.alerts import AlertEngine
 from cockpit.clock import format_time
+from cockpit.early_warning import EarlyWarningView
+from cockpit.early_warning_json import early_warning_json
 from cockpit.metrics import FloorView, QueueFigures
 from cockpit.runtime.health import Health
 from cockpit.settings import Settings
@@ -32,8 +34,15 @@ def queue_to_json(figures: QueueFigures) -> dict[str, Any]:
     }
 
 
-def view_to_json(view: FloorView | None, health: Health, *, backend: str) -> dict[str, Any]:
-    """Everything the cockpit knows after a poll; ``view`` is None when it failed."""
+def view_to_json(
+    view: FloorView | None,
+    health: Health,
+    *,
+    backend: str,
+    early: EarlyWarningView | None = None,
+) -> dict[str, Any]:
+    """Everything the cockpit knows after a poll; ``view`` is None when it failed.
+    ``early``: the early warning after the same poll (surges, forecast, staffing)."""
     result: dict[str, Any] = {
         "generated_at": None if view is None else format_time(view.generated_at),
         "backend": backend,
@@ -41,6 +50,7 @@ def view_to_json(view: FloorView | None, health: Health, *, backend: str) -> dic
         "queues": [] if view is None else [queue_to_json(q) for q in view.queues],
     }
     result.update(sla_json(view))
+    result.update(early_warning_json(early))
     if health.detail:
         result["error"] = health.detail
     return result

@@ -255,6 +255,9 @@ class CockpitSession(QObject):
         if isinstance(runtime, IncidentHost):
             self._start_incident_mode(runtime, zone, night)
         self.actions.set_incidents_available(self.incidents is not None)
+        from widgets.early_warning_panel import install_early_warning
+
+        self.early_warning = install_early_warning(self)
         self.floor.set_declare_available(self.incidents is not None)
         self.actions.set_language_choice(language_choice)
         self.actions.set_night_mode(night)

@@ -124,16 +124,19 @@ class IncidentEngine(IncidentQueries):
         variables: Mapping[str, str] | None = None,
         auto: bool = True,
         languages: Sequence[str] = LANGUAGES,
+        tickets: Collection[TicketId] | None = None,
     ) -> Change:
         """Open an incident from a playbook and run its automatic steps; joins
-        the open incident instead when one of the same kind exists."""
+        the open incident instead when one of the same kind exists.
+        ``tickets`` (a suggested incident's surge) belong to its match too."""
         playbook = self.playbook(playbook_id)
         level = severity or Severity(playbook.severity)
+        linked = sorted(tickets or ())
         for _ in range(2):  # a lost race with another desk ends in a join
             existing = self.ctx.store.active(playbook.kind)
             if existing:
-                return self._join(existing[0], playbook, summary, level, who)
-            created = self._create(playbook, summary, level, who, variables or {})
+                return self._join(existing[0], playbook, summary, level, who, linked)
+            created = self._create(playbook, summary, level, who, variables or {}, linked)
             if created is not None:
                 break
         else:
@@ -151,14 +154,17 @@ class IncidentEngine(IncidentQueries):
         level: Severity,
         who: str,
         variables: Mapping[str, str],
+        tickets: list[TicketId],
     ) -> tuple[IncidentRecord, EventRecord] | None:
-        payload = {
+        payload: dict[str, object] = {
             "playbook": playbook.id,
             "version": playbook.version,
             "severity": level.value,
             "summary": summary,
             "variables": dict(variables),
         }
+        if tickets:
+            payload["tickets"] = list(tickets)
         return self.ctx.store.create(
             kind=playbook.kind,
             playbook_id=playbook.id,
@@ -170,14 +176,22 @@ class IncidentEngine(IncidentQueries):
         )
 
     def _join(
-        self, incident: IncidentRecord, playbook: Playbook, summary: str, level: Severity, who: str
+        self,
+        incident: IncidentRecord,
+        playbook: Playbook,
+        summary: str,
+        level: Severity,
+        who: str,
+        tickets: list[TicketId],
     ) -> Change:
-        event = self.ctx.journal.record(
-            incident.id,
-            Action.JOIN,
-            who,
-            {"playbook": playbook.id, "severity": level.value, "summary": summary},
-        )
+        payload: dict[str, object] = {
+            "playbook": playbook.id,
+            "severity": level.value,
+            "summary": summary,
+        }
+        if tickets:
+            payload["tickets"] = list(tickets)
+        event = self.ctx.journal.record(incident.id, Action.JOIN, who, payload)
         return Change(incident, (event,), joined=True)
 
     def _auto_steps(

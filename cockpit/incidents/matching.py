@@ -27,7 +27,8 @@ class TicketFilter:
     A ticket matches when its topic is one of ``topics`` *or* its subject or
     tags contain one of ``keywords`` (case-insensitive); with neither given,
     every ticket does. ``queues``, ``channels`` and the time window, when
-    given, restrict the match further.
+    given, restrict the match further. Tickets in ``ids`` always match
+    (while open).
     """
 
     topics: frozenset[str] = frozenset()
@@ -36,6 +37,8 @@ class TicketFilter:
     channels: frozenset[str] = frozenset()
     since: datetime | None = None
     until: datetime | None = None
+    # Tickets that belong whatever their topic, words or age (a declared surge).
+    ids: frozenset[TicketId] = frozenset()
     _lowered: tuple[str, ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -56,6 +59,8 @@ class TicketFilter:
     def matches(self, ticket: Ticket) -> bool:
         if not ticket.is_open:
             return False
+        if ticket.id in self.ids:
+            return True
         if self.queues and ticket.queue not in self.queues:
             return False
         if self.channels and ticket.channel.value not in self.channels:

@@ -5,7 +5,7 @@ countdowns, overdue alerts, deliveries, broadcast and bulk-reply previews."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from cockpit.backends.base import Capability
@@ -138,9 +138,15 @@ class IncidentQueries:
         )
 
     def ticket_filter(self, incident_id: int) -> matching.TicketFilter:
-        """The playbook's default selection for this incident."""
+        """The playbook's default selection for this incident, plus the
+        tickets it was declared (or joined) with."""
         incident = self.ctx.store.get(incident_id)
-        return matching.TicketFilter.for_playbook(self.ctx.playbook(incident), incident.declared_at)
+        flt = matching.TicketFilter.for_playbook(self.ctx.playbook(incident), incident.declared_at)
+        events = self.ctx.store.events(
+            incident_id, actions=[Action.DECLARE.value, Action.JOIN.value]
+        )
+        ids = frozenset(TicketId(str(t)) for e in events for t in (e.payload.get("tickets") or ()))
+        return replace(flt, ids=ids) if ids else flt
 
     def preview_bulk_reply(
         self,

@@ -23,6 +23,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from sqlalchemy.exc import SQLAlchemyError
 
+from cockpit.acted_on import ActedOnTracker
 from cockpit.alerts import AlertEngine, AlertEvent, MemoryAlertLog
 from cockpit.clock import Clock, SystemClock
 from cockpit.handover import build_handover, handover_html, shift_end
@@ -60,6 +61,7 @@ class Housekeeping:
         self._clock = clock or SystemClock()
         self.pdf = pdf
         self.recorder = MetricsRecorder(stores.metrics, executors.db)
+        self.acted_on = ActedOnTracker()  # timeout warnings acted on, for the handover
         # The runtime hands in its engine (it evaluates every view and takes
         # the GUI's acknowledgements): its events are stored here as they are
         # logged. Without one, this evaluates an engine of its own.
@@ -101,6 +103,7 @@ class Housekeeping:
         if self.settings.recording.enabled:
             self.recorder.attach(poller)
         poller.subscribe(on_view=self._on_view)
+        self.acted_on.attach(poller)
 
     def _on_view(self, view: FloorView) -> None:
         self._view = view
@@ -192,6 +195,7 @@ class Housekeeping:
             now=now,
             view=self._view,
             language=settings.language,
+            acted_on=self.acted_on,
         )
         folder = self.output_dir()
         folder.mkdir(parents=True, exist_ok=True)

@@ -98,6 +98,8 @@ class Runtime:
         self._view_listeners: list[ViewListener] = []
         self._health_listeners: list[HealthListener] = []
         self._tick_listeners: list[TickListener] = []
+        # Called with the poller before it starts (e.g. EarlyWarning.attach).
+        self._poller_hooks: list[Callable[[Poller], None]] = []
         self._tick_s = incident_tick_s
         self._tick_busy = threading.Event()
         self.store: IncidentStore | None = None
@@ -138,6 +140,11 @@ class Runtime:
         self._view_listeners.append(on_view)
         self._health_listeners.append(on_health)
 
+    def attach_to_poller(self, hook: Callable[[Poller], None]) -> None:
+        """Call before :meth:`start`: ``hook(poller)`` runs once the poller
+        exists, before its first poll (to subscribe batch and view listeners)."""
+        self._poller_hooks.append(hook)
+
     def subscribe_incidents(self, *, on_tick: TickListener) -> None:
         """Call before :meth:`start`. ``on_tick`` runs on the database worker
         after ``recover()`` and after every tick (reminders, overdue steps)."""
@@ -169,6 +176,8 @@ class Runtime:
                 poller.subscribe(on_view=on_view)
             for on_health in self._health_listeners:
                 poller.subscribe(on_health=on_health)
+            for hook in self._poller_hooks:
+                hook(poller)
             with self._lock:
                 if self._stopping.is_set():
                     backend.close()

@@ -18,7 +18,7 @@ from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 from cockpit.domain import Channel, Kind, Priority
-from cockpit.sim.catalog import subject_for
+from cockpit.sim.catalog import public_subject, subject_for
 from cockpit.sim.model import PRIORITY_BY_KIND, PRIORITY_TOPIC_BOOST, SimConfig
 from cockpit.sim.records import US, to_us
 from cockpit.sim.scenarios import Scenario, ScenarioKind
@@ -235,5 +235,9 @@ class ScenarioStream:
             queue = self._mix.complaint_home
             topic = self._topics.draw(rng) if self._topics else self._mix.topic_in(queue, rng)
             priority, channel = _WAVE_PRIORITIES.draw(rng), _WAVE_CHANNELS.draw(rng)
-        subject = subject_for(topic, ticket_kind, rng.randrange(10_000))
+        pick = rng.randrange(10_000)
+        if kind is ScenarioKind.PUBLIC_OPINION:
+            subject = public_subject(topic, pick)
+        else:
+            subject = subject_for(topic, ticket_kind, pick)
         return NewTicket(queue, priority, ticket_kind, topic, channel, subject, tags)

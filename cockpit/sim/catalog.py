@@ -87,6 +87,14 @@ SUBJECTS: Mapping[str, tuple[str, ...]] = {
 }
 
 COMPLAINT_PREFIXES: tuple[str, ...] = ("投诉：", "强烈不满：", "第二次反映：", "")
+# A public-opinion wave: customers threaten to take it public (some do not say so).
+PUBLIC_PREFIXES: tuple[str, ...] = (
+    "再不处理就发微博曝光：",
+    "已经投诉到12315：",
+    "准备找媒体评评理：",
+    "",
+    "",
+)
 
 SUGGESTIONS: tuple[str, ...] = (
     "建议夜里也安排人工客服",
@@ -125,6 +133,13 @@ def subject_for(topic: str, kind: Kind, pick: int) -> str:
     if kind is Kind.COMPLAINT:
         return COMPLAINT_PREFIXES[(pick // 7) % len(COMPLAINT_PREFIXES)] + line
     return line
+
+
+def public_subject(topic: str, pick: int) -> str:
+    """A complaint of a public-opinion wave (often with a threat to go public)."""
+    lines = SUBJECTS.get(topic, SUBJECTS[Topic.OTHER])
+    line = lines[pick % len(lines)]
+    return PUBLIC_PREFIXES[(pick // 7) % len(PUBLIC_PREFIXES)] + line
 
 
 def person_name(pick: int) -> str:

@@ -684,6 +684,140 @@
     </message>
 </context>
 <context>
+    <name>EarlyWarningDock</name>
+    <message>
+        <source>Incidents are not available (no incident log).</source>
+        <translation>Incidents are not available (no incident log).</translation>
+    </message>
+    <message>
+        <source>Declare a {playbook} incident for “{what}” ({rate})? Its {n} tickets become part of the incident&apos;s match.</source>
+        <translation>Declare a {playbook} incident for “{what}” ({rate})? Its {n} tickets become part of the incident&apos;s match.</translation>
+    </message>
+    <message>
+        <source>Declare incident</source>
+        <translation>Declare incident</translation>
+    </message>
+    <message>
+        <source>Declare</source>
+        <translation>Declare</translation>
+    </message>
+    <message>
+        <source>Incident #{id} declared with the surge&apos;s tickets.</source>
+        <translation>Incident #{id} declared with the surge&apos;s tickets.</translation>
+    </message>
+    <message>
+        <source>Joined the open incident #{id}; the surge&apos;s tickets were added.</source>
+        <translation>Joined the open incident #{id}; the surge&apos;s tickets were added.</translation>
+    </message>
+</context>
+<context>
+    <name>EarlyWarningPanel</name>
+    <message>
+        <source>Suggested incidents</source>
+        <translation>Suggested incidents</translation>
+    </message>
+    <message>
+        <source>No surge of similar tickets: nothing to suggest.</source>
+        <translation>No surge of similar tickets: nothing to suggest.</translation>
+    </message>
+    <message>
+        <source>Forecast and staffing</source>
+        <translation>Forecast and staffing</translation>
+    </message>
+    <message>
+        <source>Surge</source>
+        <translation>Surge</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Playbook</source>
+        <translation>Playbook</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Arrivals/min</source>
+        <translation>Arrivals/min</translation>
+    </message>
+    <message>
+        <source>Breaches 15/30/60 min</source>
+        <translation>Breaches 15/30/60 min</translation>
+    </message>
+    <message>
+        <source>SL next hour</source>
+        <translation>SL next hour</translation>
+    </message>
+    <message>
+        <source>Agents online / needed</source>
+        <translation>Agents online / needed</translation>
+    </message>
+    <message>
+        <source>SL now → forecast</source>
+        <translation>SL now → forecast</translation>
+    </message>
+    <message>
+        <source>What-if</source>
+        <translation>What-if</translation>
+    </message>
+    <message>
+        <source>Backlog recovery over: {backlog} waiting, back to the baseline of {base}.</source>
+        <translation>Backlog recovery over: {backlog} waiting, back to the baseline of {base}.</translation>
+    </message>
+    <message>
+        <source>not draining</source>
+        <translation>not draining</translation>
+    </message>
+    <message>
+        <source>clear in ~{m} min</source>
+        <translation>clear in ~{m} min</translation>
+    </message>
+    <message>
+        <source>Backlog recovery — clear the backlog first: {left} above the baseline ({backlog} waiting, baseline {base}), draining {rate:.1f}/min, {eta}. Oldest first: {oldest}</source>
+        <translation>Backlog recovery — clear the backlog first: {left} above the baseline ({backlog} waiting, baseline {base}), draining {rate:.1f}/min, {eta}. Oldest first: {oldest}</translation>
+    </message>
+    <message>
+        <source>The whole floor</source>
+        <translation>The whole floor</translation>
+    </message>
+    <message>
+        <source>Public opinion: {words}</source>
+        <translation>Public opinion: {words}</translation>
+    </message>
+    <message>
+        <source>×{ratio:.1f} in {minutes} min</source>
+        <translation>×{ratio:.1f} in {minutes} min</translation>
+    </message>
+    <message>
+        <source>{n} in 15 min</source>
+        <translation>{n} in 15 min</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Declare…</source>
+        <translation>Declare…</translation>
+    </message>
+    <message>
+        <source>Move {n} from {source} → SL {level}</source>
+        <translation>Move {n} from {source} → SL {level}</translation>
+    </message>
+    <message>
+        <source>Early warning</source>
+        <translation>Early warning</translation>
+    </message>
+</context>
+<context>
     <name>EscalationModel</name>
     <message>
         <source>Flagged, still with an agent · {n}</source>

@@ -684,6 +684,140 @@
     </message>
 </context>
 <context>
+    <name>EarlyWarningDock</name>
+    <message>
+        <source>Incidents are not available (no incident log).</source>
+        <translation>事件功能不可用（没有事件日志）。</translation>
+    </message>
+    <message>
+        <source>Declare a {playbook} incident for “{what}” ({rate})? Its {n} tickets become part of the incident's match.</source>
+        <translation>为“{what}”（{rate}）宣布 {playbook} 事件？这 {n} 张工单将归入该事件。</translation>
+    </message>
+    <message>
+        <source>Declare incident</source>
+        <translation>宣布事件</translation>
+    </message>
+    <message>
+        <source>Declare</source>
+        <translation>宣布</translation>
+    </message>
+    <message>
+        <source>Incident #{id} declared with the surge's tickets.</source>
+        <translation>已宣布事件 #{id}，激增的工单已归入。</translation>
+    </message>
+    <message>
+        <source>Joined the open incident #{id}; the surge's tickets were added.</source>
+        <translation>已并入进行中的事件 #{id}，激增的工单已加入。</translation>
+    </message>
+</context>
+<context>
+    <name>EarlyWarningPanel</name>
+    <message>
+        <source>Suggested incidents</source>
+        <translation>建议的事件</translation>
+    </message>
+    <message>
+        <source>No surge of similar tickets: nothing to suggest.</source>
+        <translation>没有同类工单激增，暂无建议。</translation>
+    </message>
+    <message>
+        <source>Forecast and staffing</source>
+        <translation>预测与排班</translation>
+    </message>
+    <message>
+        <source>Surge</source>
+        <translation>激增</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>倍数</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>工单数</translation>
+    </message>
+    <message>
+        <source>Playbook</source>
+        <translation>预案</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Arrivals/min</source>
+        <translation>进线/分钟</translation>
+    </message>
+    <message>
+        <source>Breaches 15/30/60 min</source>
+        <translation>超时 15/30/60 分钟</translation>
+    </message>
+    <message>
+        <source>SL next hour</source>
+        <translation>未来一小时服务水平</translation>
+    </message>
+    <message>
+        <source>Agents online / needed</source>
+        <translation>在线 / 所需坐席</translation>
+    </message>
+    <message>
+        <source>SL now → forecast</source>
+        <translation>服务水平 当前 → 预测</translation>
+    </message>
+    <message>
+        <source>What-if</source>
+        <translation>调配建议</translation>
+    </message>
+    <message>
+        <source>Backlog recovery over: {backlog} waiting, back to the baseline of {base}.</source>
+        <translation>积压恢复完成：{backlog} 张待回复，已回到基线 {base}。</translation>
+    </message>
+    <message>
+        <source>not draining</source>
+        <translation>积压未在减少</translation>
+    </message>
+    <message>
+        <source>clear in ~{m} min</source>
+        <translation>约 {m} 分钟后清完</translation>
+    </message>
+    <message>
+        <source>Backlog recovery — clear the backlog first: {left} above the baseline ({backlog} waiting, baseline {base}), draining {rate:.1f}/min, {eta}. Oldest first: {oldest}</source>
+        <translation>积压恢复——先处理积压：比基线多 {left} 张（{backlog} 张待回复，基线 {base}），每分钟消化 {rate:.1f} 张，{eta}。最早的优先：{oldest}</translation>
+    </message>
+    <message>
+        <source>The whole floor</source>
+        <translation>整个现场</translation>
+    </message>
+    <message>
+        <source>Public opinion: {words}</source>
+        <translation>舆情：{words}</translation>
+    </message>
+    <message>
+        <source>×{ratio:.1f} in {minutes} min</source>
+        <translation>{minutes} 分钟内 ×{ratio:.1f}</translation>
+    </message>
+    <message>
+        <source>{n} in 15 min</source>
+        <translation>15 分钟 {n} 张</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Declare…</source>
+        <translation>宣布…</translation>
+    </message>
+    <message>
+        <source>Move {n} from {source} → SL {level}</source>
+        <translation>从{source}调 {n} 人 → 服务水平 {level}</translation>
+    </message>
+    <message>
+        <source>Early warning</source>
+        <translation>预警</translation>
+    </message>
+</context>
+<context>
     <name>EscalationModel</name>
     <message>
         <source>Flagged, still with an agent · {n}</source>

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import tzinfo
 from html import escape
 
+from cockpit.durations import export_duration
 from cockpit.review import Review
 from cockpit.review_impact import PhaseImpact, PhaseName
 from cockpit.review_labels import Labels
@@ -106,7 +107,7 @@ class _Page:
             (t("severity"), t.severity(i.severity)),
             (t("declared"), f"{t.time(i.declared_at, z)} ({t('by')} {i.declared_by})"),
             (t("resolved"), resolved),
-            (t("duration"), t.duration(i.duration)),
+            (t("duration"), export_duration(i.duration, language=t.language)),
             (t("owner"), r.written.owner or t("to_write")),
             (t("generated"), t.time(r.generated_at, z)),
         ]
@@ -129,8 +130,8 @@ class _Page:
         row(t("bot_deflected"), (f"{p.bot_deflected}" for p in phases))
         row(t("late_responses"), (f"{p.late_responses} / {p.responses}" for p in phases))
         row(t("service_level"), (t.percent(p.service_level) for p in phases))
-        row(t("mean_wait"), (t.duration(p.mean_wait_s) for p in phases))
-        row(t("peak_wait"), (t.duration(p.peak_wait_s) for p in phases))
+        row(t("mean_wait"), (export_duration(p.mean_wait_s, language=t.language) for p in phases))
+        row(t("peak_wait"), (export_duration(p.peak_wait_s, language=t.language) for p in phases))
         row(t("waiting_peak"), (f"{p.waiting_peak}" for p in phases))
         row(t("breached_peak"), (f"{p.breached_peak}" for p in phases))
         row(t("agents"), (_agents(p) for p in phases))
@@ -181,7 +182,11 @@ class _Page:
         t = self.t
         rows = []
         for latency in self.r.latencies:
-            took = t.duration(latency.seconds) if latency.seconds is not None else t("not_happened")
+            took = (
+                export_duration(latency.seconds, language=t.language)
+                if latency.seconds is not None
+                else t("not_happened")
+            )
             cause = ""
             if latency.name.value == "detection" and latency.cause:
                 cause = t("detected_by", cause=t.alert(latency.cause))
@@ -211,11 +216,13 @@ class _Page:
     def compliance(self, occ: Occurrence) -> str:
         t, late = self.t, occ.late_by_s
         if occ.status is Compliance.LATE and late is not None:
-            return t("late_by", d=t.duration(late))
+            return t("late_by", d=export_duration(late, language=t.language))
         if occ.status is Compliance.MISSED and late:
-            return t("missed_by", d=t.duration(late))
+            return t("missed_by", d=export_duration(late, language=t.language))
         if occ.status is Compliance.ON_TIME and late is not None and late < 0:
-            return f"{t('on_time')} ({t('early_by', d=t.duration(-late))})"
+            return (
+                f"{t('on_time')} ({t('early_by', d=export_duration(-late, language=t.language))})"
+            )
         return t(occ.status.value)
 
     def written(self, key: str) -> str:

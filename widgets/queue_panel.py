@@ -1,10 +1,13 @@
-"""The live queue panel: floor totals on top, one wide row per queue below.
+"""The live queue panel: the headline, floor totals, one row per queue.
 
-Built to be read from two metres away: large bold numerals, wide rows, and
-severity shown by colour *and* a text cue. Fonts scale with the panel's
-size: all ten columns and whole queue names stay visible (no sideways
-scrolling) from 1920 down to about 1280 pixels, and the font steps down
-while that shows more of the queues in the height there is.
+Built to pass the three-second test from two metres away: the headline
+names the queue that needs help now and why ("Needs help now: Refunds —
+SL 71% vs 80% · 12 breached · …"), the rows come worst first
+(``cockpit.ranking``) and only the outliers are coloured, with a text cue
+as well as a colour. Fonts scale with the panel's size: every column and
+whole queue names stay visible (no sideways scrolling) from 1920 down to
+1366 pixels, and the font steps down while that shows more of the queues
+in the height there is. Long texts end after a whole word with "…".
 """
 
 from __future__ import annotations
@@ -29,8 +32,10 @@ from PySide6.QtWidgets import (
 
 from cockpit.domain import AgentState
 from cockpit.metrics import FloorView
+from cockpit.ranking import QueueRisk, needs_help
 from cockpit.settings import Thresholds
-from widgets.floor_panel import FloorPanel, panel_title, placeholder_stack, row_table
+from widgets.floor_panel import ElidedLabel, FloorPanel, panel_title, placeholder_stack, row_table
+from widgets.floor_text import risk_headline, staffing_facts
 from widgets.models.queue_model import (
     Column,
     FloorTotals,
@@ -45,17 +50,20 @@ from widgets.models.queue_model import (
 from widgets.theme import DAY, Palette, repolish
 
 MAX_POINT_SIZE = 22
-MIN_POINT_SIZE = 12
+MIN_POINT_SIZE = 10
 # Widest text each column must fit at full size (cue included).
 _TEMPLATES: dict[Column, str] = {
     Column.QUEUE: "售后退款专线",
     Column.OLDEST_WAIT: "▲▲ 8:88:88",
     Column.SERVICE_LEVEL: "▼▼ 100%",
+    Column.OCCUPANCY: "100%",
 }
-_COUNT_TEMPLATE = "▲▲ 888"
+_COUNT_TEMPLATE = "▲ 888"
 # Longer queue names are elided (the tooltip has them) rather than shrink every figure.
-_NAME_CAP = "Refunds & returns (VIP)"
-_PAD = 28  # horizontal padding per column, in pixels
+_NAME_CAP = "Refunds & returns"
+_PAD = 14  # horizontal padding per column, in pixels
+_HEADER_PAD = 20  # a header section's padding (8 + 8) and border, and a little air
+_ROW_SPACING = 1.3  # row height ÷ line height: compact, yet apart from two metres
 
 
 def ui_language() -> str:
@@ -69,11 +77,12 @@ class _SummaryTile(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("summaryTile")
-        self.caption = QLabel(self)
+        self.caption = ElidedLabel(self)
         self.caption.setObjectName("tileCaption")
-        self.value = QLabel("—", self)
+        self.value = ElidedLabel(self)
+        self.value.setText("—")
         self.value.setObjectName("tileValue")
-        self.detail = QLabel(self)
+        self.detail = ElidedLabel(self)
         self.detail.setObjectName("tileCaption")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 8, 14, 8)
@@ -148,6 +157,8 @@ class QueuePanel(FloorPanel):
         )
 
         self._title = panel_title(self)
+        self.headline = ElidedLabel(self)
+        self.headline.setObjectName("headline")
         self._legend = QLabel(self)
         self._legend.setObjectName("panelHint")
         title_row = QHBoxLayout()
@@ -180,6 +191,7 @@ class QueuePanel(FloorPanel):
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(10)
         layout.addLayout(title_row)
+        layout.addWidget(self.headline)
         layout.addLayout(tiles_row)
         layout.addWidget(self._stack, 1)
         # The table is capped at its rows' height (_fit_height); the space
@@ -202,7 +214,7 @@ class QueuePanel(FloorPanel):
     def _on_floor_changed(self, view: FloorView) -> None:
         self._staffing = view.staffing or None
         keys = [q.queue for q in self.model.queues()]
-        self.model.set_queues(view.queues)
+        self.model.set_queues(view.queues, view.at_risk)
         if keys != [q.queue for q in view.queues]:
             self._fit_to_width()
             self._fit_height()
@@ -233,6 +245,13 @@ class QueuePanel(FloorPanel):
         self._fit_to_width(force=True)
 
     def _update_summary(self) -> None:
+        ranking = self.model.ranking()
+        worst = needs_help(ranking)
+        self.headline.setText(risk_headline(worst, language=self.model.language))
+        level = "normal" if worst is None else "critical"
+        if self.headline.property("severity") != level:
+            self.headline.setProperty("severity", level)
+            repolish(self.headline)
         queues = self.model.queues()
         s = floor_totals(queues, self._staffing)
         language = self.model.language
@@ -248,7 +267,9 @@ class QueuePanel(FloorPanel):
                 format_duration(s.oldest.oldest_wait_s), s.oldest.display_name(language), sev
             )
         t["open"].show_figure(str(s.open), self.tr("all queues"))
-        t["agents"].show_figure(f"{s.available} / {s.busy} / {s.away}", self.tr("all queues"))
+        t["agents"].show_figure(
+            f"{s.available} / {s.busy} / {s.away}", self._staffing_hint(ranking), self._staffed(s)
+        )
         t["flow"].show_figure(f"{s.arrivals} / {s.resolved}", self._flow_hint(s))
         if s.lowest_sl is None or s.lowest_sl.service_level is None:
             t["sl"].show_figure("—", self.tr("no first responses yet"))
@@ -256,6 +277,17 @@ class QueuePanel(FloorPanel):
             share = s.lowest_sl.service_level
             sev = severity(share, self._thresholds.service_level, higher_is_worse=False)
             t["sl"].show_figure(format_percent(share), s.lowest_sl.display_name(language), sev)
+
+    def _staffing_hint(self, ranking: tuple[QueueRisk, ...]) -> str:
+        starved = [r.figures.display_name(self.model.language) for r in ranking if r.zero_available]
+        if starved:
+            return self.tr("nobody free: {queues}").format(queues=", ".join(starved))
+        facts = [fact for r in ranking[:1] for fact in staffing_facts(r)]
+        return " · ".join(facts) if facts else self.tr("all queues")
+
+    @staticmethod
+    def _staffed(s: FloorTotals) -> Severity:
+        return Severity.CRITICAL if s.available == 0 and s.waiting else Severity.NORMAL
 
     def _flow_hint(self, s: FloorTotals) -> str:
         if s.arrivals > s.resolved:
@@ -343,7 +375,7 @@ class QueuePanel(FloorPanel):
                 content = max(content, min(longest, data_fm.horizontalAdvance(_NAME_CAP)))
             if column is Column.SERVICE_LEVEL:
                 content += round(data_fm.horizontalAdvance(" / 80%") * 0.6)
-            widths.append(max(content, head_fm.horizontalAdvance(title)) + _PAD)
+            widths.append(max(content + _PAD, head_fm.horizontalAdvance(title) + _HEADER_PAD))
         return widths
 
     def _names(self) -> list[str]:
@@ -363,7 +395,9 @@ class QueuePanel(FloorPanel):
             )
         )
         data, _ = self._fonts(size)
-        self.table.verticalHeader().setDefaultSectionSize(round(QFontMetrics(data).height() * 1.5))
+        self.table.verticalHeader().setDefaultSectionSize(
+            round(QFontMetrics(data).height() * _ROW_SPACING)
+        )
         widths = self._column_widths(size)
         # The minimum first: a smaller width below the old minimum is clamped
         # (the panel shrinks when the incident panel opens beside it).
@@ -388,16 +422,17 @@ class QueuePanel(FloorPanel):
         caption = max(9, round(size * 0.55))
         title = max(_line(max(11, round(size * 0.8)), bold=True), _line(caption))
         tile = 2 * _line(caption) + _line(round(size * 1.3), bold=True) + _TILE_PADDING
+        headline = _line(round(size * 1.3), bold=True)
         data, _ = self._fonts(size)
         table = (
             _header_height(size)
-            + rows * round(QFontMetrics(data).height() * 1.5)
+            + rows * round(QFontMetrics(data).height() * _ROW_SPACING)
             + 2 * self.table.frameWidth()
         )
         margins = self._column.contentsMargins()
-        # Spacing after the title, the tiles and the table (the stretch below).
-        spacing = 3 * self._column.spacing()
-        return margins.top() + margins.bottom() + spacing + title + tile + table + _SLACK
+        # Spacing after the title, the headline, the tiles and the table (the stretch below).
+        spacing = 4 * self._column.spacing()
+        return margins.top() + margins.bottom() + spacing + title + headline + tile + table + _SLACK
 
 
 def _header_points(size: int) -> int:
@@ -427,5 +462,6 @@ QLabel#tileValue {{ font-size: {value}pt; font-weight: bold; }}
 QLabel#tileCaption {{ font-size: {caption}pt; }}
 QLabel#panelHint {{ font-size: {caption}pt; }}
 QLabel#panelTitle {{ font-size: {title}pt; font-weight: bold; }}
+QLabel#headline {{ font-size: {value}pt; font-weight: bold; }}
 QLabel#placeholder {{ font-size: {title}pt; }}
 """

@@ -40,7 +40,7 @@ from widgets.floor_panel import (
     panel_title,
     placeholder_stack,
 )
-from widgets.floor_text import bucket_text, clock_time, local, span_text
+from widgets.floor_text import bucket_text, clock_time, limit_text, local
 from widgets.queue_panel import ui_language
 from widgets.theme import DAY, Palette
 
@@ -410,7 +410,7 @@ class SlaHeatmapPanel(FloorPanel):
         for mode, text in texts.items():
             self._mode_buttons[mode].setText(text)
         for index, bucket in enumerate(BUCKETS):
-            self.bucket_box.setItemText(index, span_text(bucket.total_seconds()))
+            self.bucket_box.setItemText(index, limit_text(bucket.total_seconds()))
         self.bucket_box.setToolTip(self.tr("Bucket size"))
         self._hint.setText(
             self.tr("Hover a cell for its numbers, click it for its tickets. Grey: nothing due.")

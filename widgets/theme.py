@@ -127,6 +127,8 @@ QLabel#placeholder { color: $text_muted; }
 QFrame#summaryTile {
     background: $surface; border: 1px solid $border; border-radius: 6px;
 }
+QLabel#headline { padding: 2px 8px; border-radius: 4px; }
+QLabel#headline[severity="critical"] { background: $critical_bg; color: $critical_text; }
 QFrame#summaryTile[severity="warn"] { background: $warn_bg; border-color: $warn_bg; }
 QFrame#summaryTile[severity="critical"] { background: $critical_bg; border-color: $critical_bg; }
 QFrame#summaryTile QLabel { background: transparent; }

@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,10 +35,12 @@ if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from cockpit.domain import QueueId  # noqa: E402
+from cockpit.at_risk import SlaRow  # noqa: E402
+from cockpit.domain import Kind, Priority, QueueId, TicketId  # noqa: E402
 from cockpit.metrics import ClockFigures, FloorView, QueueFigures  # noqa: E402
 from cockpit.runtime.health import Health, HealthState  # noqa: E402
 from cockpit.settings import Settings  # noqa: E402
+from cockpit.sla import ClockKind, SlaState  # noqa: E402
 from widgets.app import (  # noqa: E402
     NIGHT_KEY,
     CockpitSession,
@@ -108,6 +110,39 @@ def _figures(row: _Row) -> QueueFigures:
     )
 
 
+# queue, seconds to breach, priority, clock, subject
+_AT_RISK = [
+    ("logistics", 74, "urgent", "first_response", "物流三天没更新"),
+    ("coupon", 131, "high", "first_response", "优惠券无法使用"),
+    ("logistics", 205, "high", "first_response", "快递显示已签收但没收到"),
+    ("aftersale", 262, "medium", "resolution", "退换货进度"),
+    ("refund", 318, "high", "resolution", "退款三天未到账"),
+    ("coupon", 407, "medium", "first_response", "满减没有生效"),
+    ("logistics", 512, "medium", "first_response", "改地址"),
+    ("membership", 590, "low", "first_response", "积分没到账"),
+]
+
+
+def _at_risk() -> tuple[SlaRow, ...]:
+    return tuple(
+        SlaRow(
+            ticket=TicketId(f"T{9000 + i}"),
+            queue=QueueId(queue),
+            priority=Priority(priority),
+            kind=Kind.ENQUIRY,
+            clock=ClockKind(clock),
+            state=SlaState.AT_RISK,
+            created_at=NOW - timedelta(minutes=20),
+            age_s=1200,
+            assignee=None,
+            due_at=NOW + timedelta(seconds=seconds),
+            seconds_to_breach=seconds,
+            subject=subject,
+        )
+        for i, (queue, seconds, priority, clock, subject) in enumerate(_AT_RISK)
+    )
+
+
 def sample_view() -> FloorView:
     queues = tuple(_figures(row) for row in _FLOOR)
     return FloorView(
@@ -115,6 +150,7 @@ def sample_view() -> FloorView:
         backend="sim://127.0.0.1:8765",
         queues=queues,
         changed=frozenset(q.queue for q in queues),
+        at_risk=_at_risk(),
     )
 
 
@@ -203,6 +239,12 @@ def main(argv: list[str] | None = None) -> int:
         help="with --live: the simulator's start, ISO 8601 with a zone "
         "(e.g. 2026-11-24T01:20+08:00 for the promotion-night peak)",
     )
+    parser.add_argument(
+        "--wallboard", action="store_true", help="the wall board (View → Wall board)"
+    )
+    parser.add_argument(
+        "--board-layout", default="fixed", choices=["fixed", "rotate"], help="wall board layout"
+    )
     args = parser.parse_args(argv)
     if args.incident and not args.live:
         parser.error("--incident needs --live")
@@ -229,6 +271,9 @@ def main(argv: list[str] | None = None) -> int:
         _wait(app, lambda: bridge.last_view is not None, timeout=60 if args.live else 2)
         if args.incident:
             _declare_drill(app, session, runtime)
+        if args.wallboard:
+            session.view_modes.set_layout(args.board_layout)
+            session.view_modes.set_wallboard(True)
         _wait(app, lambda: False, timeout=0.5)  # let layout and fonts settle
         args.output.parent.mkdir(parents=True, exist_ok=True)
         if not session.window.grab().save(str(args.output)):

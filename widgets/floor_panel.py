@@ -74,17 +74,20 @@ class FloorPanel(QFrame):
 
 
 def elide_words(text: str, metrics: QFontMetrics, width: int) -> str:
-    """``text`` if it fits ``width`` pixels, else as many whole words as fit
-    and "…" (never a cut word; Chinese, written without spaces, may break
+    """``text`` if it fits ``width`` pixels, else cut short with "…": after
+    the last whole " · " part that fits (a headline loses whole facts), else
+    after the last whole word (Chinese, written without spaces, may break
     between any two characters); just "…" when not even one word fits."""
     if metrics.horizontalAdvance(text) <= width:
         return text
     ellipsis = "…"
-    cuts = [i for i, ch in enumerate(text) if ch.isspace() or _is_cjk(ch) or _is_cjk(text[i - 1])]
-    for cut in reversed(cuts):
-        head = text[:cut].rstrip(" ·—–-:,;/|（(")
-        if head and metrics.horizontalAdvance(head + ellipsis) <= width:
-            return head + ellipsis
+    parts = [i for i in range(len(text)) if text.startswith(" · ", i)]
+    words = [i for i, ch in enumerate(text) if ch.isspace() or _is_cjk(ch) or _is_cjk(text[i - 1])]
+    for cuts in (parts, words):
+        for cut in reversed(cuts):
+            head = text[:cut].rstrip(" ·—–-:,;/|（(")
+            if head and metrics.horizontalAdvance(head + ellipsis) <= width:
+                return head + ellipsis
     return ellipsis
 
 

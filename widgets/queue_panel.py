@@ -151,6 +151,8 @@ class QueuePanel(FloorPanel):
         self.setObjectName("queuePanel")
         self._thresholds = thresholds or Thresholds()
         self._point_size = 0
+        # Font steps; large-type zoom (View → Zoom in) raises both.
+        self._least_points, self._most_points = MIN_POINT_SIZE, MAX_POINT_SIZE
         self._staffing: Mapping[AgentState, int] | None = None
         self.model = QueueTableModel(
             self._thresholds, palette=DAY, language=ui_language(), parent=self
@@ -205,6 +207,14 @@ class QueuePanel(FloorPanel):
 
     def set_palette(self, palette: Palette) -> None:
         self.model.set_palette(palette)
+
+    def set_zoom(self, factor: float) -> None:
+        """Large type: the smallest and largest font steps times ``factor``
+        (zoomed in on a small screen, the table may then scroll sideways)."""
+        self._least_points = round(MIN_POINT_SIZE * factor)
+        self._most_points = max(self._least_points, round(MAX_POINT_SIZE * factor))
+        self._fit_to_width(force=True)
+        self._fit_height()
 
     def set_thresholds(self, thresholds: Thresholds) -> None:
         self._thresholds = thresholds
@@ -312,7 +322,7 @@ class QueuePanel(FloorPanel):
         """The narrowest this panel can be with every column of the table in
         full (queue names too) at the smallest font step, no horizontal scroll."""
         margins = self._column.contentsMargins()
-        table = sum(self._column_widths(MIN_POINT_SIZE)) + self._table_chrome()
+        table = sum(self._column_widths(self._least_points)) + self._table_chrome()
         return max(table + margins.left() + margins.right(), self.minimumSizeHint().width())
 
     def _table_chrome(self) -> int:
@@ -330,8 +340,8 @@ class QueuePanel(FloorPanel):
     def _width_size(self, table_width: int) -> int:
         """The largest font (≤ MAX_POINT_SIZE) at which every column fits."""
         available = table_width - self._table_chrome()
-        size = MAX_POINT_SIZE
-        while size > MIN_POINT_SIZE and sum(self._column_widths(size)) > available:
+        size = self._most_points
+        while size > self._least_points and sum(self._column_widths(size)) > available:
             size -= 1
         return size
 
@@ -344,7 +354,7 @@ class QueuePanel(FloorPanel):
             base = self._height_at(size, 0)
             return min(rows, (self.height() - base) // (self._height_at(size, 1) - base))
 
-        sizes = range(MIN_POINT_SIZE, self._width_size(self.table.width()) + 1)
+        sizes = range(self._least_points, self._width_size(self.table.width()) + 1)
         size = max(sizes, key=lambda size: (shown(size), size))
         if size == self._point_size and not force:
             return
@@ -410,7 +420,7 @@ class QueuePanel(FloorPanel):
     def _fit_height(self) -> None:
         """As tall as the rows (no empty table area); scrolls when space runs out."""
         rows = max(1, self.model.rowCount())
-        size = self._point_size or MAX_POINT_SIZE
+        size = self._point_size or self._most_points
         header = max(self.table.horizontalHeader().sizeHint().height(), _header_height(size))
         frame = 2 * self.table.frameWidth()
         height = header + rows * self.table.verticalHeader().defaultSectionSize() + frame

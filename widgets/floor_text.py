@@ -289,8 +289,8 @@ def countdown_text(seconds: float) -> str:
     translate = QCoreApplication.translate
     return clock_duration(
         max(0.0, seconds),
-        day_unit=translate("FloorText", "d", "days, in a duration such as 2 d 4 h"),
-        hour_unit=translate("FloorText", "h", "hours, in a duration such as 2 d 4 h"),
+        day_unit=translate("FloorText", "d"),
+        hour_unit=translate("FloorText", "h"),
     )
 
 
@@ -341,11 +341,11 @@ def bucket_text(start: datetime, bucket: timedelta, zone: tzinfo | None) -> str:
 
 
 def risk_headline(risk: QueueRisk | None, *, language: str) -> str:
-    """"Needs help now: Refunds — SL 71% vs 80% · 12 breached · 5 at risk,
+    """ "Needs help now: Refunds — SL 71% vs 80% · 12 breached · 5 at risk,
     next in 0:04:10 · nobody free"; "All queues on track" without one."""
     if risk is None:
-        return tr("All queues on track")
-    return tr("Needs help now: {queue} — {facts}").format(
+        return QCoreApplication.translate("FloorText", "All queues on track")
+    return QCoreApplication.translate("FloorText", "Needs help now: {queue} — {facts}").format(
         queue=risk.figures.display_name(language), facts=" · ".join(risk_facts(risk))
     )
 
@@ -356,23 +356,31 @@ def risk_facts(risk: QueueRisk) -> list[str]:
     facts = []
     if f.service_level is not None:
         facts.append(
-            tr("SL {level} vs {target}").format(
+            QCoreApplication.translate("FloorText", "SL {level} vs {target}").format(
                 level=_percent(f.service_level), target=_percent(f.service_level_target)
             )
         )
     if risk.breached:
-        facts.append(tr("{n} breached").format(n=risk.breached))
+        facts.append(
+            QCoreApplication.translate("FloorText", "{n} breached").format(n=risk.breached)
+        )
     if risk.at_risk:
         if risk.soonest_due_s is not None:
             facts.append(
-                tr("{n} at risk, next in {time}").format(
+                QCoreApplication.translate("FloorText", "{n} at risk, next in {time}").format(
                     n=risk.at_risk, time=countdown_text(risk.soonest_due_s)
                 )
             )
         else:
-            facts.append(tr("{n} at risk").format(n=risk.at_risk))
+            facts.append(
+                QCoreApplication.translate("FloorText", "{n} at risk").format(n=risk.at_risk)
+            )
     if f.waiting_past_target:
-        facts.append(tr("{n} waiting past target").format(n=f.waiting_past_target))
+        facts.append(
+            QCoreApplication.translate("FloorText", "{n} waiting past target").format(
+                n=f.waiting_past_target
+            )
+        )
     facts.extend(staffing_facts(risk))
     return facts
 
@@ -381,10 +389,16 @@ def staffing_facts(risk: QueueRisk) -> list[str]:
     """Nobody free, occupancy, and the agents the target needs (when known)."""
     facts = []
     if risk.zero_available:
-        facts.append(tr("nobody free"))
+        facts.append(QCoreApplication.translate("FloorText", "nobody free"))
     if risk.occupancy is not None and risk.occupancy >= 0.85:
-        facts.append(tr("occupancy {share}").format(share=_percent(risk.occupancy)))
+        facts.append(
+            QCoreApplication.translate("FloorText", "occupancy {share}").format(
+                share=_percent(risk.occupancy)
+            )
+        )
     short = risk.agents_short
     if short:
-        facts.append(tr("{n} more agents needed").format(n=short))
+        facts.append(
+            QCoreApplication.translate("FloorText", "{n} more agents needed").format(n=short)
+        )
     return facts

@@ -61,7 +61,8 @@ class ViewModes(QObject):
 
     def restore(self) -> None:
         """Zoom and wall board as they were (once the window is shown)."""
-        self._apply_zoom()
+        if self.zoom_step:
+            self._apply_zoom()
         if bool(self._state.value(WALLBOARD_KEY, False, type=bool)):
             self.set_wallboard(True)
 

@@ -53,14 +53,19 @@ def test_breaches_come_first_then_at_risk_then_shortfall() -> None:
 
 
 def test_levels_colour_only_the_outliers() -> None:
-    ranked = {str(r.queue): r.level for r in rank_queues([
-        q("ok", service_level=0.9),
-        q("watch", at_risk=1, service_level=0.9),
-        q("past", waiting_past_target=2, service_level=0.9),
-        q("below", service_level=0.79),
-        q("starved", waiting=3, agents_available=0, agents_busy=4),
-        q("new"),
-    ])}
+    ranked = {
+        str(r.queue): r.level
+        for r in rank_queues(
+            [
+                q("ok", service_level=0.9),
+                q("watch", at_risk=1, service_level=0.9),
+                q("past", waiting_past_target=2, service_level=0.9),
+                q("below", service_level=0.79),
+                q("starved", waiting=3, agents_available=0, agents_busy=4),
+                q("new"),
+            ]
+        )
+    }
     assert ranked == {
         "ok": RiskLevel.OK,
         "watch": RiskLevel.WATCH,
@@ -73,7 +78,8 @@ def test_levels_colour_only_the_outliers() -> None:
 
 def test_at_target_is_not_below() -> None:
     (risk,) = rank_queues([q("edge", service_level=0.8, service_level_target=0.8)])
-    assert risk.level is RiskLevel.OK and risk.shortfall == 0
+    assert risk.level is RiskLevel.OK
+    assert risk.shortfall == 0
 
 
 def test_soonest_deadline_breaks_a_tie() -> None:
@@ -98,7 +104,8 @@ def test_staffing_facts() -> None:
     (risk,) = rank_queues([q("s", waiting=4, agents_available=0, agents_busy=6)])
     assert risk.zero_available
     assert risk.occupancy == 1.0
-    assert risk.agents_needed is None and risk.agents_short is None
+    assert risk.agents_needed is None
+    assert risk.agents_short is None
     assert occupancy(q("none", agents_available=0, agents_busy=0)) is None
 
 
@@ -111,5 +118,6 @@ def test_agents_needed_hook() -> None:
 def test_headline_only_when_a_queue_needs_it() -> None:
     assert needs_help(rank_queues([q("fine", service_level=0.9)])) is None
     worst = needs_help(rank_queues([q("fine"), q("bad", breached=2)]))
-    assert worst is not None and worst.queue == "bad"
+    assert worst is not None
+    assert worst.queue == "bad"
     assert needs_help(()) is None

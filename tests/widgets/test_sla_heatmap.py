@@ -125,10 +125,12 @@ def test_values_are_written_where_they_fit_and_a_legend_explains(
     panel._on_floor_changed(one_hot_view())
     qtbot.waitUntil(lambda: bool(panel.cell_texts))
     assert panel.grid is not None
-    ((row, column), text), *rest = panel.cell_texts.items()
-    assert (row, text) == (2, "12") and not rest
+    ((row, _column), text), *rest = panel.cell_texts.items()
+    assert (row, text) == (2, "12")
+    assert not rest
     legend = panel.legend.text()
-    assert "nothing due" in legend and "10 and more" in legend
+    assert "nothing due" in legend
+    assert "10 and more" in legend
     # a narrow plot: no room, no numbers (the tooltip has them)
     panel.resize(600, 420)
     qtbot.waitUntil(lambda: not panel.cell_texts)

@@ -32,11 +32,13 @@ os.environ.setdefault("COCKPIT_CONFIG_DIR", tempfile.mkdtemp(prefix="cockpit-sho
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import numpy as np  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from cockpit.at_risk import SlaRow  # noqa: E402
 from cockpit.domain import Kind, Priority, QueueId, TicketId  # noqa: E402
+from cockpit.heatmap import BUCKETS, DEFAULT_BUCKET, HeatmapGrid, grid_starts  # noqa: E402
 from cockpit.metrics import ClockFigures, FloorView, QueueFigures  # noqa: E402
 from cockpit.runtime.health import Health, HealthState  # noqa: E402
 from cockpit.settings import Settings  # noqa: E402
@@ -143,9 +145,43 @@ def _at_risk() -> tuple[SlaRow, ...]:
     )
 
 
+def _heatmap(bucket: timedelta) -> HeatmapGrid:
+    """A promotion night: breaches build up in delivery tracking and coupons
+    from midnight, a few elsewhere, quiet hours with nothing due before dawn."""
+    starts = grid_starts(NOW, bucket, timedelta(hours=24))
+    rows, columns = len(_FLOOR), len(starts)
+    hours = np.array([(s.hour + 8) % 24 + s.minute / 60 for s in starts])  # Shanghai
+    busy = np.where((hours >= 9) | (hours < 2), 1.0, 0.0)
+    night = np.where(hours < 2, 1.0, 0.0)
+    scale = bucket / timedelta(minutes=30)
+    due = np.zeros((rows, columns), dtype=np.int64)
+    breaches = np.zeros((rows, columns), dtype=np.int64)
+    for row, (qid, *_rest) in enumerate(_FLOOR):
+        load = 3 + row % 4
+        due[row] = np.round(busy * load * 4 * scale).astype(np.int64)
+        hot = {"logistics": 9, "coupon": 6, "aftersale": 2, "refund": 1}.get(qid, 0)
+        breaches[row] = np.minimum(due[row], np.round(night * hot * scale).astype(np.int64))
+    breaches[6, columns * 3 // 8] = 1  # membership: one breach in the afternoon
+    due[6, columns * 3 // 8] = max(due[6, columns * 3 // 8], 1)
+    at_risk = np.minimum(due, breaches + 1) * busy.astype(np.int64)
+    for array in (due, breaches, at_risk):
+        array.flags.writeable = False
+    return HeatmapGrid(
+        queues=tuple(QueueId(r[0]) for r in _FLOOR),
+        starts=starts,
+        bucket=bucket,
+        breaches=breaches,
+        due=due,
+        at_risk=at_risk,
+    )
+
+
 def sample_view() -> FloorView:
     queues = tuple(_figures(row) for row in _FLOOR)
+    grids = {bucket: _heatmap(bucket) for bucket in BUCKETS}
     return FloorView(
+        heatmap=grids[DEFAULT_BUCKET],
+        heatmaps=grids,
         generated_at=NOW,
         backend="sim://127.0.0.1:8765",
         queues=queues,

@@ -31,7 +31,7 @@ LOWER_MIN = (380, 200)
 # needs it), and the shares of heatmap | at-risk | escalations below (more
 # for one whose title row needs it).
 UPPER_SHARE = 0.62
-LOWER_SHARES = (0.35, 0.37, 0.28)
+LOWER_SHARES = (0.26, 0.40, 0.34)
 
 
 class FloorLayout(QObject):
@@ -101,6 +101,7 @@ class FloorLayout(QObject):
         if wide == self.wide:
             if wide:
                 self._make_room_for_queues()
+            self._hand_over_height(wide)
             return
         self.wide = wide
         alerts, *lower = self._panels
@@ -121,8 +122,30 @@ class FloorLayout(QObject):
             self._tabs.show()
         for panel in self._panels:
             panel.show()
-        # Once the splitter has given the panels that came into view their room.
-        QTimer.singleShot(0, self, lambda: self.fit_table(snug=True))
+        # A nested splitter that last saw its panels hidden (in the tabs) keeps
+        # a maximum height of 0 until told again: the panels would be gone.
+        self._lower.refresh()
+        self._area.refresh()
+        # Once the splitter has taken in the panels that came into view.
+        QTimer.singleShot(0, self, lambda: self._settle(wide))
+
+    def _settle(self, wide: bool) -> None:
+        self._hand_over_height(wide)
+        self.fit_table(snug=True)
+
+    def _hand_over_height(self, wide: bool) -> None:
+        """The height below the queues to the part now in use (the side by
+        side splitter or the tabs): the splitter leaves a part that comes back
+        into view at no height at all, and the panels in it would be gone."""
+        sizes = self._area.sizes()
+        if len(sizes) != 3 or sum(sizes) <= 0 or sizes[1 if wide else 2] >= LOWER_MIN[1]:
+            return
+        below = sizes[1] + sizes[2]
+        floor = LOWER_MIN[0 if wide else 1]
+        if below < floor:
+            sizes[0] -= floor - below
+            below = floor
+        self._area.setSizes([sizes[0], below, 0] if wide else [sizes[0], 0, below])
 
     def _make_room_for_queues(self) -> None:
         """Side by side: the queues' part at least as wide as its table needs."""
@@ -149,6 +172,8 @@ class FloorLayout(QObject):
         font its width allows (the queue panel takes a smaller one while the
         panels below keep their least height); ``snug`` (a new layout, where
         a height the user dragged to means nothing): shrink it to that too."""
+        if self.wide is not None:
+            self._hand_over_height(self.wide)
         sizes = self._area.sizes()
         if not sizes or sizes[0] <= 0 or self._queues.model.rowCount() == 0:
             return

@@ -14,7 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, QPersistentModelIndex, QPointF, Qt
+from PySide6.QtCore import (
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QBrush, QFont, QFontMetrics, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -151,6 +160,7 @@ class QueuePanel(FloorPanel):
         self.setObjectName("queuePanel")
         self._thresholds = thresholds or Thresholds()
         self._point_size = 0
+        self._refit_pending = False
         # Font steps; large-type zoom (View → Zoom in) raises both.
         self._least_points, self._most_points = MIN_POINT_SIZE, MAX_POINT_SIZE
         self._staffing: Mapping[AgentState, int] | None = None
@@ -425,6 +435,22 @@ class QueuePanel(FloorPanel):
         frame = 2 * self.table.frameWidth()
         height = header + rows * self.table.verticalHeader().defaultSectionSize() + frame
         self._stack.setMaximumHeight(height)
+        if not self._refit_pending:
+            # Once the header has taken its new font, measure it again.
+            self._refit_pending = True
+            QTimer.singleShot(0, self, self._refit_height)
+
+    def _refit_height(self) -> None:
+        self._refit_pending = False
+        rows = max(1, self.model.rowCount())
+        header = (
+            self.table.horizontalHeader().height()
+            or self.table.horizontalHeader().sizeHint().height()
+        )
+        height = header + rows * self.table.verticalHeader().defaultSectionSize()
+        height += 2 * self.table.frameWidth()
+        if height > self._stack.maximumHeight():
+            self._stack.setMaximumHeight(height)
 
     def _height_at(self, size: int, rows: int) -> int:
         """This panel's height showing ``rows`` rows at font step ``size``
@@ -451,7 +477,9 @@ def _header_points(size: int) -> int:
 
 def _header_height(size: int) -> int:
     _, head = QueuePanel._fonts(size)
-    return QFontMetrics(head).height() + _HEADER_PADDING
+    metrics = QFontMetrics(head)
+    # Chinese titles come from a fallback font with taller lines than the Latin one.
+    return max(metrics.height(), metrics.boundingRect("队列Ág").height()) + _HEADER_PADDING
 
 
 def _line(points: int, *, bold: bool = False) -> int:

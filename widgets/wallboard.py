@@ -26,9 +26,7 @@ from cockpit.ranking import QueueRisk, RiskLevel, needs_help, rank_queues
 from widgets.bridge import Bridge
 from widgets.floor_panel import ElidedLabel
 from widgets.floor_text import (
-    clock_short_text,
     countdown_text,
-    priority_text,
     risk_headline,
     staffing_facts,
 )
@@ -121,8 +119,8 @@ class WallBoardView(QWidget):
         beside = QHBoxLayout(body)
         beside.setContentsMargins(0, 0, 0, 0)
         beside.setSpacing(16)
-        beside.addWidget(self._queues, 5)
-        beside.addWidget(self._countdowns, 2)
+        beside.addWidget(self._queues, 3)
+        beside.addWidget(self._countdowns, 1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 12, 20, 12)
         outer.setSpacing(12)
@@ -213,21 +211,18 @@ class WallBoardView(QWidget):
         columns = 3 if count > 4 else 2 if count > 1 else 1
         for i, tile in enumerate(self.tiles):
             self._grid.addWidget(tile, i // columns, i % columns)
+        for column in range(columns):
+            self._grid.setColumnStretch(column, 1)
 
     def _fill_tile(self, tile: _QueueTile, risk: QueueRisk, language: str) -> None:
         f = risk.figures
         tile.name.setText(f"{risk.rank}  {f.display_name(language)}")
-        if f.service_level is None:
-            tile.value.setText("—")
-        else:
-            tile.value.setText(
-                self.tr("{level} of {target}").format(
-                    level=f"{round(f.service_level * 100)}%",
-                    target=f"{round(f.service_level_target * 100)}%",
-                )
-            )
+        level = "—" if f.service_level is None else f"{round(f.service_level * 100)}%"
+        tile.value.setText(level)
         tile.facts.setText(
-            self.tr("{b} breached · {r} at risk").format(b=risk.breached, r=risk.at_risk)
+            self.tr("target {target} · {b} breached · {r} at risk").format(
+                target=f"{round(f.service_level_target * 100)}%", b=risk.breached, r=risk.at_risk
+            )
         )
         staff = [self.tr("{n} waiting").format(n=f.waiting), *staffing_facts(risk)]
         if not risk.zero_available:
@@ -248,10 +243,7 @@ class WallBoardView(QWidget):
                 label.setText("")
                 continue
             left = max(0.0, row.seconds_to_breach - passed)
-            label.setText(
-                f"{countdown_text(left)}  {names.get(row.queue, row.queue)} · "
-                f"{priority_text(row.priority)} · {clock_short_text(row.clock)}"
-            )
+            label.setText(f"{countdown_text(left)}  {names.get(row.queue, row.queue)}")
         if view is not None and not rows:
             self.countdown_rows[0].setText(self.tr("Nothing about to breach"))
 
@@ -263,7 +255,12 @@ class WallBoardView(QWidget):
         if size != self.point_size:
             self.point_size = size
             self.setStyleSheet(
-                _SHEET.format(body=size, value=round(size * 1.6), small=round(size * 0.7))
+                _SHEET.format(
+                    body=size,
+                    name=round(size * 0.85),
+                    value=round(size * 1.6),
+                    small=round(size * 0.6),
+                )
             )
 
     def changeEvent(self, event: QEvent) -> None:
@@ -280,7 +277,7 @@ class WallBoardView(QWidget):
 
 _SHEET = """
 QLabel#boardHeadline {{ font-size: {body}pt; font-weight: bold; }}
-QLabel#boardName {{ font-size: {body}pt; font-weight: bold; }}
+QLabel#boardName {{ font-size: {name}pt; font-weight: bold; }}
 QLabel#boardValue {{ font-size: {value}pt; font-weight: bold; }}
 QLabel#boardFacts {{ font-size: {small}pt; }}
 QLabel#boardCountdown {{ font-size: {small}pt; font-weight: bold; }}

@@ -2666,12 +2666,8 @@
 <context>
     <name>WallBoardView</name>
     <message>
-        <source>{level} of {target}</source>
-        <translation>{level} of {target}</translation>
-    </message>
-    <message>
-        <source>{b} breached · {r} at risk</source>
-        <translation>{b} breached · {r} at risk</translation>
+        <source>target {target} · {b} breached · {r} at risk</source>
+        <translation>target {target} · {b} breached · {r} at risk</translation>
     </message>
     <message>
         <source>{n} waiting</source>

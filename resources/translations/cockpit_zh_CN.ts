@@ -2666,12 +2666,8 @@
 <context>
     <name>WallBoardView</name>
     <message>
-        <source>{level} of {target}</source>
-        <translation>{level} / 目标 {target}</translation>
-    </message>
-    <message>
-        <source>{b} breached · {r} at risk</source>
-        <translation>已超时 {b} · 临近 {r}</translation>
+        <source>target {target} · {b} breached · {r} at risk</source>
+        <translation>目标 {target} · 已超时 {b} · 临近 {r}</translation>
     </message>
     <message>
         <source>{n} waiting</source>

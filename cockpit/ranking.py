@@ -30,8 +30,8 @@ class RiskLevel(IntEnum):
     """How much a queue needs attention; higher is worse."""
 
     OK = 0
-    WATCH = 1  # tickets at risk, or waiting past target: look soon
-    NEEDS_HELP = 2  # breaches, service level under target, or waiting with nobody free
+    WATCH = 1  # tickets at risk, waiting past target, or waiting with nobody free
+    NEEDS_HELP = 2  # breaches, or the service level under its target
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,10 +95,10 @@ def soonest_due(rows: Iterable[SlaRow]) -> dict[QueueId, float]:
 
 
 def risk_level(figures: QueueFigures, *, breached: int, below: float | None) -> RiskLevel:
-    starved = figures.waiting > 0 and figures.agents_available == 0
-    if breached > 0 or (below is not None and below > 0) or starved:
+    if breached > 0 or (below is not None and below > 0):
         return RiskLevel.NEEDS_HELP
-    if figures.at_risk > 0 or figures.waiting_past_target > 0:
+    starved = figures.waiting > 0 and figures.agents_available == 0
+    if figures.at_risk > 0 or figures.waiting_past_target > 0 or starved:
         return RiskLevel.WATCH
     return RiskLevel.OK
 

@@ -31,6 +31,8 @@ LOWER_MIN = (380, 200)
 # needs it), and the shares of heatmap | at-risk | escalations below (more
 # for one whose title row needs it).
 UPPER_SHARE = 0.62
+# The least font step of the queue table beside the alerts.
+WIDE_POINTS = 13
 LOWER_SHARES = (0.26, 0.40, 0.34)
 
 
@@ -68,6 +70,11 @@ class FloorLayout(QObject):
         if self._tabs.indexOf(panel) >= 0:
             self._tabs.setCurrentWidget(panel)
 
+    def show_at_risk(self) -> None:
+        """Bring the at-risk list into view (incident mode: it must stay on screen)."""
+        if len(self._panels) > 2:
+            self.show_panel(self._panels[2])
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if (
@@ -88,15 +95,19 @@ class FloorLayout(QObject):
             return False
         alerts, *lower = self._panels
         handle = self._upper.handleWidth()
-        beside = self._queues.least_width() + handle + _least_width(alerts)
+        # Beside the alerts the queues need more than their smallest type:
+        # otherwise they are better off alone across the top.
+        beside = self._queues.least_width(WIDE_POINTS) + handle + _least_width(alerts)
         below = sum(_least_width(panel) for panel in lower) + handle * (len(lower) - 1)
         return max(beside, below) <= width
 
-    def arrange(self) -> None:
+    def arrange(self, width: int | None = None) -> None:
+        """Side by side or tabs, for the main area's width (or ``width``, the
+        one it is about to get: the incident panel opening beside it)."""
         self._pending = False
         if not self._panels:
             return
-        width = self._area.width()
+        width = self._area.width() if width is None else width
         wide = self.fits_wide(width)
         if wide == self.wide:
             if wide:
@@ -112,7 +123,7 @@ class FloorLayout(QObject):
             self._tabs.hide()
             self._lower.show()
             handle = self._upper.handleWidth()
-            queues = max(round(width * UPPER_SHARE), self._queues.least_width())
+            queues = max(round(width * UPPER_SHARE), self._queues.least_width(WIDE_POINTS))
             self._upper.setSizes([queues, width - handle - queues])
             self._spread_lower()
         else:
@@ -150,7 +161,7 @@ class FloorLayout(QObject):
     def _make_room_for_queues(self) -> None:
         """Side by side: the queues' part at least as wide as its table needs."""
         sizes = self._upper.sizes()
-        need = self._queues.least_width()
+        need = self._queues.least_width(WIDE_POINTS)
         if len(sizes) == 2 and sizes[0] < need:
             self._upper.setSizes([need, sum(sizes) - need])
 

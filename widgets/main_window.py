@@ -151,6 +151,10 @@ class MainWindow(QMainWindow):
     def _share_incident_panel(self, again: bool = True) -> None:
         total = sum(self.side_splitter.sizes()) or self.width()
         side = round(total * self._incident_share)
+        # The floor narrows beside the panel (into tabs if need be) before the
+        # splitter hands the room over; the at-risk list in front.
+        self.floor_layout.arrange(width=total - side - self.side_splitter.handleWidth())
+        self.floor_layout.show_at_risk()
         self.side_splitter.setSizes([total - side, side])
         if again and self.side_splitter.sizes()[-1] < side:
             # The floor panels' wide layout held the room; narrower, they

@@ -67,7 +67,7 @@ _TEMPLATES: dict[Column, str] = {
     Column.SERVICE_LEVEL: "▼▼ 100%",
     Column.OCCUPANCY: "100%",
 }
-_COUNT_TEMPLATE = "▲ 888"
+_COUNT_TEMPLATE = "▲▲ 888"
 # Longer queue names are elided (the tooltip has them) rather than shrink every figure.
 _NAME_CAP = "Refunds & returns"
 _PAD = 14  # horizontal padding per column, in pixels
@@ -94,7 +94,7 @@ class _SummaryTile(QFrame):
         self.detail = ElidedLabel(self)
         self.detail.setObjectName("tileCaption")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 8, 14, 8)
+        layout.setContentsMargins(12, 4, 12, 4)
         layout.setSpacing(0)
         for label in (self.caption, self.value, self.detail):
             layout.addWidget(label)
@@ -201,7 +201,7 @@ class QueuePanel(FloorPanel):
 
         self._column = layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
-        layout.setSpacing(10)
+        layout.setSpacing(8)
         layout.addLayout(title_row)
         layout.addWidget(self.headline)
         layout.addLayout(tiles_row)
@@ -328,11 +328,13 @@ class QueuePanel(FloorPanel):
         # Taller or shorter, without the table's width changing.
         self._fit_to_width()
 
-    def least_width(self) -> int:
+    def least_width(self, points: int | None = None) -> int:
         """The narrowest this panel can be with every column of the table in
-        full (queue names too) at the smallest font step, no horizontal scroll."""
+        full (queue names too) at font step ``points`` (the smallest by
+        default), no horizontal scroll."""
         margins = self._column.contentsMargins()
-        table = sum(self._column_widths(self._least_points)) + self._table_chrome()
+        size = max(points or 0, self._least_points)
+        table = sum(self._column_widths(size)) + self._table_chrome()
         return max(table + margins.left() + margins.right(), self.minimumSizeHint().width())
 
     def _table_chrome(self) -> int:
@@ -490,8 +492,8 @@ def _line(points: int, *, bold: bool = False) -> int:
 
 
 _HEADER_PADDING = 12  # section padding and border in the application sheet
-_TILE_PADDING = 18  # a tile's margins and border
-_SLACK = 6  # what the style adds to labels and headers beyond their fonts' line heights
+_TILE_PADDING = 10  # a tile's margins and border
+_SLACK = 14  # what the style adds to labels and headers beyond their fonts' line heights
 _SIZE_SHEET = """
 QTableView {{ font-size: {data}pt; font-weight: bold; }}
 QHeaderView {{ font-size: {head}pt; font-weight: bold; }}

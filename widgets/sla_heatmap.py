@@ -60,7 +60,7 @@ LIMITS: dict[HeatmapMode, tuple[float, float]] = {
 # apart as the plot narrows, so that no two labels ever touch.
 LABEL_STEPS = tuple(timedelta(hours=hours) for hours in (2, 3, 4, 6, 8, 12))
 LABEL_GAP = 16  # pixels at least between two time labels
-TICK_POINTS = 11
+TICK_POINTS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,8 +202,12 @@ class SlaHeatmapPanel(FloorPanel):
         layout = panel_layout(self)
         layout.addLayout(top)
         layout.addWidget(self._stack, 1)
-        layout.addWidget(self.legend)
-        layout.addWidget(self._hint)
+        # Legend and hint share one line: the panel stays short in the tabs.
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.legend)
+        bottom.addStretch(1)
+        bottom.addWidget(self._hint)
+        layout.addLayout(bottom)
 
         self._throttle = QTimer(self)
         self._throttle.setSingleShot(True)
@@ -296,7 +300,7 @@ class SlaHeatmapPanel(FloorPanel):
         metrics = QFontMetrics(self._tick_font())
         left.setWidth(max(metrics.horizontalAdvance(name) for name in names) + 14)
         line = QFontInfo(self._tick_font()).pixelSize() * 1.15  # Latin and CJK alike
-        self.plot.setMinimumHeight(round(line * (rows + 2)))
+        self.plot.setMinimumHeight(round(line * rows) + QFontMetrics(self._tick_font()).height())
         self._update_time_ticks()
         self.now_line.setValue((view.generated_at - grid.starts[0]) / grid.bucket)
         self._write_cells()

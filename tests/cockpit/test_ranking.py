@@ -71,7 +71,7 @@ def test_levels_colour_only_the_outliers() -> None:
         "watch": RiskLevel.WATCH,
         "past": RiskLevel.WATCH,
         "below": RiskLevel.NEEDS_HELP,
-        "starved": RiskLevel.NEEDS_HELP,
+        "starved": RiskLevel.WATCH,
         "new": RiskLevel.OK,
     }
 

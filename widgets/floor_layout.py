@@ -32,7 +32,7 @@ LOWER_MIN = (380, 200)
 # for one whose title row needs it).
 UPPER_SHARE = 0.62
 # The least font step of the queue table beside the alerts.
-WIDE_POINTS = 13
+WIDE_POINTS = 11
 LOWER_SHARES = (0.26, 0.40, 0.34)
 
 

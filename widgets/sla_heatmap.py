@@ -33,12 +33,21 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QFont, QFontInfo, QFontMetrics
-from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolTip,
+    QWidget,
+)
 
 from cockpit.domain import QueueId
 from cockpit.heatmap import BUCKETS, DEFAULT_BUCKET, HeatmapGrid, HeatmapMode
 from cockpit.metrics import FloorView
 from widgets.floor_panel import (
+    ElidedLabel,
     FloorPanel,
     filter_buttons,
     panel_layout,
@@ -192,11 +201,13 @@ class SlaHeatmapPanel(FloorPanel):
         scene.sigMouseMoved.connect(self._on_mouse_moved)
         scene.sigMouseClicked.connect(self._on_mouse_clicked)
 
-        self._hint = QLabel(self)
+        self._hint = ElidedLabel(self)
         self._hint.setObjectName("panelHint")
         self.legend = QLabel(self)
         self.legend.setObjectName("panelHint")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        # Neither sets the panel's least width: the title row and the plot do.
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._placeholder, self._stack = placeholder_stack(self, self.plot)
 
         layout = panel_layout(self)
@@ -204,9 +215,8 @@ class SlaHeatmapPanel(FloorPanel):
         layout.addWidget(self._stack, 1)
         # Legend and hint share one line: the panel stays short in the tabs.
         bottom = QHBoxLayout()
-        bottom.addWidget(self.legend)
-        bottom.addStretch(1)
-        bottom.addWidget(self._hint)
+        bottom.addWidget(self.legend, 3)
+        bottom.addWidget(self._hint, 2)
         layout.addLayout(bottom)
 
         self._throttle = QTimer(self)

@@ -285,3 +285,30 @@ def test_system_reminders_fold_out_of_the_log(qtbot: QtBot, tmp_path: object) ->
         assert not panel.isVisible()
     finally:
         host.close()
+
+
+@pytest.mark.usefixtures("real_font")
+def test_the_incident_panel_keeps_queues_and_at_risk_on_screen(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QFrame
+
+    window, bridge = _window(qtbot, 1920, 1080)
+    bridge.floorUpdated.emit(nine_bad_queues())
+    panel = window.queue_panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() == len(NINE))
+    incident = QFrame()
+    incident.hide()
+    window.set_incident_panel(incident, share=0.3)
+    incident.show()
+    qtbot.waitUntil(lambda: window.side_splitter.sizes()[-1] > 0.25 * window.width())
+    qtbot.wait(100)
+    # the floor went into tabs beside the panel, the at-risk list in front
+    assert window.floor_layout.wide is False
+    assert window.lower_tabs.currentWidget() is window.lower_tabs.widget(2)
+    assert window.lower_tabs.currentWidget().isVisible()
+    table = panel.table
+    assert not table.horizontalScrollBar().isVisible()
+    header = table.horizontalHeader()
+    right = header.sectionViewportPosition(Column.SERVICE_LEVEL) + header.sectionSize(
+        Column.SERVICE_LEVEL
+    )
+    assert right <= table.viewport().width()

@@ -18,6 +18,7 @@ from html import escape
 from zoneinfo import ZoneInfo
 
 from cockpit.acted_on import ActedOnRow, ActedOnTracker, acted_on_html
+from cockpit.durations import export_duration
 from cockpit.escalations import level_name
 from cockpit.metrics import FloorView
 from cockpit.review_html import document, table
@@ -191,8 +192,8 @@ def handover_body(handover: Handover, *, language: str, zone: tzinfo) -> str:
         (t("bot_deflected"), str(f.bot_deflected)),
         (t("late_responses"), f"{f.late_responses} / {f.responses}"),
         (t("service_level"), t.percent(f.service_level)),
-        (t("mean_wait"), t.duration(f.mean_wait_s)),
-        (t("peak_wait"), t.duration(f.peak_wait_s)),
+        (t("mean_wait"), export_duration(f.mean_wait_s, language=t.language)),
+        (t("peak_wait"), export_duration(f.peak_wait_s, language=t.language)),
         (t("breached_peak"), str(f.breached_peak)),
     ]
     parts = [

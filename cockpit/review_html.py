@@ -14,6 +14,7 @@ from datetime import tzinfo
 from html import escape
 
 from cockpit.backlog import review_section
+from cockpit.durations import export_duration
 from cockpit.review import Review
 from cockpit.review_impact import PhaseImpact, PhaseName
 from cockpit.review_labels import Labels
@@ -108,7 +109,7 @@ class _Page:
             (t("severity"), t.severity(i.severity)),
             (t("declared"), f"{t.time(i.declared_at, z)} ({t('by')} {i.declared_by})"),
             (t("resolved"), resolved),
-            (t("duration"), t.duration(i.duration)),
+            (t("duration"), export_duration(i.duration, language=t.language)),
             (t("owner"), r.written.owner or t("to_write")),
             (t("generated"), t.time(r.generated_at, z)),
         ]
@@ -131,8 +132,8 @@ class _Page:
         row(t("bot_deflected"), (f"{p.bot_deflected}" for p in phases))
         row(t("late_responses"), (f"{p.late_responses} / {p.responses}" for p in phases))
         row(t("service_level"), (t.percent(p.service_level) for p in phases))
-        row(t("mean_wait"), (t.duration(p.mean_wait_s) for p in phases))
-        row(t("peak_wait"), (t.duration(p.peak_wait_s) for p in phases))
+        row(t("mean_wait"), (export_duration(p.mean_wait_s, language=t.language) for p in phases))
+        row(t("peak_wait"), (export_duration(p.peak_wait_s, language=t.language) for p in phases))
         row(t("waiting_peak"), (f"{p.waiting_peak}" for p in phases))
         row(t("breached_peak"), (f"{p.breached_peak}" for p in phases))
         row(t("agents"), (_agents(p) for p in phases))
@@ -192,7 +193,11 @@ class _Page:
         t = self.t
         rows = []
         for latency in self.r.latencies:
-            took = t.duration(latency.seconds) if latency.seconds is not None else t("not_happened")
+            took = (
+                export_duration(latency.seconds, language=t.language)
+                if latency.seconds is not None
+                else t("not_happened")
+            )
             about = latency_about(t, self.r.incident, latency)
             rows.append((t(latency.name.value), took, about))
         head = (t("latency"), t("took"), t("about"))
@@ -216,7 +221,8 @@ class _Page:
         if not rows:
             return f"<h2>{_e(t('bulk_replies'))}</h2><p>{_e(t('none'))}</p>"
         span = self.r.bulk_replies[0].span_s
-        how = t("bulk_around", d=t.duration(span)) if span else t("bulk_live")
+        around = export_duration(span, language=t.language)
+        how = t("bulk_around", d=around) if span else t("bulk_live")
         body = f"<p class='muted'>{_e(t('bulk_note'))} {_e(how)}</p>" + table(head, rows)
         return f"<h2>{_e(t('bulk_replies'))}</h2>" + body
 
@@ -243,11 +249,13 @@ class _Page:
     def compliance(self, occ: Occurrence) -> str:
         t, late = self.t, occ.late_by_s
         if occ.status is Compliance.LATE and late is not None:
-            return t("late_by", d=t.duration(late))
+            return t("late_by", d=export_duration(late, language=t.language))
         if occ.status is Compliance.MISSED and late:
-            return t("missed_by", d=t.duration(late))
+            return t("missed_by", d=export_duration(late, language=t.language))
         if occ.status is Compliance.ON_TIME and late is not None and late < 0:
-            return f"{t('on_time')} ({t('early_by', d=t.duration(-late))})"
+            return (
+                f"{t('on_time')} ({t('early_by', d=export_duration(-late, language=t.language))})"
+            )
         return t(occ.status.value)
 
     def written(self, key: str) -> str:

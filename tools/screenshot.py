@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,13 +32,17 @@ os.environ.setdefault("COCKPIT_CONFIG_DIR", tempfile.mkdtemp(prefix="cockpit-sho
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import numpy as np  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from cockpit.domain import QueueId  # noqa: E402
-from cockpit.metrics import FloorView, QueueFigures  # noqa: E402
+from cockpit.at_risk import SlaRow  # noqa: E402
+from cockpit.domain import Kind, Priority, QueueId, TicketId  # noqa: E402
+from cockpit.heatmap import BUCKETS, DEFAULT_BUCKET, HeatmapGrid, grid_starts  # noqa: E402
+from cockpit.metrics import ClockFigures, FloorView, QueueFigures  # noqa: E402
 from cockpit.runtime.health import Health, HealthState  # noqa: E402
 from cockpit.settings import Settings  # noqa: E402
+from cockpit.sla import ClockKind, SlaState  # noqa: E402
 from widgets.app import (  # noqa: E402
     NIGHT_KEY,
     CockpitSession,
@@ -67,8 +71,22 @@ _FLOOR: list[_Row] = [
 ]
 
 
+# id: first-response breached, resolution breached, at risk, waiting past target,
+# answered late, closed unanswered past target (the service level's other parts).
+_SLA: dict[str, tuple[int, int, int, int, int, int]] = {
+    "aftersale": (2, 1, 6, 3, 9, 1),
+    "logistics": (9, 3, 14, 12, 41, 6),
+    "refund": (0, 2, 3, 0, 6, 0),
+    "coupon": (5, 0, 11, 8, 29, 4),
+    "membership": (0, 0, 1, 0, 1, 0),
+}
+
+
 def _figures(row: _Row) -> QueueFigures:
     qid, zh, en, open_, waiting, oldest, available, busy, away, arrivals, resolved, sl, target = row
+    first, resolution, at_risk, past, late, gone = _SLA.get(qid, (0, 0, 0, 0, 0, 0))
+    answered = max(0, resolved + arrivals // 2)
+    in_target = round((answered + past + gone + late) * sl) if sl is not None else 0
     return QueueFigures(
         queue=QueueId(qid),
         name=en,
@@ -83,16 +101,92 @@ def _figures(row: _Row) -> QueueFigures:
         resolutions_15m=resolved,
         service_level=sl,
         service_level_target=target,
+        answered_in_target=in_target,
+        answered_late=late,
+        waiting_past_target=past,
+        abandoned_past_target=gone,
+        breached=max(first, resolution),
+        at_risk=at_risk,
+        first_response=ClockFigures(breached=first, at_risk=at_risk),
+        resolution=ClockFigures(breached=resolution),
+    )
+
+
+# queue, seconds to breach, priority, clock, subject
+_AT_RISK = [
+    ("logistics", 74, "urgent", "first_response", "物流三天没更新"),
+    ("coupon", 131, "high", "first_response", "优惠券无法使用"),
+    ("logistics", 205, "high", "first_response", "快递显示已签收但没收到"),
+    ("aftersale", 262, "medium", "resolution", "退换货进度"),
+    ("refund", 318, "high", "resolution", "退款三天未到账"),
+    ("coupon", 407, "medium", "first_response", "满减没有生效"),
+    ("logistics", 512, "medium", "first_response", "改地址"),
+    ("membership", 590, "low", "first_response", "积分没到账"),
+]
+
+
+def _at_risk() -> tuple[SlaRow, ...]:
+    return tuple(
+        SlaRow(
+            ticket=TicketId(f"T{9000 + i}"),
+            queue=QueueId(queue),
+            priority=Priority(priority),
+            kind=Kind.ENQUIRY,
+            clock=ClockKind(clock),
+            state=SlaState.AT_RISK,
+            created_at=NOW - timedelta(minutes=20),
+            age_s=1200,
+            assignee=None,
+            due_at=NOW + timedelta(seconds=seconds),
+            seconds_to_breach=seconds,
+            subject=subject,
+        )
+        for i, (queue, seconds, priority, clock, subject) in enumerate(_AT_RISK)
+    )
+
+
+def _heatmap(bucket: timedelta) -> HeatmapGrid:
+    """A promotion night: breaches build up in delivery tracking and coupons
+    from midnight, a few elsewhere, quiet hours with nothing due before dawn."""
+    starts = grid_starts(NOW, bucket, timedelta(hours=24))
+    rows, columns = len(_FLOOR), len(starts)
+    hours = np.array([(s.hour + 8) % 24 + s.minute / 60 for s in starts])  # Shanghai
+    busy = np.where((hours >= 9) | (hours < 2), 1.0, 0.0)
+    night = np.where(hours < 2, 1.0, 0.0)
+    scale = bucket / timedelta(minutes=30)
+    due = np.zeros((rows, columns), dtype=np.int64)
+    breaches = np.zeros((rows, columns), dtype=np.int64)
+    for row, (qid, *_rest) in enumerate(_FLOOR):
+        load = 3 + row % 4
+        due[row] = np.round(busy * load * 4 * scale).astype(np.int64)
+        hot = {"logistics": 9, "coupon": 6, "aftersale": 2, "refund": 1}.get(qid, 0)
+        breaches[row] = np.minimum(due[row], np.round(night * hot * scale).astype(np.int64))
+    breaches[6, columns * 3 // 8] = 1  # membership: one breach in the afternoon
+    due[6, columns * 3 // 8] = max(due[6, columns * 3 // 8], 1)
+    at_risk = np.minimum(due, breaches + 1) * busy.astype(np.int64)
+    for array in (due, breaches, at_risk):
+        array.flags.writeable = False
+    return HeatmapGrid(
+        queues=tuple(QueueId(r[0]) for r in _FLOOR),
+        starts=starts,
+        bucket=bucket,
+        breaches=breaches,
+        due=due,
+        at_risk=at_risk,
     )
 
 
 def sample_view() -> FloorView:
     queues = tuple(_figures(row) for row in _FLOOR)
+    grids = {bucket: _heatmap(bucket) for bucket in BUCKETS}
     return FloorView(
+        heatmap=grids[DEFAULT_BUCKET],
+        heatmaps=grids,
         generated_at=NOW,
         backend="sim://127.0.0.1:8765",
         queues=queues,
         changed=frozenset(q.queue for q in queues),
+        at_risk=_at_risk(),
     )
 
 
@@ -181,6 +275,12 @@ def main(argv: list[str] | None = None) -> int:
         help="with --live: the simulator's start, ISO 8601 with a zone "
         "(e.g. 2026-11-24T01:20+08:00 for the promotion-night peak)",
     )
+    parser.add_argument(
+        "--wallboard", action="store_true", help="the wall board (View → Wall board)"
+    )
+    parser.add_argument(
+        "--board-layout", default="fixed", choices=["fixed", "rotate"], help="wall board layout"
+    )
     args = parser.parse_args(argv)
     if args.incident and not args.live:
         parser.error("--incident needs --live")
@@ -207,6 +307,9 @@ def main(argv: list[str] | None = None) -> int:
         _wait(app, lambda: bridge.last_view is not None, timeout=60 if args.live else 2)
         if args.incident:
             _declare_drill(app, session, runtime)
+        if args.wallboard:
+            session.view_modes.set_layout(args.board_layout)
+            session.view_modes.set_wallboard(True)
         _wait(app, lambda: False, timeout=0.5)  # let layout and fonts settle
         args.output.parent.mkdir(parents=True, exist_ok=True)
         if not session.window.grab().save(str(args.output)):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 # so that someone who switched by mistake can always find the way back.
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
 LANGUAGE_CHOICES = ("system", "zh_CN", "en")
+BOARD_LAYOUTS = ("fixed", "rotate")  # widgets.wallboard.BoardLayout values
 
 
 def _version() -> str:
@@ -48,6 +49,10 @@ class MainActions(QObject):
     promotionToggled = Signal(bool)
     declareRequested = Signal(object)
     reviewsRequested = Signal()
+    # The view modes (wall board, its layout, large-type zoom): view_modes.py.
+    wallboardToggled = Signal(bool)
+    boardLayoutRequested = Signal(str)
+    zoomRequested = Signal(int)  # +1 larger, -1 smaller, 0 back to normal
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +90,8 @@ class MainActions(QObject):
         self.alert_sound.setCheckable(True)
         self.alert_sound.toggled.connect(self.alertSoundToggled)
 
+        self._build_view_modes()
+
         self.declare = QAction(self)
         self.declare.setShortcut(QKeySequence("Ctrl+I"))
         self.declare.triggered.connect(self._on_declare_triggered)
@@ -104,6 +111,69 @@ class MainActions(QObject):
         self._incident_menu = QMenu()
         self._help_menu = QMenu()
         self._retranslate()
+
+    def _build_view_modes(self) -> None:
+        """View → Wall board (F11), its layout, and Zoom in / out / reset."""
+        self.wallboard = QAction(self)
+        self.wallboard.setCheckable(True)
+        self.wallboard.setShortcut(QKeySequence("F11"))
+        self.wallboard.toggled.connect(self.wallboardToggled)
+        self._board_group = QActionGroup(self)
+        self._board_group.setExclusive(True)
+        self.board_layouts: dict[str, QAction] = {}
+        for choice in BOARD_LAYOUTS:
+            action = QAction(self._board_group)
+            action.setCheckable(True)
+            action.setData(choice)
+            self.board_layouts[choice] = action
+        self.board_layouts[BOARD_LAYOUTS[0]].setChecked(True)
+        self._board_group.triggered.connect(
+            lambda action: self.boardLayoutRequested.emit(str(action.data()))
+        )
+        self.zoom_in = QAction(self)
+        self.zoom_in.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self.zoom_in.triggered.connect(lambda: self.zoomRequested.emit(1))
+        self.zoom_out = QAction(self)
+        self.zoom_out.setShortcut(QKeySequence("Ctrl+-"))
+        self.zoom_out.triggered.connect(lambda: self.zoomRequested.emit(-1))
+        self.zoom_reset = QAction(self)
+        self.zoom_reset.setShortcut(QKeySequence("Ctrl+0"))
+        self.zoom_reset.triggered.connect(lambda: self.zoomRequested.emit(0))
+        self._board_menu = QMenu()
+
+    def _install_view_modes(self, window: QMainWindow) -> None:
+        self._board_menu.setParent(window, self._board_menu.windowFlags())
+        self._board_menu.addActions(list(self.board_layouts.values()))
+        self._view_menu.addSeparator()
+        self._view_menu.addAction(self.wallboard)
+        self._view_menu.addMenu(self._board_menu)
+        self._view_menu.addSeparator()
+        for action in (self.zoom_in, self.zoom_out, self.zoom_reset):
+            self._view_menu.addAction(action)
+        # Without menus (the wall board) the shortcuts still work.
+        window.addActions([self.wallboard, self.zoom_in, self.zoom_out, self.zoom_reset])
+
+    def set_wallboard(self, on: bool) -> None:
+        """Check or uncheck "Wall board" without emitting ``wallboardToggled``."""
+        blocked = self.wallboard.blockSignals(True)
+        self.wallboard.setChecked(on)
+        self.wallboard.blockSignals(blocked)
+
+    def set_board_layout(self, choice: str) -> None:
+        action = self.board_layouts.get(choice, self.board_layouts[BOARD_LAYOUTS[0]])
+        action.setChecked(True)
+
+    def _retranslate_view_modes(self) -> None:
+        self.wallboard.setText(self.tr("&Wall board"))
+        self.wallboard.setStatusTip(
+            self.tr("Full screen for a TV: queues, countdowns and the incident banner (F11, Esc)")
+        )
+        self._board_menu.setTitle(self.tr("Wall board &layout"))
+        self.board_layouts["fixed"].setText(self.tr("&Fixed: queues and countdowns together"))
+        self.board_layouts["rotate"].setText(self.tr("&Rotating: one page at a time"))
+        self.zoom_in.setText(self.tr("Zoom &in"))
+        self.zoom_out.setText(self.tr("Zoom &out"))
+        self.zoom_reset.setText(self.tr("&Normal size"))
 
     def install(self, window: QMainWindow) -> None:
         """Build the menu bar of ``window`` and follow its language changes."""
@@ -126,6 +196,7 @@ class MainActions(QObject):
         self._view_menu.addMenu(self._language_menu)
         self._view_menu.addAction(self.night_mode)
         self._view_menu.addAction(self.alert_sound)
+        self._install_view_modes(window)
         self._incident_menu.addAction(self.declare)
         self._incident_menu.addAction(self.reviews)
         self._incident_menu.addSeparator()
@@ -211,6 +282,7 @@ class MainActions(QObject):
         self.night_mode.setText(self.tr("&Night mode"))
         self.alert_sound.setText(self.tr("&Sound for alerts"))
         self.alert_sound.setStatusTip(self.tr("Beep when a new alert comes in"))
+        self._retranslate_view_modes()
         self._incident_menu.setTitle(self.tr("&Incident"))
         self.declare.setText(self.tr("&Declare incident…"))
         self.declare.setStatusTip(self.tr("Open an incident from a playbook"))

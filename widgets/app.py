@@ -57,6 +57,7 @@ from widgets.run_op import OpRunner
 from widgets.settings_dialog import SettingsDialog
 from widgets.status_bar import StatusBarView
 from widgets.theme import palette_for, qpalette, style_sheet
+from widgets.view_modes import ViewModes
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,9 @@ LANGUAGE_KEY = "ui/language"
 NIGHT_KEY = "ui/night_mode"
 GEOMETRY_KEY = "window/geometry"
 SPLITTER_KEY = "window/splitter"
+# The incident panel's share of the width: narrow, so that the queues and the
+# at-risk list stay on screen beside it.
+INCIDENT_SHARE = 0.3
 
 
 class Runtime(Protocol):
@@ -250,6 +254,15 @@ class CockpitSession(QObject):
         self.floor.install_sound_toggle(self.actions, state)
         self.floor.install_promotion_toggle(self.actions, settings)
         self.floor.declareRequested.connect(self.declare_from_alert)
+        # Wall board, its layout and large-type zoom, kept with the window state.
+        self.view_modes = ViewModes(
+            window=self.window,
+            actions=self.actions,
+            state=state,
+            bridge=self.bridge,
+            zone=zone,
+            parent=self,
+        )
         self.ops: OpRunner | None = None
         self.incidents: IncidentMode | None = None
         if isinstance(runtime, IncidentHost):
@@ -277,11 +290,12 @@ class CockpitSession(QObject):
         incidents = IncidentMode(host, window=self.window, zone=zone, parent=self)
         incidents.panel.set_palette(palette_for(night))
         self.window.banner_area.addWidget(incidents.banner)
-        self.window.set_incident_panel(incidents.panel)
+        self.window.set_incident_panel(incidents.panel, share=INCIDENT_SHARE)
         self.bridge.incidentsTicked.connect(incidents.on_incidents_ticked)
         self.actions.declareRequested.connect(incidents.declare)
         self.actions.reviewsRequested.connect(self._on_reviews_requested)
-        incidents.banner.activated.connect(incidents.panel.show)
+        incidents.banner.activated.connect(incidents.panel.expand)
+        incidents.pictureChanged.connect(self.view_modes.show_incident)
         self.incidents = incidents
 
     def declare_from_alert(self, alert: object) -> None:
@@ -306,6 +320,7 @@ class CockpitSession(QObject):
             self.window.showMaximized()
         else:
             self.window.show()
+        self.view_modes.restore()
 
     def quit(self) -> None:
         self.shutdown()

@@ -26,12 +26,14 @@ from widgets.floor_panel import FloorPanel
 from widgets.queue_panel import QueuePanel
 
 # The least the panels below keep when the queue table grows: wide, then narrow.
-LOWER_MIN = (380, 260)
+LOWER_MIN = (380, 200)
 # The queues' share of the width beside the alerts (more when their table
 # needs it), and the shares of heatmap | at-risk | escalations below (more
 # for one whose title row needs it).
 UPPER_SHARE = 0.62
-LOWER_SHARES = (0.35, 0.37, 0.28)
+# The least font step of the queue table beside the alerts.
+WIDE_POINTS = 11
+LOWER_SHARES = (0.26, 0.40, 0.34)
 
 
 class FloorLayout(QObject):
@@ -68,6 +70,11 @@ class FloorLayout(QObject):
         if self._tabs.indexOf(panel) >= 0:
             self._tabs.setCurrentWidget(panel)
 
+    def show_at_risk(self) -> None:
+        """Bring the at-risk list into view (incident mode: it must stay on screen)."""
+        if len(self._panels) > 2:
+            self.show_panel(self._panels[2])
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if (
@@ -88,19 +95,24 @@ class FloorLayout(QObject):
             return False
         alerts, *lower = self._panels
         handle = self._upper.handleWidth()
-        beside = self._queues.least_width() + handle + _least_width(alerts)
+        # Beside the alerts the queues need more than their smallest type:
+        # otherwise they are better off alone across the top.
+        beside = self._queues.least_width(WIDE_POINTS) + handle + _least_width(alerts)
         below = sum(_least_width(panel) for panel in lower) + handle * (len(lower) - 1)
         return max(beside, below) <= width
 
-    def arrange(self) -> None:
+    def arrange(self, width: int | None = None) -> None:
+        """Side by side or tabs, for the main area's width (or ``width``, the
+        one it is about to get: the incident panel opening beside it)."""
         self._pending = False
         if not self._panels:
             return
-        width = self._area.width()
+        width = self._area.width() if width is None else width
         wide = self.fits_wide(width)
         if wide == self.wide:
             if wide:
                 self._make_room_for_queues()
+            self._hand_over_height(wide)
             return
         self.wide = wide
         alerts, *lower = self._panels
@@ -111,7 +123,7 @@ class FloorLayout(QObject):
             self._tabs.hide()
             self._lower.show()
             handle = self._upper.handleWidth()
-            queues = max(round(width * UPPER_SHARE), self._queues.least_width())
+            queues = max(round(width * UPPER_SHARE), self._queues.least_width(WIDE_POINTS))
             self._upper.setSizes([queues, width - handle - queues])
             self._spread_lower()
         else:
@@ -121,13 +133,35 @@ class FloorLayout(QObject):
             self._tabs.show()
         for panel in self._panels:
             panel.show()
-        # Once the splitter has given the panels that came into view their room.
-        QTimer.singleShot(0, self, lambda: self.fit_table(snug=True))
+        # A nested splitter that last saw its panels hidden (in the tabs) keeps
+        # a maximum height of 0 until told again: the panels would be gone.
+        self._lower.refresh()
+        self._area.refresh()
+        # Once the splitter has taken in the panels that came into view.
+        QTimer.singleShot(0, self, lambda: self._settle(wide))
+
+    def _settle(self, wide: bool) -> None:
+        self._hand_over_height(wide)
+        self.fit_table(snug=True)
+
+    def _hand_over_height(self, wide: bool) -> None:
+        """The height below the queues to the part now in use (the side by
+        side splitter or the tabs): the splitter leaves a part that comes back
+        into view at no height at all, and the panels in it would be gone."""
+        sizes = self._area.sizes()
+        if len(sizes) != 3 or sum(sizes) <= 0 or sizes[1 if wide else 2] >= LOWER_MIN[1]:
+            return
+        below = sizes[1] + sizes[2]
+        floor = LOWER_MIN[0 if wide else 1]
+        if below < floor:
+            sizes[0] -= floor - below
+            below = floor
+        self._area.setSizes([sizes[0], below, 0] if wide else [sizes[0], 0, below])
 
     def _make_room_for_queues(self) -> None:
         """Side by side: the queues' part at least as wide as its table needs."""
         sizes = self._upper.sizes()
-        need = self._queues.least_width()
+        need = self._queues.least_width(WIDE_POINTS)
         if len(sizes) == 2 and sizes[0] < need:
             self._upper.setSizes([need, sum(sizes) - need])
 
@@ -149,6 +183,8 @@ class FloorLayout(QObject):
         font its width allows (the queue panel takes a smaller one while the
         panels below keep their least height); ``snug`` (a new layout, where
         a height the user dragged to means nothing): shrink it to that too."""
+        if self.wide is not None:
+            self._hand_over_height(self.wide)
         sizes = self._area.sizes()
         if not sizes or sizes[0] <= 0 or self._queues.model.rowCount() == 0:
             return

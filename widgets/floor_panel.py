@@ -73,9 +73,32 @@ class FloorPanel(QFrame):
 # --- parts ------------------------------------------------------------------------
 
 
+def elide_words(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``text`` if it fits ``width`` pixels, else cut short with "…": after
+    the last whole " · " part that fits (a headline loses whole facts), else
+    after the last whole word (Chinese, written without spaces, may break
+    between any two characters); just "…" when not even one word fits."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    ellipsis = "…"
+    parts = [i for i in range(len(text)) if text.startswith(" · ", i)]
+    words = [i for i, ch in enumerate(text) if ch.isspace() or _is_cjk(ch) or _is_cjk(text[i - 1])]
+    for cuts in (parts, words):
+        for cut in reversed(cuts):
+            head = text[:cut].rstrip(" ·—–-:,;/|（(")
+            if head and metrics.horizontalAdvance(head + ellipsis) <= width:
+                return head + ellipsis
+    return ellipsis
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef"
+
+
 class _TitleLabel(QLabel):
     """A one-line title that gives way to the buttons beside it: in full
-    when there is room, else cut short with "…" and whole in its tooltip."""
+    when there is room, else cut short after a whole word with "…" and
+    whole in its tooltip."""
 
     def setText(self, text: str) -> None:
         super().setText(text)
@@ -93,7 +116,7 @@ class _TitleLabel(QLabel):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         rect = self.contentsRect()
-        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        text = elide_words(self.text(), self.fontMetrics(), rect.width())
         painter = QPainter(self)
         self.style().drawItemText(
             painter,
@@ -108,6 +131,15 @@ class _TitleLabel(QLabel):
     def _update_tooltip(self) -> None:
         cut = self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
         self.setToolTip(self.text() if cut else "")
+
+
+class ElidedLabel(_TitleLabel):
+    """A one-line label cut after a whole word with "…" when narrow (the
+    tooltip then has it whole); it asks for no more width than a few letters."""
+
+    def elided(self) -> str:
+        """The text as painted now."""
+        return elide_words(self.text(), self.fontMetrics(), self.contentsRect().width())
 
 
 def panel_title(parent: QWidget) -> QLabel:

@@ -18,7 +18,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from cockpit.alert_rules import AlertRule, Severity
 from cockpit.alerts import Alert
 from cockpit.domain import Channel, EscalationLevel, Kind, Priority, Status
+from cockpit.durations import clock_duration
 from cockpit.escalations import EscalationFlag
+from cockpit.ranking import QueueRisk
 from cockpit.settings import EscalationSettings
 from cockpit.sla import ClockKind, SlaState
 
@@ -218,13 +220,13 @@ def flag_text(flag: EscalationFlag, limits: EscalationSettings) -> str:
     text = _FLAGS.get(flag)
     if text is None:
         return str(flag.value)
-    return tr(str(text)).format(limit=span_text(flag_limit(flag, limits)))
+    return tr(str(text)).format(limit=limit_text(flag_limit(flag, limits)))
 
 
 def flag_name(flag: EscalationFlag, limits: EscalationSettings) -> str:
     """The flag in full, with its limit: "Urgent: not reported to the supervisor (> 5 min)"."""
     name = tr(str(_FLAG_NAMES[flag])) if flag in _FLAG_NAMES else str(flag.value)
-    return f"{name} (> {span_text(flag_limit(flag, limits))})"
+    return f"{name} (> {limit_text(flag_limit(flag, limits))})"
 
 
 def flag_short(flag: EscalationFlag) -> str:
@@ -244,7 +246,7 @@ def alert_text(
         count = alert_ticket_count(alert)
         limit = ""
         if alert.rule.value in _FLAG_VALUES:
-            limit = span_text(flag_limit(EscalationFlag(alert.rule.value), limits))
+            limit = limit_text(flag_limit(EscalationFlag(alert.rule.value), limits))
         return tr(str(one if count == 1 else several)).format(
             n=count, queue=queue, limit=limit, waiting=details.get("waiting", "?")
         )
@@ -299,15 +301,24 @@ def _number(value: object) -> float:
 
 
 def countdown_text(seconds: float) -> str:
-    """``mm:ss`` under an hour, ``h:mm:ss`` from an hour on (never negative)."""
-    total = max(0, int(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+    """A wait or a time left: ``0:06:05``, ``6:05:00``; ``2 d 4 h`` from a
+    day on (never negative). The one duration format (``cockpit.durations``)."""
+    translate = QCoreApplication.translate
+    return clock_duration(
+        max(0.0, seconds),
+        day_unit=translate("FloorText", "d"),
+        hour_unit=translate("FloorText", "h"),
+    )
 
 
 def span_text(seconds: float) -> str:
-    """A limit or an age in words: "45 s", "12 min", "2 h 05 min", "3 d 4 h"."""
+    """An age or a time overdue, in the same one format as :func:`countdown_text`."""
+    return countdown_text(seconds)
+
+
+def limit_text(seconds: float) -> str:
+    """A configured limit or size in words: "45 s", "12 min", "2 h 05 min",
+    "3 d 4 h" (a setting, not a measurement, so no clock digits)."""
     translate = QCoreApplication.translate
     total = max(0, int(seconds))
     if total < 60:
@@ -341,3 +352,70 @@ def bucket_text(start: datetime, bucket: timedelta, zone: tzinfo | None) -> str:
     """A bucket as local "11-24 01:00–01:30"."""
     end = local(start + bucket, zone)
     return f"{date_time(start, zone)}–{end:%H:%M}"
+
+
+# --- the headline: which queue needs help now -------------------------------------
+
+
+def risk_headline(risk: QueueRisk | None, *, language: str) -> str:
+    """ "Needs help now: Refunds — SL 71% vs 80% · 12 breached · 5 at risk,
+    next in 0:04:10 · nobody free"; "All queues on track" without one."""
+    if risk is None:
+        return QCoreApplication.translate("FloorText", "All queues on track")
+    return QCoreApplication.translate("FloorText", "Needs help now: {queue} — {facts}").format(
+        queue=risk.figures.display_name(language), facts=" · ".join(risk_facts(risk))
+    )
+
+
+def risk_facts(risk: QueueRisk) -> list[str]:
+    """The facts that put the queue where it is, most pressing first."""
+    f = risk.figures
+    facts = []
+    if f.service_level is not None:
+        facts.append(
+            QCoreApplication.translate("FloorText", "SL {level} vs {target}").format(
+                level=_percent(f.service_level), target=_percent(f.service_level_target)
+            )
+        )
+    if risk.breached:
+        facts.append(
+            QCoreApplication.translate("FloorText", "{n} breached").format(n=risk.breached)
+        )
+    if risk.at_risk:
+        if risk.soonest_due_s is not None:
+            facts.append(
+                QCoreApplication.translate("FloorText", "{n} at risk, next in {time}").format(
+                    n=risk.at_risk, time=countdown_text(risk.soonest_due_s)
+                )
+            )
+        else:
+            facts.append(
+                QCoreApplication.translate("FloorText", "{n} at risk").format(n=risk.at_risk)
+            )
+    if f.waiting_past_target:
+        facts.append(
+            QCoreApplication.translate("FloorText", "{n} waiting past target").format(
+                n=f.waiting_past_target
+            )
+        )
+    facts.extend(staffing_facts(risk))
+    return facts
+
+
+def staffing_facts(risk: QueueRisk) -> list[str]:
+    """Nobody free, occupancy, and the agents the target needs (when known)."""
+    facts = []
+    if risk.zero_available:
+        facts.append(QCoreApplication.translate("FloorText", "nobody free"))
+    if risk.occupancy is not None and risk.occupancy >= 0.85:
+        facts.append(
+            QCoreApplication.translate("FloorText", "occupancy {share}").format(
+                share=_percent(risk.occupancy)
+            )
+        )
+    short = risk.agents_short
+    if short:
+        facts.append(
+            QCoreApplication.translate("FloorText", "{n} more agents needed").format(n=short)
+        )
+    return facts

@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QLocale, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from widgets.floor_panel import ElidedLabel
 from widgets.incident_state import BotState, IncidentPicture, overdue_count
 from widgets.incident_text import severity_text, span_text
 from widgets.theme import set_style_property
@@ -46,7 +47,9 @@ class IncidentBanner(QFrame):
         self._picture: IncidentPicture | None = None
 
         self.tag = self._label("bannerTag")
-        self.title = self._label("bannerTitle")
+        # Cut after a whole word with "…" when the chips need the room.
+        self.title = ElidedLabel(self)
+        self.title.setObjectName("bannerTitle")
         self.severity = self._label("bannerChip")
         self.elapsed = self._label("bannerElapsed")
         self.bot = self._label("bannerChip")

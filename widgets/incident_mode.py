@@ -16,7 +16,7 @@ from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from cockpit.incidents.engine import TickResult
@@ -46,7 +46,12 @@ def _system_now() -> datetime:
 
 
 class IncidentMode(QObject):
-    """Banner + panel + dialogs of incident mode, fed from one host (the runtime)."""
+    """Banner + panel + dialogs of incident mode, fed from one host (the runtime).
+
+    ``pictureChanged(IncidentPicture)`` after every read (the wall board's banner).
+    """
+
+    pictureChanged = Signal(object)
 
     def __init__(
         self,
@@ -121,7 +126,8 @@ class IncidentMode(QObject):
         self.picture = picture
         self.banner.show_picture(picture)
         self.panel.show_picture(picture)
-        self.panel.setVisible(picture.incident is not None)
+        self.panel.setVisible(picture.incident is not None and not self.panel.collapsed)
+        self.pictureChanged.emit(picture)
         if self._again:
             self._again = False
             self.refresh()

@@ -18,12 +18,15 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -81,6 +84,7 @@ class IncidentPanel(QFrame):
         self._zone = zone
         self._busy = False
         self.picture: IncidentPicture | None = None
+        self.collapsed = False
         self.bulk_plan: BulkPlan | None = None
         # Dialog openers, replaced by the controller (and by tests).
         self.open_broadcast: OpenDialog | None = None
@@ -127,10 +131,18 @@ class IncidentPanel(QFrame):
 
         self._timeline_title = QLabel(self)
         self._timeline_title.setObjectName("sectionTitle")
+        # System reminders fold out of the people's log unless asked for.
+        self.reminders_box = QCheckBox(self)
+        self.reminders_box.toggled.connect(self._fold_reminders)
+        self.timeline.rowsInserted.connect(self._fold_reminders)
+        self.timeline.modelReset.connect(self._fold_reminders)
+        timeline_top = QHBoxLayout()
+        timeline_top.addWidget(self._timeline_title, 1)
+        timeline_top.addWidget(self.reminders_box)
         bottom = QWidget(self)
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.addWidget(self._timeline_title)
+        bottom_layout.addLayout(timeline_top)
         bottom_layout.addWidget(self.timeline_view)
         bottom_layout.addWidget(self.notes)
         self.sections = QSplitter(Qt.Orientation.Vertical, self)
@@ -138,10 +150,19 @@ class IncidentPanel(QFrame):
         self.sections.addWidget(self.steps)
         self.sections.addWidget(bottom)
         self.sections.setStretchFactor(1, 1)
+        # Collapsing hides the panel until the banner is clicked: the floor
+        # (queues, at-risk list) then has the whole width again.
+        self.collapse_button = QToolButton(self)
+        self.collapse_button.setObjectName("collapseButton")
+        self.collapse_button.setText("»")
+        self.collapse_button.clicked.connect(self.collapse)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.collapse_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.setSpacing(8)
-        layout.addWidget(self.title)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(6)
+        layout.addLayout(title_row)
         layout.addWidget(self.summary)
         layout.addLayout(self._actions_layout())
         layout.addWidget(self.result)
@@ -151,12 +172,32 @@ class IncidentPanel(QFrame):
     def _actions_layout(self) -> QGridLayout:
         grid = QGridLayout()
         grid.setSpacing(8)
+        # Two columns: the panel stays narrow beside the floor.
         grid.addWidget(self.broadcast_button, 0, 0)
         grid.addWidget(self.bot_button, 0, 1)
-        grid.addWidget(self.resolve_button, 0, 2)
         grid.addWidget(self.bulk_button, 1, 0)
-        grid.addWidget(self.answer_new_button, 1, 1, 1, 2)
+        grid.addWidget(self.answer_new_button, 1, 1)
+        grid.addWidget(self.resolve_button, 2, 0, 1, 2)
         return grid
+
+    # --- collapsing and folding -----------------------------------------------------
+
+    def collapse(self) -> None:
+        """Hide the panel while the incident runs (the banner brings it back)."""
+        self.collapsed = True
+        self.hide()
+
+    def expand(self) -> None:
+        self.collapsed = False
+        if self.picture is not None and self.picture.incident is not None:
+            self.show()
+
+    def _fold_reminders(self) -> None:
+        show = self.reminders_box.isChecked()
+        rows = set(self.timeline.reminder_rows())
+        for row in range(self.timeline.rowCount()):
+            self.timeline_view.setRowHidden(row, row in rows and not show)
+        self.reminders_box.setText(self.tr("Show system reminders ({n})").format(n=len(rows)))
 
     def _connect(self) -> None:
         self.broadcast_button.clicked.connect(self._on_broadcast_clicked)
@@ -404,6 +445,10 @@ class IncidentPanel(QFrame):
 
     def _retranslate(self) -> None:
         self._timeline_title.setText(self.tr("Incident log (newest first)"))
+        self.collapse_button.setToolTip(
+            self.tr("Hide the incident panel; click the banner to bring it back")
+        )
+        self._fold_reminders()
         self.broadcast_button.setText(self.tr("Broadcast…"))
         self.bulk_button.setText(self.tr("Reply to matching tickets…"))
         self.resolve_button.setText(self.tr("Resolve…"))

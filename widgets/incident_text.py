@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from cockpit.incidents.checklist import StepState, StepStatus
 from cockpit.incidents.model import ActionResult, Change, Target, TargetKind
 from cockpit.incidents.playbook import Playbook
+from widgets.floor_text import countdown_text as floor_countdown
 
 CONTEXT = "IncidentText"
 # Marks a text for lupdate (by this name) and returns it; typed for mypy.
@@ -212,13 +213,8 @@ def target_text(target: Target | str, chats: Mapping[str, str] | None = None) ->
 
 
 def span_text(span: timedelta) -> str:
-    """``m:ss`` under an hour, ``h:mm:ss`` from one hour on (never negative)."""
-    total = max(0, int(span.total_seconds()))
-    hours, rest = divmod(total, 3600)
-    minutes, seconds = divmod(rest, 60)
-    if hours:
-        return f"{hours}:{minutes:02d}:{seconds:02d}"
-    return f"{minutes}:{seconds:02d}"
+    """The one duration format: ``0:06:05``, ``6:05:00``, ``2 d 4 h`` (never negative)."""
+    return floor_countdown(span.total_seconds())
 
 
 def clock_text(when: datetime, zone: tzinfo | None) -> str:

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cockpit.settings import Thresholds
 from widgets.actions import MainActions
@@ -92,7 +99,13 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addLayout(self.banner_area)
         layout.addWidget(self.side_splitter, 1)
-        self.setCentralWidget(central)
+        # The normal floor, or the wall board in its place (set_wallboard).
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(central)
+        self.setCentralWidget(self.pages)
+        self.wallboard: QWidget | None = None
+        self._before_board = Qt.WindowState.WindowNoState
+        self._board_geometry = QRect()
 
         self.setStatusBar(status_bar)
         self.status = status_bar
@@ -138,6 +151,10 @@ class MainWindow(QMainWindow):
     def _share_incident_panel(self, again: bool = True) -> None:
         total = sum(self.side_splitter.sizes()) or self.width()
         side = round(total * self._incident_share)
+        # The floor narrows beside the panel (into tabs if need be) before the
+        # splitter hands the room over; the at-risk list in front.
+        self.floor_layout.arrange(width=total - side - self.side_splitter.handleWidth())
+        self.floor_layout.show_at_risk()
         self.side_splitter.setSizes([total - side, side])
         if again and self.side_splitter.sizes()[-1] < side:
             # The floor panels' wide layout held the room; narrower, they
@@ -146,6 +163,38 @@ class MainWindow(QMainWindow):
 
     def set_palette(self, palette: Palette) -> None:
         self.queue_panel.set_palette(palette)
+
+    # --- the wall board -----------------------------------------------------------
+
+    def set_wallboard(self, board: QWidget) -> None:
+        """The page the wall board mode shows in place of the floor."""
+        self.wallboard = board
+        self.pages.addWidget(board)
+
+    def wallboard_on(self) -> bool:
+        return self.wallboard is not None and self.pages.currentWidget() is self.wallboard
+
+    def set_wallboard_mode(self, on: bool) -> None:
+        """Full screen with the wall board and no menus or status bar; off:
+        the floor again, in the window state it had before."""
+        if self.wallboard is None or on == self.wallboard_on():
+            return
+        self.menuBar().setVisible(not on)
+        self.statusBar().setVisible(not on)
+        if on:
+            self._before_board = self.windowState() & ~Qt.WindowState.WindowFullScreen
+            self._board_geometry = self.geometry()
+            self.pages.setCurrentWidget(self.wallboard)
+            self.wallboard.setFocus()
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
+            # Without a window manager full screen is only a wish: cover the screen.
+            self.setGeometry(self.screen().geometry())
+        else:
+            self.pages.setCurrentIndex(0)
+            self.setWindowState(self._before_board)
+            if not self._before_board & Qt.WindowState.WindowMaximized:
+                self.setGeometry(self._board_geometry)
+                self.keep_on_screen()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

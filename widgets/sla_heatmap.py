@@ -15,6 +15,11 @@ the end); the user's own switches paint at once. Hovering a cell shows its
 exact numbers; clicking it asks (``cellActivated``) for the tickets behind
 it. pyqtgraph's global options are never touched: colours and fonts are set
 on this widget's items.
+
+Readable at a glance: a single breach already shows clearly amber (any
+value above zero is lifted to the first colour step), a bucket where
+nothing fell due is grey, not the white of a zero, the numbers are written
+in the cells wherever they fit, and a legend under the plot says so.
 """
 
 from __future__ import annotations
@@ -28,19 +33,28 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QFont, QFontInfo, QFontMetrics
-from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolTip,
+    QWidget,
+)
 
 from cockpit.domain import QueueId
 from cockpit.heatmap import BUCKETS, DEFAULT_BUCKET, HeatmapGrid, HeatmapMode
 from cockpit.metrics import FloorView
 from widgets.floor_panel import (
+    ElidedLabel,
     FloorPanel,
     filter_buttons,
     panel_layout,
     panel_title,
     placeholder_stack,
 )
-from widgets.floor_text import bucket_text, clock_time, local, span_text
+from widgets.floor_text import bucket_text, clock_time, limit_text, local
 from widgets.queue_panel import ui_language
 from widgets.theme import DAY, Palette
 
@@ -55,7 +69,7 @@ LIMITS: dict[HeatmapMode, tuple[float, float]] = {
 # apart as the plot narrows, so that no two labels ever touch.
 LABEL_STEPS = tuple(timedelta(hours=hours) for hours in (2, 3, 4, 6, 8, 12))
 LABEL_GAP = 16  # pixels at least between two time labels
-TICK_POINTS = 11
+TICK_POINTS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +94,34 @@ def label_step(*, pixels_per_hour: float, label_width: int) -> timedelta:
     return LABEL_STEPS[-1]
 
 
+# Any value above zero shows at least at this share of the limit: the first
+# amber step, so that one or two breaches never pass for none.
+FIRST_STEP = 0.08
+CELL_TEXT_POINTS = 9
+
+
 def colour_map(palette: Palette) -> pg.ColorMap:
-    """Sequential: the surface colour (nothing) → amber → red (the limit and above)."""
+    """Sequential: the surface colour (zero) → amber (the first step) → red
+    (the limit and above)."""
     return pg.ColorMap(
-        pos=np.array([0.0, 0.5, 1.0]),
-        color=[palette.surface, palette.warn_bg, palette.critical_bg],
+        pos=np.array([0.0, FIRST_STEP / 2, FIRST_STEP, 1.0]),
+        color=[palette.surface, palette.surface, palette.warn_bg, palette.critical_bg],
     )
+
+
+def shown_values(grid: HeatmapGrid, mode: HeatmapMode) -> np.ndarray:
+    """The grid's values as painted: rates in percent, any value above zero
+    lifted to the first colour step, NaN (grey) where nothing fell due and
+    nothing was at risk."""
+    values = np.asarray(grid.values(mode), dtype=np.float64)
+    if mode is HeatmapMode.BREACH_RATE:
+        values = values * 100.0
+    low, high = LIMITS[mode]
+    lifted = np.where(values > 0, np.maximum(values, low + (high - low) * FIRST_STEP), values)
+    if mode is HeatmapMode.BREACH_RATE:
+        return lifted
+    empty = (np.asarray(grid.due) == 0) & (np.asarray(grid.at_risk) == 0) & (values == 0)
+    return np.where(empty, np.nan, lifted)
 
 
 class SlaHeatmapPanel(FloorPanel):
@@ -115,6 +151,9 @@ class SlaHeatmapPanel(FloorPanel):
         self.redraws = 0  # how many times the grid was painted (tests, benchmarks)
         self.hover_text = ""
         self._bar_text = ""
+        self._cell_items: list[pg.TextItem] = []
+        # (row, column) → the number written in that cell (tests).
+        self.cell_texts: dict[tuple[int, int], str] = {}
 
         self._title = panel_title(self)
         self.bucket_box = QComboBox(self)
@@ -162,14 +201,23 @@ class SlaHeatmapPanel(FloorPanel):
         scene.sigMouseMoved.connect(self._on_mouse_moved)
         scene.sigMouseClicked.connect(self._on_mouse_clicked)
 
-        self._hint = QLabel(self)
+        self._hint = ElidedLabel(self)
         self._hint.setObjectName("panelHint")
+        self.legend = QLabel(self)
+        self.legend.setObjectName("panelHint")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        # Neither sets the panel's least width: the title row and the plot do.
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._placeholder, self._stack = placeholder_stack(self, self.plot)
 
         layout = panel_layout(self)
         layout.addLayout(top)
         layout.addWidget(self._stack, 1)
-        layout.addWidget(self._hint)
+        # Legend and hint share one line: the panel stays short in the tabs.
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.legend, 3)
+        bottom.addWidget(self._hint, 2)
+        layout.addLayout(bottom)
 
         self._throttle = QTimer(self)
         self._throttle.setSingleShot(True)
@@ -187,6 +235,7 @@ class SlaHeatmapPanel(FloorPanel):
         self._style_plot()
         self._bar_text = ""  # in the new palette's colour
         self._fit_bar_label()
+        self._show_legend()
         self.redraw()
 
     def set_mode(self, mode: HeatmapMode) -> None:
@@ -194,6 +243,7 @@ class SlaHeatmapPanel(FloorPanel):
         self._mode_buttons[mode].setChecked(True)
         self.bar.setLevels(values=LIMITS[mode])
         self._fit_bar_label()
+        self._show_legend()
         self.redraw()
 
     def set_bucket(self, bucket: timedelta) -> None:
@@ -248,9 +298,7 @@ class SlaHeatmapPanel(FloorPanel):
             self._stack.setCurrentWidget(self._placeholder)
             return
         self._stack.setCurrentWidget(self.plot)
-        values = np.asarray(grid.values(self._mode), dtype=np.float64)
-        if self._mode is HeatmapMode.BREACH_RATE:
-            values = values * 100.0
+        values = shown_values(grid, self._mode)
         self.image.setImage(values, autoLevels=False, levels=LIMITS[self._mode])
         rows, columns = values.shape
         self._box.setRange(xRange=(0, columns), yRange=(0, rows), padding=0)
@@ -262,14 +310,62 @@ class SlaHeatmapPanel(FloorPanel):
         metrics = QFontMetrics(self._tick_font())
         left.setWidth(max(metrics.horizontalAdvance(name) for name in names) + 14)
         line = QFontInfo(self._tick_font()).pixelSize() * 1.15  # Latin and CJK alike
-        self.plot.setMinimumHeight(round(line * (rows + 2)))
+        self.plot.setMinimumHeight(round(line * rows) + QFontMetrics(self._tick_font()).height())
         self._update_time_ticks()
         self.now_line.setValue((view.generated_at - grid.starts[0]) / grid.bucket)
+        self._write_cells()
         self.redraws += 1
 
     def _on_plot_resized(self) -> None:
         self._update_time_ticks()
         self._fit_bar_label()
+        self._write_cells()
+
+    def _write_cells(self) -> None:
+        """The number in every non-zero cell that is wide and tall enough for it."""
+        grid = self._grid
+        self.cell_texts = {}
+        for item in self._cell_items:
+            item.setVisible(False)
+        if grid is None or not grid.starts:
+            return
+        raw = np.asarray(grid.values(self._mode), dtype=np.float64)
+        if self._mode is HeatmapMode.BREACH_RATE:
+            raw = raw * 100.0
+        rows, columns = raw.shape
+        width = self._box.width() / max(1, columns)
+        height = self._box.height() / max(1, rows)
+        metrics = QFontMetrics(self._cell_font())
+        if height < metrics.height():
+            return
+        used = 0
+        for row, column in zip(*np.nonzero(np.nan_to_num(raw) > 0), strict=True):
+            text = f"{round(raw[row, column])}"
+            if metrics.horizontalAdvance(text) + 4 > width:
+                continue
+            item = self._cell_item(used)
+            used += 1
+            dark = raw[row, column] >= 0.5 * LIMITS[self._mode][1]
+            item.setColor(self._palette.critical_text if dark else self._palette.warn_text)
+            item.setText(text)
+            item.setPos(column + 0.5, row + 0.5)
+            item.setVisible(True)
+            self.cell_texts[(int(row), int(column))] = text
+
+    def _cell_item(self, index: int) -> pg.TextItem:
+        while len(self._cell_items) <= index:
+            item = pg.TextItem(anchor=(0.5, 0.5))
+            item.setFont(self._cell_font())
+            self.plot.getPlotItem().addItem(item)
+            self._cell_items.append(item)
+        return self._cell_items[index]
+
+    @staticmethod
+    def _cell_font() -> QFont:
+        font = QFont(QApplication.font())
+        font.setPointSize(CELL_TEXT_POINTS)
+        font.setBold(True)
+        return font
 
     def _update_time_ticks(self) -> None:
         grid = self._grid
@@ -410,15 +506,29 @@ class SlaHeatmapPanel(FloorPanel):
         for mode, text in texts.items():
             self._mode_buttons[mode].setText(text)
         for index, bucket in enumerate(BUCKETS):
-            self.bucket_box.setItemText(index, span_text(bucket.total_seconds()))
+            self.bucket_box.setItemText(index, limit_text(bucket.total_seconds()))
         self.bucket_box.setToolTip(self.tr("Bucket size"))
-        self._hint.setText(
-            self.tr("Hover a cell for its numbers, click it for its tickets. Grey: nothing due.")
-        )
+        self._hint.setText(self.tr("Hover a cell for its numbers, click it for its tickets."))
+        self._show_legend()
         self._placeholder.setText(self.tr("Waiting for the first data from the backend…"))
         self._now_label.setFormat(self.tr("now"))
         self._fit_bar_label()
         self.redraw()
+
+    def _show_legend(self) -> None:
+        p = self._palette
+        high = LIMITS[self._mode][1]
+        swatch = "<span style='color:{c}; font-size:large'>■</span> {t}"
+        parts = [
+            swatch.format(c=p.header_bg, t=self.tr("nothing due")),
+            swatch.format(c=p.border, t="0").replace("■", "□"),
+            swatch.format(c=p.warn_bg, t=self.tr("1 and more")),
+            swatch.format(c=p.critical_bg, t=self.tr("{n} and more").format(n=round(high))),
+        ]
+        if self._mode is HeatmapMode.BREACH_RATE:
+            parts[2] = swatch.format(c=p.warn_bg, t=self.tr("above 0%"))
+            parts[3] = swatch.format(c=p.critical_bg, t="100%")
+        self.legend.setText("&nbsp;&nbsp;&nbsp;".join(parts))
 
     def _fit_bar_label(self) -> None:
         """The colour bar's caption along the bar; its short form (the whole

@@ -127,6 +127,19 @@ QLabel#placeholder { color: $text_muted; }
 QFrame#summaryTile {
     background: $surface; border: 1px solid $border; border-radius: 6px;
 }
+QLabel#headline { padding: 2px 8px; border-radius: 4px; }
+QWidget#wallBoard { background: $window; }
+QLabel#boardHeadline { padding: 4px 12px; border-radius: 6px; color: $text; }
+QLabel#boardHeadline[severity="critical"] { background: $critical_bg; color: $critical_text; }
+QFrame#boardTile, QFrame#boardCountdowns {
+    background: $surface; border: 1px solid $border; border-radius: 8px;
+}
+QFrame#boardTile QLabel, QFrame#boardCountdowns QLabel { background: transparent; color: $text; }
+QFrame#boardTile[severity="warn"] { background: $warn_bg; border-color: $warn_bg; }
+QFrame#boardTile[severity="warn"] QLabel { color: $warn_text; }
+QFrame#boardTile[severity="critical"] { background: $critical_bg; border-color: $critical_bg; }
+QFrame#boardTile[severity="critical"] QLabel { color: $critical_text; }
+QLabel#headline[severity="critical"] { background: $critical_bg; color: $critical_text; }
 QFrame#summaryTile[severity="warn"] { background: $warn_bg; border-color: $warn_bg; }
 QFrame#summaryTile[severity="critical"] { background: $critical_bg; border-color: $critical_bg; }
 QFrame#summaryTile QLabel { background: transparent; }

@@ -1121,6 +1121,14 @@
         <translation>Incident #{incident} — checklist step “{step}” overdue by {span}</translation>
     </message>
     <message>
+        <source>d</source>
+        <translation>d</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>h</translation>
+    </message>
+    <message>
         <source>{s} s</source>
         <translation>{s} s</translation>
     </message>
@@ -1139,6 +1147,46 @@
     <message>
         <source>{d} d {h} h</source>
         <translation>{d} d {h} h</translation>
+    </message>
+    <message>
+        <source>All queues on track</source>
+        <translation>All queues on track</translation>
+    </message>
+    <message>
+        <source>Needs help now: {queue} — {facts}</source>
+        <translation>Needs help now: {queue} — {facts}</translation>
+    </message>
+    <message>
+        <source>SL {level} vs {target}</source>
+        <translation>SL {level} vs {target}</translation>
+    </message>
+    <message>
+        <source>{n} breached</source>
+        <translation>{n} breached</translation>
+    </message>
+    <message>
+        <source>{n} at risk, next in {time}</source>
+        <translation>{n} at risk, next in {time}</translation>
+    </message>
+    <message>
+        <source>{n} at risk</source>
+        <translation>{n} at risk</translation>
+    </message>
+    <message>
+        <source>{n} waiting past target</source>
+        <translation>{n} waiting past target</translation>
+    </message>
+    <message>
+        <source>nobody free</source>
+        <translation>nobody free</translation>
+    </message>
+    <message>
+        <source>occupancy {share}</source>
+        <translation>occupancy {share}</translation>
+    </message>
+    <message>
+        <source>{n} more agents needed</source>
+        <translation>{n} more agents needed</translation>
     </message>
     <message>
         <source>Customer not updated &gt; {limit}</source>
@@ -1206,6 +1254,10 @@
 <context>
     <name>IncidentPanel</name>
     <message>
+        <source>Show system reminders ({n})</source>
+        <translation>Show system reminders ({n})</translation>
+    </message>
+    <message>
         <source>Switch the bot auto-reply on now? Customers writing about {topics} will get the playbook&apos;s notice until the bot is restored or the incident resolved.</source>
         <translation>Switch the bot auto-reply on now? Customers writing about {topics} will get the playbook&apos;s notice until the bot is restored or the incident resolved.</translation>
     </message>
@@ -1256,6 +1308,10 @@
     <message>
         <source>Incident log (newest first)</source>
         <translation>Incident log (newest first)</translation>
+    </message>
+    <message>
+        <source>Hide the incident panel; click the banner to bring it back</source>
+        <translation>Hide the incident panel; click the banner to bring it back</translation>
     </message>
     <message>
         <source>Broadcast…</source>
@@ -1624,6 +1680,38 @@
 <context>
     <name>MainActions</name>
     <message>
+        <source>&amp;Wall board</source>
+        <translation>&amp;Wall board</translation>
+    </message>
+    <message>
+        <source>Full screen for a TV: queues, countdowns and the incident banner (F11, Esc)</source>
+        <translation>Full screen for a TV: queues, countdowns and the incident banner (F11, Esc)</translation>
+    </message>
+    <message>
+        <source>Wall board &amp;layout</source>
+        <translation>Wall board &amp;layout</translation>
+    </message>
+    <message>
+        <source>&amp;Fixed: queues and countdowns together</source>
+        <translation>&amp;Fixed: queues and countdowns together</translation>
+    </message>
+    <message>
+        <source>&amp;Rotating: one page at a time</source>
+        <translation>&amp;Rotating: one page at a time</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom &amp;in</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom &amp;out</translation>
+    </message>
+    <message>
+        <source>&amp;Normal size</source>
+        <translation>&amp;Normal size</translation>
+    </message>
+    <message>
         <source>About Supervisor Cockpit</source>
         <translation>About Supervisor Cockpit</translation>
     </message>
@@ -1832,6 +1920,10 @@
         <translation>no first responses yet</translation>
     </message>
     <message>
+        <source>nobody free: {queues}</source>
+        <translation>nobody free: {queues}</translation>
+    </message>
+    <message>
         <source>backlog growing by {n}</source>
         <translation>backlog growing by {n}</translation>
     </message>
@@ -1871,14 +1963,6 @@
         <translation>Waiting</translation>
     </message>
     <message>
-        <source>Oldest wait</source>
-        <translation>Oldest wait</translation>
-    </message>
-    <message>
-        <source>Available</source>
-        <translation>Available</translation>
-    </message>
-    <message>
         <source>Busy</source>
         <translation>Busy</translation>
     </message>
@@ -1887,28 +1971,104 @@
         <translation>Away</translation>
     </message>
     <message>
-        <source>Arrivals 15 min</source>
-        <translation>Arrivals 15 min</translation>
-    </message>
-    <message>
-        <source>Resolved 15 min</source>
-        <translation>Resolved 15 min</translation>
-    </message>
-    <message>
-        <source>Service level</source>
-        <translation>Service level</translation>
-    </message>
-    <message>
-        <source>Queue or skill group</source>
-        <translation>Queue or skill group</translation>
-    </message>
-    <message>
         <source>Open tickets in the queue</source>
         <translation>Open tickets in the queue</translation>
     </message>
     <message>
         <source>Open tickets with no first response yet</source>
         <translation>Open tickets with no first response yet</translation>
+    </message>
+    <message>
+        <source>Counted: {met} in target, {late} late, {waiting} waiting past target, {gone} closed unanswered past target</source>
+        <translation>Counted: {met} in target, {late} late, {waiting} waiting past target, {gone} closed unanswered past target</translation>
+    </message>
+    <message>
+        <source>Needs help now</source>
+        <translation>Needs help now</translation>
+    </message>
+    <message>
+        <source>Watch: tickets close to their deadline</source>
+        <translation>Watch: tickets close to their deadline</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>On track</translation>
+    </message>
+    <message>
+        <source>Rank {rank}: {level}</source>
+        <translation>Rank {rank}: {level}</translation>
+    </message>
+    <message>
+        <source>Nobody available while tickets wait</source>
+        <translation>Nobody available while tickets wait</translation>
+    </message>
+    <message>
+        <source>Agents needed to hold the target: {n}</source>
+        <translation>Agents needed to hold the target: {n}</translation>
+    </message>
+    <message>
+        <source>SL</source>
+        <translation>SL</translation>
+    </message>
+    <message>
+        <source>Late 1st</source>
+        <translation>Late 1st</translation>
+    </message>
+    <message>
+        <source>Late res.</source>
+        <translation>Late res.</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>At risk</translation>
+    </message>
+    <message>
+        <source>Past tgt</source>
+        <translation>Past tgt</translation>
+    </message>
+    <message>
+        <source>Oldest</source>
+        <translation>Oldest</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>Occ.</source>
+        <translation>Occ.</translation>
+    </message>
+    <message>
+        <source>In 15m</source>
+        <translation>In 15m</translation>
+    </message>
+    <message>
+        <source>Out 15m</source>
+        <translation>Out 15m</translation>
+    </message>
+    <message>
+        <source>Queue or skill group, the one that needs help most on top</source>
+        <translation>Queue or skill group, the one that needs help most on top</translation>
+    </message>
+    <message>
+        <source>Service level, last 60 min: first responses within target ÷ (answered + still waiting past target + closed unanswered past target)</source>
+        <translation>Service level, last 60 min: first responses within target ÷ (answered + still waiting past target + closed unanswered past target)</translation>
+    </message>
+    <message>
+        <source>Open tickets past their first-response due time</source>
+        <translation>Open tickets past their first-response due time</translation>
+    </message>
+    <message>
+        <source>Open tickets past their resolution due time</source>
+        <translation>Open tickets past their resolution due time</translation>
+    </message>
+    <message>
+        <source>Open tickets inside their warning window, about to breach</source>
+        <translation>Open tickets inside their warning window, about to breach</translation>
+    </message>
+    <message>
+        <source>Tickets still waiting for a first response past its target</source>
+        <translation>Tickets still waiting for a first response past its target</translation>
     </message>
     <message>
         <source>How long the oldest ticket without a first response has waited</source>
@@ -1927,16 +2087,16 @@
         <translation>Agents away (break, meeting, training)</translation>
     </message>
     <message>
+        <source>Occupancy: busy ÷ (busy + available) of the agents on the queue</source>
+        <translation>Occupancy: busy ÷ (busy + available) of the agents on the queue</translation>
+    </message>
+    <message>
         <source>Tickets that arrived in the last 15 minutes</source>
         <translation>Tickets that arrived in the last 15 minutes</translation>
     </message>
     <message>
         <source>Tickets resolved in the last 15 minutes</source>
         <translation>Tickets resolved in the last 15 minutes</translation>
-    </message>
-    <message>
-        <source>Share of first responses in the last hour that met their target</source>
-        <translation>Share of first responses in the last hour that met their target</translation>
     </message>
 </context>
 <context>
@@ -2421,8 +2581,8 @@
         <translation>Bucket size</translation>
     </message>
     <message>
-        <source>Hover a cell for its numbers, click it for its tickets. Grey: nothing due.</source>
-        <translation>Hover a cell for its numbers, click it for its tickets. Grey: nothing due.</translation>
+        <source>Hover a cell for its numbers, click it for its tickets.</source>
+        <translation>Hover a cell for its numbers, click it for its tickets.</translation>
     </message>
     <message>
         <source>Waiting for the first data from the backend…</source>
@@ -2431,6 +2591,22 @@
     <message>
         <source>now</source>
         <translation>now</translation>
+    </message>
+    <message>
+        <source>nothing due</source>
+        <translation>nothing due</translation>
+    </message>
+    <message>
+        <source>1 and more</source>
+        <translation>1 and more</translation>
+    </message>
+    <message>
+        <source>{n} and more</source>
+        <translation>{n} and more</translation>
+    </message>
+    <message>
+        <source>above 0%</source>
+        <translation>above 0%</translation>
     </message>
     <message>
         <source>Breaches per bucket (10 and more: red)</source>
@@ -2823,6 +2999,29 @@
     <message>
         <source>Unknown outcome: the backend did not confirm it. Check in the backend whether it happened before trying again.</source>
         <translation>Unknown outcome: the backend did not confirm it. Check in the backend whether it happened before trying again.</translation>
+    </message>
+</context>
+<context>
+    <name>WallBoardView</name>
+    <message>
+        <source>target {target} · {b} breached · {r} at risk</source>
+        <translation>target {target} · {b} breached · {r} at risk</translation>
+    </message>
+    <message>
+        <source>{n} waiting</source>
+        <translation>{n} waiting</translation>
+    </message>
+    <message>
+        <source>{n} free</source>
+        <translation>{n} free</translation>
+    </message>
+    <message>
+        <source>Nothing about to breach</source>
+        <translation>Nothing about to breach</translation>
+    </message>
+    <message>
+        <source>About to breach</source>
+        <translation>About to breach</translation>
     </message>
 </context>
 </TS>

@@ -1121,6 +1121,14 @@
         <translation>事件 #{incident} — 检查清单步骤“{step}”已逾期 {span}</translation>
     </message>
     <message>
+        <source>d</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>小时</translation>
+    </message>
+    <message>
         <source>{s} s</source>
         <translation>{s} 秒</translation>
     </message>
@@ -1139,6 +1147,46 @@
     <message>
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
+    </message>
+    <message>
+        <source>All queues on track</source>
+        <translation>所有队列正常</translation>
+    </message>
+    <message>
+        <source>Needs help now: {queue} — {facts}</source>
+        <translation>需要支援：{queue} — {facts}</translation>
+    </message>
+    <message>
+        <source>SL {level} vs {target}</source>
+        <translation>服务水平 {level} / 目标 {target}</translation>
+    </message>
+    <message>
+        <source>{n} breached</source>
+        <translation>{n} 单已超时</translation>
+    </message>
+    <message>
+        <source>{n} at risk, next in {time}</source>
+        <translation>{n} 单临近超时，最近 {time}</translation>
+    </message>
+    <message>
+        <source>{n} at risk</source>
+        <translation>{n} 单临近超时</translation>
+    </message>
+    <message>
+        <source>{n} waiting past target</source>
+        <translation>{n} 单等待超目标</translation>
+    </message>
+    <message>
+        <source>nobody free</source>
+        <translation>无空闲坐席</translation>
+    </message>
+    <message>
+        <source>occupancy {share}</source>
+        <translation>占用率 {share}</translation>
+    </message>
+    <message>
+        <source>{n} more agents needed</source>
+        <translation>还需 {n} 名坐席</translation>
     </message>
     <message>
         <source>Customer not updated &gt; {limit}</source>
@@ -1206,6 +1254,10 @@
 <context>
     <name>IncidentPanel</name>
     <message>
+        <source>Show system reminders ({n})</source>
+        <translation>显示系统提醒（{n}）</translation>
+    </message>
+    <message>
         <source>Switch the bot auto-reply on now? Customers writing about {topics} will get the playbook's notice until the bot is restored or the incident resolved.</source>
         <translation>现在开启机器人自动回复吗？咨询{topics}的客户将收到预案中的公告，直到恢复机器人或解除事件为止。</translation>
     </message>
@@ -1256,6 +1308,10 @@
     <message>
         <source>Incident log (newest first)</source>
         <translation>事件日志（最新在前）</translation>
+    </message>
+    <message>
+        <source>Hide the incident panel; click the banner to bring it back</source>
+        <translation>收起事件面板；点击横幅可重新展开</translation>
     </message>
     <message>
         <source>Broadcast…</source>
@@ -1624,6 +1680,38 @@
 <context>
     <name>MainActions</name>
     <message>
+        <source>&amp;Wall board</source>
+        <translation>大屏模式(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Full screen for a TV: queues, countdowns and the incident banner (F11, Esc)</source>
+        <translation>电视大屏全屏显示：队列、超时倒计时和事件横幅（F11，Esc 退出）</translation>
+    </message>
+    <message>
+        <source>Wall board &amp;layout</source>
+        <translation>大屏布局(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Fixed: queues and countdowns together</source>
+        <translation>固定：队列与倒计时同屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Rotating: one page at a time</source>
+        <translation>轮播：逐页显示(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Normal size</source>
+        <translation>正常大小(&amp;N)</translation>
+    </message>
+    <message>
         <source>About Supervisor Cockpit</source>
         <translation>关于客服主管驾驶舱</translation>
     </message>
@@ -1832,6 +1920,10 @@
         <translation>暂无首次响应</translation>
     </message>
     <message>
+        <source>nobody free: {queues}</source>
+        <translation>无空闲坐席：{queues}</translation>
+    </message>
+    <message>
         <source>backlog growing by {n}</source>
         <translation>积压增加 {n} 单</translation>
     </message>
@@ -1871,14 +1963,6 @@
         <translation>排队中</translation>
     </message>
     <message>
-        <source>Oldest wait</source>
-        <translation>最长等待</translation>
-    </message>
-    <message>
-        <source>Available</source>
-        <translation>在线</translation>
-    </message>
-    <message>
         <source>Busy</source>
         <translation>忙碌</translation>
     </message>
@@ -1887,28 +1971,104 @@
         <translation>离开</translation>
     </message>
     <message>
-        <source>Arrivals 15 min</source>
-        <translation>15分钟进线</translation>
-    </message>
-    <message>
-        <source>Resolved 15 min</source>
-        <translation>15分钟解决</translation>
-    </message>
-    <message>
-        <source>Service level</source>
-        <translation>服务水平</translation>
-    </message>
-    <message>
-        <source>Queue or skill group</source>
-        <translation>队列或技能组</translation>
-    </message>
-    <message>
         <source>Open tickets in the queue</source>
         <translation>队列中的未结工单</translation>
     </message>
     <message>
         <source>Open tickets with no first response yet</source>
         <translation>尚未首次响应的未结工单（排队中）</translation>
+    </message>
+    <message>
+        <source>Counted: {met} in target, {late} late, {waiting} waiting past target, {gone} closed unanswered past target</source>
+        <translation>统计：目标内 {met}，超时响应 {late}，等待超目标 {waiting}，超目标未答关闭 {gone}</translation>
+    </message>
+    <message>
+        <source>Needs help now</source>
+        <translation>需要支援</translation>
+    </message>
+    <message>
+        <source>Watch: tickets close to their deadline</source>
+        <translation>关注：有工单临近截止</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Rank {rank}: {level}</source>
+        <translation>排名 {rank}：{level}</translation>
+    </message>
+    <message>
+        <source>Nobody available while tickets wait</source>
+        <translation>有工单等待但无空闲坐席</translation>
+    </message>
+    <message>
+        <source>Agents needed to hold the target: {n}</source>
+        <translation>保持目标所需坐席：{n}</translation>
+    </message>
+    <message>
+        <source>SL</source>
+        <translation>服务水平</translation>
+    </message>
+    <message>
+        <source>Late 1st</source>
+        <translation>首响超时</translation>
+    </message>
+    <message>
+        <source>Late res.</source>
+        <translation>解决超时</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>临近超时</translation>
+    </message>
+    <message>
+        <source>Past tgt</source>
+        <translation>超目标</translation>
+    </message>
+    <message>
+        <source>Oldest</source>
+        <translation>最久等待</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Occ.</source>
+        <translation>占用率</translation>
+    </message>
+    <message>
+        <source>In 15m</source>
+        <translation>15分进线</translation>
+    </message>
+    <message>
+        <source>Out 15m</source>
+        <translation>15分解决</translation>
+    </message>
+    <message>
+        <source>Queue or skill group, the one that needs help most on top</source>
+        <translation>队列或技能组，最需要支援的排在最上面</translation>
+    </message>
+    <message>
+        <source>Service level, last 60 min: first responses within target ÷ (answered + still waiting past target + closed unanswered past target)</source>
+        <translation>服务水平（近 60 分钟）：目标内首次响应 ÷（已响应 + 仍在等待且超目标 + 超目标未答即关闭）</translation>
+    </message>
+    <message>
+        <source>Open tickets past their first-response due time</source>
+        <translation>已超过首次响应时限的未结工单</translation>
+    </message>
+    <message>
+        <source>Open tickets past their resolution due time</source>
+        <translation>已超过解决时限的未结工单</translation>
+    </message>
+    <message>
+        <source>Open tickets inside their warning window, about to breach</source>
+        <translation>进入预警窗口、即将超时的未结工单</translation>
+    </message>
+    <message>
+        <source>Tickets still waiting for a first response past its target</source>
+        <translation>超过目标仍在等待首次响应的工单</translation>
     </message>
     <message>
         <source>How long the oldest ticket without a first response has waited</source>
@@ -1927,16 +2087,16 @@
         <translation>离开的坐席（小休、开会、培训）</translation>
     </message>
     <message>
+        <source>Occupancy: busy ÷ (busy + available) of the agents on the queue</source>
+        <translation>占用率：该队列坐席中 忙碌 ÷（忙碌 + 空闲）</translation>
+    </message>
+    <message>
         <source>Tickets that arrived in the last 15 minutes</source>
         <translation>近 15 分钟进线的工单</translation>
     </message>
     <message>
         <source>Tickets resolved in the last 15 minutes</source>
         <translation>近 15 分钟解决的工单</translation>
-    </message>
-    <message>
-        <source>Share of first responses in the last hour that met their target</source>
-        <translation>近一小时内按时完成首次响应的比例</translation>
     </message>
 </context>
 <context>
@@ -2421,8 +2581,8 @@
         <translation>时间粒度</translation>
     </message>
     <message>
-        <source>Hover a cell for its numbers, click it for its tickets. Grey: nothing due.</source>
-        <translation>悬停查看数字，点击查看工单。灰色：无到期。</translation>
+        <source>Hover a cell for its numbers, click it for its tickets.</source>
+        <translation>悬停格子查看数字，点击查看工单。</translation>
     </message>
     <message>
         <source>Waiting for the first data from the backend…</source>
@@ -2431,6 +2591,22 @@
     <message>
         <source>now</source>
         <translation>现在</translation>
+    </message>
+    <message>
+        <source>nothing due</source>
+        <translation>无到期</translation>
+    </message>
+    <message>
+        <source>1 and more</source>
+        <translation>1 及以上</translation>
+    </message>
+    <message>
+        <source>{n} and more</source>
+        <translation>{n} 及以上</translation>
+    </message>
+    <message>
+        <source>above 0%</source>
+        <translation>高于 0%</translation>
     </message>
     <message>
         <source>Breaches per bucket (10 and more: red)</source>
@@ -2823,6 +2999,29 @@
     <message>
         <source>Unknown outcome: the backend did not confirm it. Check in the backend whether it happened before trying again.</source>
         <translation>结果未知：后端没有确认。请先到后端核实是否已生效，再决定是否重试。</translation>
+    </message>
+</context>
+<context>
+    <name>WallBoardView</name>
+    <message>
+        <source>target {target} · {b} breached · {r} at risk</source>
+        <translation>目标 {target} · 已超时 {b} · 临近 {r}</translation>
+    </message>
+    <message>
+        <source>{n} waiting</source>
+        <translation>排队 {n}</translation>
+    </message>
+    <message>
+        <source>{n} free</source>
+        <translation>空闲 {n}</translation>
+    </message>
+    <message>
+        <source>Nothing about to breach</source>
+        <translation>暂无临近超时工单</translation>
+    </message>
+    <message>
+        <source>About to breach</source>
+        <translation>即将超时</translation>
     </message>
 </context>
 </TS>

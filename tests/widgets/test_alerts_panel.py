@@ -192,7 +192,7 @@ def test_an_overdue_checklist_step_is_listed_in_the_ui_language(
         overdue_by=timedelta(minutes=12),
     )
     host.observe_incidents([step], now)
-    line = "Incident #3 — checklist step “Report to the supervisor” overdue by 12 min"
+    line = "Incident #3 — checklist step “Report to the supervisor” overdue by 0:12:00"
     assert texts(floor)[-1] == line  # a warning (a major incident), after the floor's
     model = panel.model
     row = len(texts(floor)) - 1
@@ -210,7 +210,7 @@ def test_an_overdue_checklist_step_is_listed_in_the_ui_language(
     assert panel.declare.isEnabled()
 
     translations.apply("zh_CN")
-    zh_line = "事件 #3 — 检查清单步骤“向客服主管报告故障”已逾期 12 分钟"
+    zh_line = "事件 #3 — 检查清单步骤“向客服主管报告故障”已逾期 0:12:00"
     qtbot.waitUntil(lambda: texts(floor)[-1] == zh_line)
 
     host.observe_incidents([], now + timedelta(minutes=1))  # the step is done

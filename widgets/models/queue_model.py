@@ -1,8 +1,14 @@
 """A thin Qt table model over the ``QueueFigures`` of the latest FloorView.
 
-One row per queue, in the order the core gives. A new view with the same
-queues emits ``dataChanged`` for the cells whose figures changed; only a
-change in the queue set (or its order) resets the model.
+One row per queue, worst first (``cockpit.ranking``: breaches, at risk,
+service level against target, soonest deadline). A new view with the same
+queues in the same order emits ``dataChanged`` for the cells whose figures
+changed; a change in the queue set or the ranking resets the model.
+
+Only the outliers are coloured: the queue-name cell of a queue that needs
+help (red) or watching (amber), besides the threshold cells below.
+Headers are short (the table fits 1366 pixels); their tooltips say in full
+what each column counts.
 
 Severity follows the alert rules' ladder (:mod:`cockpit.severity`, lines
 from ``settings.thresholds``, relative to each queue's targets), so a cell
@@ -12,7 +18,7 @@ cells carry a text cue (▲ / ▼, doubled when critical) as well as a colour.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
@@ -20,8 +26,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush
 
+from cockpit.at_risk import SlaRow
 from cockpit.domain import AgentState
 from cockpit.metrics import QueueFigures
+from cockpit.ranking import AgentsNeeded, QueueRisk, RiskLevel, occupancy, rank_queues
 from cockpit.settings import Band, SlaSettings, Thresholds
 from cockpit.severity import Level, queue_levels
 from widgets.floor_text import countdown_text
@@ -30,16 +38,23 @@ from widgets.theme import DAY, Palette
 
 
 class Column(IntEnum):
+    """In reading order: the queue, how late it is, then who is there."""
+
     QUEUE = 0
-    OPEN = 1
-    WAITING = 2
-    OLDEST_WAIT = 3
-    AVAILABLE = 4
-    BUSY = 5
-    AWAY = 6
-    ARRIVALS = 7
-    RESOLVED = 8
-    SERVICE_LEVEL = 9
+    SERVICE_LEVEL = 1
+    BREACHED_FIRST = 2  # open tickets past their first-response due time
+    BREACHED_RESOLUTION = 3  # open tickets past their resolution due time
+    AT_RISK = 4
+    WAITING = 5
+    PAST_TARGET = 6  # waiting past the first-response target
+    OLDEST_WAIT = 7
+    AVAILABLE = 8
+    BUSY = 9
+    AWAY = 10
+    OCCUPANCY = 11
+    ARRIVALS = 12
+    RESOLVED = 13
+    OPEN = 14
 
 
 class Severity(IntEnum):
@@ -55,6 +70,8 @@ class QueueRole(IntEnum):
     VALUE = Qt.ItemDataRole.UserRole + 2  # the raw figure (int, float or None)
     QUEUE_ID = Qt.ItemDataRole.UserRole + 3
     TARGET = Qt.ItemDataRole.UserRole + 4  # service-level target text, e.g. "80%"
+    RISK = Qt.ItemDataRole.UserRole + 5  # the queue's cockpit.ranking.RiskLevel
+    RANK = Qt.ItemDataRole.UserRole + 6  # 1 = the queue that needs help most
 
 
 _RAW: dict[Column, Callable[[QueueFigures], object]] = {
@@ -68,6 +85,11 @@ _RAW: dict[Column, Callable[[QueueFigures], object]] = {
     Column.ARRIVALS: lambda f: f.arrivals_15m,
     Column.RESOLVED: lambda f: f.resolutions_15m,
     Column.SERVICE_LEVEL: lambda f: (f.service_level, f.service_level_target),
+    Column.BREACHED_FIRST: lambda f: f.first_response.breached,
+    Column.BREACHED_RESOLUTION: lambda f: f.resolution.breached,
+    Column.AT_RISK: lambda f: f.at_risk,
+    Column.PAST_TARGET: lambda f: f.waiting_past_target,
+    Column.OCCUPANCY: occupancy,
 }
 
 _CUE_UP = {Severity.NORMAL: "", Severity.WARN: "▲ ", Severity.CRITICAL: "▲▲ "}
@@ -90,7 +112,7 @@ def severity(value: float | None, band: Band, *, higher_is_worse: bool) -> Sever
     return Severity.WARN if value <= band.warn else Severity.NORMAL
 
 
-# ``mm:ss`` under an hour, ``h:mm:ss`` from an hour on, as the countdowns.
+# The one duration format: ``h:mm:ss``, ``2 d 4 h`` past a day.
 format_duration = countdown_text
 
 
@@ -184,13 +206,33 @@ class QueueTableModel(RowTableModel[QueueFigures, Column]):
     ) -> None:
         super().__init__(parent, palette=palette, language=language)
         self._thresholds = thresholds or Thresholds()
+        self._risks: dict[str, QueueRisk] = {}
+        # The staffing forecaster's hook (agents needed to hold the target).
+        self.agents_needed: AgentsNeeded | None = None
 
     # --- updates ----------------------------------------------------------------
 
-    def set_queues(self, queues: tuple[QueueFigures, ...]) -> None:
-        """Show ``queues``: dataChanged per changed row when the queue set is
-        unchanged, a reset otherwise."""
-        self.set_rows(queues, key=lambda q: q.queue, value=lambda q, column: _RAW[column](q))
+    def set_queues(self, queues: Iterable[QueueFigures], at_risk: Iterable[SlaRow] = ()) -> None:
+        """Show ``queues`` worst first (``at_risk``: the view's at-risk list,
+        for the soonest deadlines): dataChanged per changed row when the
+        queue set and order are unchanged, a reset otherwise."""
+        ranked = rank_queues(queues, at_risk=at_risk, agents_needed=self.agents_needed)
+        self.set_ranking(ranked)
+
+    def set_ranking(self, ranked: tuple[QueueRisk, ...]) -> None:
+        self._risks = {str(r.queue): r for r in ranked}
+        self.set_rows(
+            tuple(r.figures for r in ranked),
+            key=lambda q: q.queue,
+            value=lambda q, column: _RAW[column](q),
+        )
+
+    def ranking(self) -> tuple[QueueRisk, ...]:
+        """The rows' risks, worst first."""
+        return tuple(self._risks[str(q.queue)] for q in self.rows())
+
+    def risk(self, figures: QueueFigures) -> QueueRisk | None:
+        return self._risks.get(str(figures.queue))
 
     def set_thresholds(self, thresholds: Thresholds) -> None:
         self._thresholds = thresholds
@@ -215,6 +257,8 @@ class QueueTableModel(RowTableModel[QueueFigures, Column]):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(figures, column)
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            if column is Column.QUEUE:
+                return self._colour(self._outlier(figures), role)
             return self._colour(cell_severity(figures, column, self._thresholds), role)
         if role == Qt.ItemDataRole.ToolTipRole or role == Qt.ItemDataRole.AccessibleTextRole:
             return self._describe(figures, column)
@@ -226,7 +270,21 @@ class QueueTableModel(RowTableModel[QueueFigures, Column]):
             return figures.queue
         if role == QueueRole.TARGET and column is Column.SERVICE_LEVEL:
             return format_percent(figures.service_level_target)
+        if role == QueueRole.RISK:
+            return self._level(figures)
+        if role == QueueRole.RANK:
+            risk = self.risk(figures)
+            return None if risk is None else risk.rank
         return None
+
+    def _level(self, figures: QueueFigures) -> RiskLevel:
+        risk = self.risk(figures)
+        return RiskLevel.OK if risk is None else risk.level
+
+    def _outlier(self, figures: QueueFigures) -> Severity:
+        return {RiskLevel.NEEDS_HELP: Severity.CRITICAL, RiskLevel.WATCH: Severity.WARN}.get(
+            self._level(figures), Severity.NORMAL
+        )
 
     # --- cells ------------------------------------------------------------------
 
@@ -234,6 +292,9 @@ class QueueTableModel(RowTableModel[QueueFigures, Column]):
         sev = cell_severity(f, column, self._thresholds)
         if column is Column.QUEUE:
             return f.display_name(self._language)
+        if column is Column.OCCUPANCY:
+            share = occupancy(f)
+            return "—" if share is None else format_percent(share)
         if column is Column.OLDEST_WAIT:
             return _CUE_UP[sev] + format_duration(f.oldest_wait_s) if f.waiting else "—"
         if column is Column.SERVICE_LEVEL:
@@ -254,12 +315,26 @@ class QueueTableModel(RowTableModel[QueueFigures, Column]):
     def _describe(self, f: QueueFigures, column: Column) -> str:
         header = self._headers()[column]
         lines = [f"{f.display_name(self._language)} · {header}: {self._display(f, column)}"]
+        if column is Column.QUEUE:
+            lines.extend(self._risk_lines(f))
         if column is Column.SERVICE_LEVEL:
             if f.service_level is None:
                 lines.append(self.tr("No first responses in the last hour"))
             else:
                 target = format_percent(f.service_level_target)
                 lines.append(self.tr("Target: {target}").format(target=target))
+            lines.append(self._header_tips()[Column.SERVICE_LEVEL])
+            lines.append(
+                self.tr(
+                    "Counted: {met} in target, {late} late, {waiting} waiting past target, "
+                    "{gone} closed unanswered past target"
+                ).format(
+                    met=f.answered_in_target,
+                    late=f.answered_late,
+                    waiting=f.waiting_past_target,
+                    gone=f.abandoned_past_target,
+                )
+            )
         sev = cell_severity(f, column, self._thresholds)
         if sev is Severity.WARN:
             lines.append(self.tr("Warning: at or past the warning threshold"))
@@ -267,30 +342,62 @@ class QueueTableModel(RowTableModel[QueueFigures, Column]):
             lines.append(self.tr("Critical: at or past the critical threshold"))
         return "\n".join(lines)
 
+    def _risk_lines(self, f: QueueFigures) -> list[str]:
+        risk = self.risk(f)
+        if risk is None:
+            return []
+        level = {
+            RiskLevel.NEEDS_HELP: self.tr("Needs help now"),
+            RiskLevel.WATCH: self.tr("Watch: tickets close to their deadline"),
+            RiskLevel.OK: self.tr("On track"),
+        }[risk.level]
+        lines = [self.tr("Rank {rank}: {level}").format(rank=risk.rank, level=level)]
+        if risk.zero_available:
+            lines.append(self.tr("Nobody available while tickets wait"))
+        if risk.agents_needed is not None:
+            lines.append(
+                self.tr("Agents needed to hold the target: {n}").format(n=risk.agents_needed)
+            )
+        return lines
+
     def _headers(self) -> tuple[str, ...]:
+        # Short, so that every column fits 1366 pixels; the tooltips say it in full.
         return (
             self.tr("Queue"),
-            self.tr("Open"),
+            self.tr("SL"),
+            self.tr("Late 1st"),
+            self.tr("Late res."),
+            self.tr("At risk"),
             self.tr("Waiting"),
-            self.tr("Oldest wait"),
-            self.tr("Available"),
+            self.tr("Past tgt"),
+            self.tr("Oldest"),
+            self.tr("Free"),
             self.tr("Busy"),
             self.tr("Away"),
-            self.tr("Arrivals 15 min"),
-            self.tr("Resolved 15 min"),
-            self.tr("Service level"),
+            self.tr("Occ."),
+            self.tr("In 15m"),
+            self.tr("Out 15m"),
+            self.tr("Open"),
         )
 
     def _header_tips(self) -> tuple[str, ...]:
         return (
-            self.tr("Queue or skill group"),
-            self.tr("Open tickets in the queue"),
+            self.tr("Queue or skill group, the one that needs help most on top"),
+            self.tr(
+                "Service level, last 60 min: first responses within target ÷ (answered "
+                "+ still waiting past target + closed unanswered past target)"
+            ),
+            self.tr("Open tickets past their first-response due time"),
+            self.tr("Open tickets past their resolution due time"),
+            self.tr("Open tickets inside their warning window, about to breach"),
             self.tr("Open tickets with no first response yet"),
+            self.tr("Tickets still waiting for a first response past its target"),
             self.tr("How long the oldest ticket without a first response has waited"),
             self.tr("Agents available to take work"),
             self.tr("Agents busy with a customer"),
             self.tr("Agents away (break, meeting, training)"),
+            self.tr("Occupancy: busy ÷ (busy + available) of the agents on the queue"),
             self.tr("Tickets that arrived in the last 15 minutes"),
             self.tr("Tickets resolved in the last 15 minutes"),
-            self.tr("Share of first responses in the last hour that met their target"),
+            self.tr("Open tickets in the queue"),
         )

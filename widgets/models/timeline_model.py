@@ -4,6 +4,9 @@ An action is written twice in the log (its intent, then its outcome); the
 model shows it as one row whose result changes from "in progress" to done,
 failed or *unknown outcome* (highlighted: it may or may not have happened).
 New events insert rows at the top; an outcome updates its intent's row.
+System reminders (checklist "due soon" / "overdue", written by the engine)
+are marked (``TimelineRole.REMINDER``) so that the panel can fold them out
+of the people's log.
 """
 
 from __future__ import annotations
@@ -46,6 +49,15 @@ class TimelineRole(IntEnum):
     OUTCOME = Qt.ItemDataRole.UserRole + 1  # Outcome of the row
     ACTION = Qt.ItemDataRole.UserRole + 2
     EVENT_ID = Qt.ItemDataRole.UserRole + 3
+    REMINDER = Qt.ItemDataRole.UserRole + 4  # True for a system reminder
+
+
+REMINDER_ACTION = "reminder"  # cockpit.incidents.model.Action.REMINDER
+
+
+def is_reminder(entry: TimelineEntry) -> bool:
+    """A reminder the engine wrote, not something a person did."""
+    return str(entry.event.action) == REMINDER_ACTION
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +155,10 @@ class TimelineModel(RowTableModel[TimelineEntry, TimelineColumn]):
     def entries(self) -> tuple[TimelineEntry, ...]:
         return self.rows()
 
+    def reminder_rows(self) -> list[int]:
+        """The rows that are system reminders (newest first, as shown)."""
+        return [row for row, entry in enumerate(self._rows) if is_reminder(entry)]
+
     # --- Qt model API -------------------------------------------------------------
 
     def _headers(self) -> tuple[str, ...]:
@@ -169,6 +185,8 @@ class TimelineModel(RowTableModel[TimelineEntry, TimelineColumn]):
             return entry.event.action
         if role == TimelineRole.EVENT_ID:
             return entry.event.id
+        if role == TimelineRole.REMINDER:
+            return is_reminder(entry)
         return None
 
     # --- cells ------------------------------------------------------------------

@@ -42,11 +42,11 @@ def _step(
 @pytest.mark.parametrize(
     ("left", "text"),
     [
-        (timedelta(minutes=15), "due in 15:00"),
-        (timedelta(seconds=1), "due in 0:01"),
-        (timedelta(0), "overdue by 0:00"),
-        (timedelta(seconds=-1), "overdue by 0:01"),
-        (timedelta(minutes=59, seconds=59), "due in 59:59"),
+        (timedelta(minutes=15), "due in 0:15:00"),
+        (timedelta(seconds=1), "due in 0:00:01"),
+        (timedelta(0), "overdue by 0:00:00"),
+        (timedelta(seconds=-1), "overdue by 0:00:01"),
+        (timedelta(minutes=59, seconds=59), "due in 0:59:59"),
         (timedelta(hours=1), "due in 1:00:00"),
         (timedelta(hours=-2, seconds=-5), "overdue by 2:00:05"),
     ],
@@ -70,7 +70,7 @@ def test_status_turns_due_soon_at_remind_before_and_overdue_at_the_deadline() ->
 def test_recurring_steps_count_to_their_next_time() -> None:
     step = _step(due_in=timedelta(minutes=30), every=timedelta(minutes=30), completions=2)
     now = T0
-    assert countdown_text(step, live_status(step, now, timedelta(0)), now) == "next due in 30:00"
+    assert countdown_text(step, live_status(step, now, timedelta(0)), now) == "next due in 0:30:00"
 
 
 def test_steps_without_deadline_and_done_steps() -> None:
@@ -86,8 +86,8 @@ def _fields(step: StepState) -> dict[str, object]:
 
 
 def test_span_text_never_goes_negative() -> None:
-    assert span_text(timedelta(seconds=-30)) == "0:00"
-    assert span_text(timedelta(hours=25)) == "25:00:00"
+    assert span_text(timedelta(seconds=-30)) == "0:00:00"
+    assert span_text(timedelta(hours=25)) == "1 d 1 h"
 
 
 def test_model_colours_overdue_and_due_soon_rows(qtbot: QtBot) -> None:
@@ -103,7 +103,7 @@ def test_model_colours_overdue_and_due_soon_rows(qtbot: QtBot) -> None:
     assert model.data(index, ChecklistRole.STATUS) is StepStatus.DUE_SOON
     assert model.data(index, Qt.ItemDataRole.BackgroundRole) is not None
     model.set_now(T0 + timedelta(minutes=16))
-    assert model.data(index) == "overdue by 1:00"
+    assert model.data(index) == "overdue by 0:01:00"
     assert model.data(index, ChecklistRole.STATUS) is StepStatus.OVERDUE
     assert model.data(index, Qt.ItemDataRole.FontRole).bold()
 
@@ -120,11 +120,11 @@ def test_panel_countdown_ticks_with_the_clock(
         for r in range(panel.checklist.rowCount())
     }
     due = panel.checklist.index(rows["inform_supervisor"], ChecklistColumn.DUE)
-    assert due.data() == "due in 15:00"
+    assert due.data() == "due in 0:15:00"
     host.clock.advance(timedelta(minutes=14, seconds=30))
     panel._timer.timeout.emit()
-    assert due.data() == "due in 0:30"
+    assert due.data() == "due in 0:00:30"
     host.clock.advance(timedelta(seconds=45))
     panel._timer.timeout.emit()
-    assert due.data() == "overdue by 0:15"
+    assert due.data() == "overdue by 0:00:15"
     assert not errors

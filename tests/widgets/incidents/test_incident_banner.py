@@ -54,12 +54,12 @@ def test_elapsed_time_ticks_every_second(qtbot: QtBot, host: FakeHost) -> None:
     host.declare()
     banner = _banner(qtbot, host)
     _show(banner, host)
-    assert banner.elapsed.text() == "Running 0:00"
+    assert banner.elapsed.text() == "Running 0:00:00"
     assert banner._timer.isActive()
     assert banner._timer.interval() == 1000
     host.clock.advance(timedelta(minutes=1, seconds=15))
     banner._timer.timeout.emit()
-    assert banner.elapsed.text() == "Running 1:15"
+    assert banner.elapsed.text() == "Running 0:01:15"
     host.clock.advance(timedelta(hours=1))
     banner._timer.timeout.emit()
     assert banner.elapsed.text() == "Running 1:01:15"

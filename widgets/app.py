@@ -287,7 +287,11 @@ class CockpitSession(QObject):
         """Ops on the runtime's database worker, banner and incident panel."""
         self.ops = OpRunner(host.run_op, self)
         self.ops.install()
-        incidents = IncidentMode(host, window=self.window, zone=zone, parent=self)
+        # Countdowns and elapsed times on the floor's clock (an accelerated
+        # simulator runs them faster), like the engine that stamps the events.
+        floor_clock = getattr(host, "clock", None)  # test hosts may have none
+        options = {} if floor_clock is None else {"clock": floor_clock.now}
+        incidents = IncidentMode(host, window=self.window, zone=zone, parent=self, **options)
         incidents.panel.set_palette(palette_for(night))
         self.window.banner_area.addWidget(incidents.banner)
         self.window.set_incident_panel(incidents.panel, share=INCIDENT_SHARE)

@@ -174,7 +174,11 @@ def run_size(args: argparse.Namespace) -> dict[str, Any]:
     floor = Floor(args.one, args.agents, args.queues, timedelta(seconds=args.advance_s))
     gc.collect()
     sim_mb = rss_mb() - base_mb
+    before_cold_mb = rss_mb()
     cold = floor.poll()
+    cold_mb = rss_mb() - before_cold_mb
+    # The baseline's own columns (the rest of the cold load is the cockpit's state).
+    columns_mb = sum(col.nbytes for col in floor.columns.cols.values()) / 2**20
     gc.freeze()  # as the poller does after a full load
     polls = [floor.poll() for _ in range(args.polls)]
     result: dict[str, Any] = {
@@ -197,6 +201,8 @@ def run_size(args: argparse.Namespace) -> dict[str, Any]:
         "rss_core_mb": peak_rss_mb(),
         "rss_base_mb": base_mb,
         "rss_sim_mb": sim_mb,
+        "rss_cold_mb": cold_mb,
+        "rss_columns_mb": columns_mb,
     }
     if args.profile or statistics.median(result["core_s"]) > 0.050:
         result["profile"] = profile_polls(floor, 5)
@@ -253,7 +259,7 @@ def main() -> None:
     parser.add_argument("--polls", type=int, default=30)
     parser.add_argument("--advance-s", type=float, default=5.0, help="floor time between polls")
     parser.add_argument("--no-relay", action="store_true", help="skip the relay's cost per desk")
-    parser.add_argument("--relay-tickets", type=int, default=100_000)
+    parser.add_argument("--relay-tickets", type=int, default=50_000)
     parser.add_argument("--profile", action="store_true", help="cProfile the incremental poll")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()

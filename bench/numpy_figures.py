@@ -279,6 +279,10 @@ def figures(columns: Columns, targets: Targets, now: float) -> dict[str, list[An
     for name, clock in (("first_response", fr), ("resolution", res)):
         for part, values in _clock_figures(q, is_open, clock, now, n).items():
             out[f"{name}.{part}"] = values
+    # A first-response clock stopped by the ticket finishing unanswered
+    # before due is neither met nor missed (docs/metrics.md).
+    out["first_response.met"] = out["answered_in_target"]
+    out["first_response.missed"] = out["answered_late"] + out["abandoned_past_target"]
     return {name: values.tolist() for name, values in out.items()}
 
 

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 SIM_TOKEN, RELAY_TOKEN = "bench-sim", "bench-relay"
 DESKS = (1, 10, 20)
-ROUNDS = 8
+ROUNDS = 5
 START = datetime(2026, 11, 11, 0, 30, tzinfo=UTC)
 
 

@@ -73,9 +73,11 @@ def _size_lines(r: dict[str, Any]) -> list[str]:
         f"{_ms(stall['idle_largest_gap_s'])}; "
         f"garbage collections during the polls: {len(stall['gc_pauses_s'])}, longest "
         f"{_ms(max(stall['gc_pauses_s'], default=0.0))}",
-        f"  peak RSS {r['rss_mb']:.0f} MB, the simulator's floor included "
-        f"(the simulator holds ~{r['rss_sim_mb']:.0f} MB, the interpreter and imports "
-        f"{r['rss_base_mb']:.0f} MB; peak before Qt: {r['rss_core_mb']:.0f} MB)",
+        f"  peak RSS {r['rss_mb']:.0f} MB, everything in the process (the simulator holds "
+        f"~{r['rss_sim_mb']:.0f} MB, the numpy baseline's columns {r['rss_columns_mb']:.0f} MB "
+        f"plus its temporaries, the interpreter and imports {r['rss_base_mb']:.0f} MB; "
+        f"the cold load added {r['rss_cold_mb']:.0f} MB; "
+        f"peak before Qt: {r['rss_core_mb']:.0f} MB)",
     ]
     if "profile" in r:
         lines.append("  cProfile of 5 incremental merges + metrics (core > 50 ms), by own time:")

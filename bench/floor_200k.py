@@ -122,7 +122,9 @@ class Floor:
         self.changes = tickets // 100
 
     def merge(self, batch: Batch) -> None:
+        begin = time.perf_counter()
         self.state.apply(batch)
+        self.apply_s = time.perf_counter() - begin
         self.view = compute_view(self.state, backend="bench", previous=self.view)
 
     def next_batch(self) -> Batch:
@@ -136,6 +138,7 @@ class Floor:
         """One poll: the core and the baseline on the same batch, compared."""
         batch = self.next_batch()
         core_s, core_cpu = timed_cpu(lambda: self.merge(batch))
+        apply_s = self.apply_s
         update_s = timed(lambda: self.columns.update(batch.tickets))
         now = batch.server_time.timestamp()
         parts: dict[str, list[Any]] = {}
@@ -149,6 +152,7 @@ class Floor:
             "core_s": core_s,
             "numpy_s": numpy_s,
             "core_cpu_s": core_cpu,
+            "apply_s": apply_s,
             "numpy_cpu_s": numpy_cpu,
             "numpy_update_s": update_s,
             "comparison": comparison,
@@ -163,7 +167,9 @@ def profile_polls(floor: Floor, polls: int) -> str:
         floor.columns.update(batch.tickets)
         profiler.runcall(floor.merge, batch)
     out = io.StringIO()
-    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(15)
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("cumulative").print_stats(r"cockpit[/\\]", 16)
+    stats.sort_stats("tottime").print_stats(12)
     return out.getvalue()
 
 
@@ -193,6 +199,7 @@ def run_size(args: argparse.Namespace) -> dict[str, Any]:
         "core_s": [p["core_s"] for p in polls],
         "numpy_s": [p["numpy_s"] for p in polls],
         "core_cpu_s": [p["core_cpu_s"] for p in polls],
+        "apply_s": [p["apply_s"] for p in polls],
         "numpy_cpu_s": [p["numpy_cpu_s"] for p in polls],
         "numpy_update_s": [p["numpy_update_s"] for p in polls],
         "compared": list(polls[-1]["comparison"].compared),

@@ -423,9 +423,10 @@ def test_an_urgent_breach_on_the_floor_raises_an_alert(engine: AlertEngine) -> N
     assert engine.evaluate(compute_view(floor, backend="test")).active == ()
     floor.apply(batch(now=5 + 1 / 60))
     active = engine.evaluate(compute_view(floor, backend="test")).active
-    # The customer now waits past target, so the queue's service level is 0 too.
+    # The customer now waits past target: that is an alert of its own (a
+    # notice for one customer), and the queue's service level is 0 too.
     assert sorted(a.rule for a in active) == sorted(
-        [AlertRule.URGENT_BREACHED, AlertRule.SERVICE_LEVEL_LOW]
+        [AlertRule.URGENT_BREACHED, AlertRule.SERVICE_LEVEL_LOW, AlertRule.WAITING_PAST_TARGET]
     )
     (alert,) = [a for a in active if a.rule is AlertRule.URGENT_BREACHED]
     assert (alert.rule, alert.queue, alert.severity) == (

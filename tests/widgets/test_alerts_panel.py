@@ -81,13 +81,15 @@ def test_one_line_per_rule_and_queue(board: tuple[FloorBoard, FakeFloorHost]) ->
     ]
     model = floor.alerts.model
     assert model.index(0, AlertColumn.SEVERITY).data() == "Critical"
-    assert model.index(3, AlertColumn.SEVERITY).data() == "Warning"
+    assert model.index(2, AlertColumn.SEVERITY).data() == "Warning"
+    assert model.index(3, AlertColumn.SEVERITY).data() == "Notice"
     assert model.index(0, AlertColumn.TICKETS).data() == "2"
-    assert model.index(1, AlertColumn.TICKETS).data() == "—"
+    assert model.index(1, AlertColumn.TICKETS).data() == "1"  # the one complaint
     assert model.index(0, AlertColumn.STATUS).data() == "new"
-    assert floor.alerts.summary.text() == "4 active · 4 not taken"
+    # Notices never wait to be taken.
+    assert floor.alerts.summary.text() == "6 active · 3 not taken"
     assert floor.alerts.summary.property("severity") == "critical"
-    assert floor.alerts.windowTitle() == "Alerts (4)"
+    assert floor.alerts.windowTitle() == "Alerts (3)"  # what needs someone: notices aside
 
 
 def test_acknowledge_is_recorded_with_who_and_when(
@@ -115,7 +117,7 @@ def test_acknowledge_is_recorded_with_who_and_when(
         f"{now.astimezone():%H:%M} sup-wang acknowledged: Logistics — 2 urgent tickets breached"
     )
     assert not panel.acknowledge.isEnabled()  # already taken
-    assert panel.summary.text() == "4 active · 3 not taken"
+    assert panel.summary.text() == "6 active · 2 not taken"
 
 
 def test_snooze_is_recorded_and_keeps_the_alert_listed(
@@ -157,7 +159,7 @@ def test_the_selection_survives_a_new_alert(board: tuple[FloorBoard, FakeFloorHo
         escalations=view.escalations,
     )
     host.evaluate(worse)
-    assert len(floor.alerts.model.alerts()) == 5
+    assert len(floor.alerts.model.alerts()) == 7
     assert [a.id for a in floor.alerts.selected_alerts()] == [alert_id]
 
 
@@ -193,13 +195,14 @@ def test_an_overdue_checklist_step_is_listed_in_the_ui_language(
     )
     host.observe_incidents([step], now)
     line = "Incident #3 — checklist step “Report to the supervisor” overdue by 0:12:00"
-    assert texts(floor)[-1] == line  # a warning (a major incident), after the floor's
+    # a warning (a major incident): after the floor's warnings, before its notices
+    assert texts(floor)[3] == line
     model = panel.model
-    row = len(texts(floor)) - 1
+    row = texts(floor).index(line)
     assert model.index(row, AlertColumn.SEVERITY).data() == "Warning"
     assert model.index(row, AlertColumn.TICKETS).data() == "—"
     assert floor.notifier.messages[-1] == ("Alert", line)
-    assert panel.summary.text() == "5 active · 5 not taken"
+    assert panel.summary.text() == "7 active · 4 not taken"
 
     # it already belongs to an incident: acknowledge it, but no declaring
     panel.set_declare_available(True)
@@ -211,17 +214,18 @@ def test_an_overdue_checklist_step_is_listed_in_the_ui_language(
 
     translations.apply("zh_CN")
     zh_line = "事件 #3 — 检查清单步骤“向客服主管报告故障”已逾期 0:12:00"
-    qtbot.waitUntil(lambda: texts(floor)[-1] == zh_line)
+    qtbot.waitUntil(lambda: zh_line in texts(floor))
 
     host.observe_incidents([], now + timedelta(minutes=1))  # the step is done
-    assert len(texts(floor)) == 4
+    assert len(texts(floor)) == 6
     assert zh_line not in texts(floor)
 
 
 def test_new_alerts_notify_once_a_tray_or_none(board: tuple[FloorBoard, FakeFloorHost]) -> None:
     floor, host = board
-    # the board's notifier heard the first evaluation: three new alerts, one message
-    assert [title for title, _ in floor.notifier.messages] == ["4 new alerts"]
+    # the board's notifier heard the first evaluation: three new alerts (the
+    # notices are listed, not told), one message
+    assert [title for title, _ in floor.notifier.messages] == ["3 new alerts"]
     assert floor.notifier.messages[0][1].splitlines()[0] == "Logistics — 2 urgent tickets breached"
     # the next poll with the same floor: nothing new, no message
     host.evaluate(floor_view(host.state))
@@ -240,7 +244,7 @@ def test_without_a_tray_nothing_breaks_and_the_sound_is_optional(qtbot: QtBot) -
     host = FakeFloorHost(hand_built_floor())
     update = host.evaluate(floor_view(host.state))
     notifier.on_alerts_changed(update)
-    assert notifier.messages[0][0] == "4 new alerts"
+    assert notifier.messages[0][0] == "3 new alerts"
     assert beeps == []
     notifier.set_sound(True)
     critical = next(e for e in update.events if e.alert.rule is AlertRule.URGENT_BREACHED)
@@ -314,7 +318,13 @@ def test_a_notice_is_listed_quietly_and_never_waits_to_be_taken(
     told = len(floor.notifier.messages)
     host.evaluate(replace(view, queues=queues))
     model = floor.alerts.model
-    row = next(r for r, a in enumerate(model.alerts()) if a.severity is Severity.NOTICE)
+    row = next(
+        r
+        for r, a in enumerate(model.alerts())
+        if a.severity is Severity.NOTICE
+        and a.queue == "refund"
+        and a.rule is AlertRule.WAITING_PAST_TARGET
+    )
     assert (
         model.index(row, AlertColumn.ALERT).data() == "Refunds — 2 waiting past target (3 waiting)"
     )
@@ -322,8 +332,9 @@ def test_a_notice_is_listed_quietly_and_never_waits_to_be_taken(
     assert model.index(row, AlertColumn.SEVERITY).data(Qt.ItemDataRole.BackgroundRole) is None
     assert model.index(row, AlertColumn.TICKETS).data() == "2"
     assert model.index(row, 0).data(AlertRole.ALERT).rule is AlertRule.WAITING_PAST_TARGET
-    assert row == model.rowCount() - 1  # least severe last
-    assert floor.alerts.summary.text() == "5 active · 4 not taken"
+    severities = [a.severity for a in model.alerts()]
+    assert severities[row:] == [Severity.NOTICE] * (len(severities) - row)  # least severe last
+    assert floor.alerts.summary.text() == "7 active · 3 not taken"
     assert len(floor.notifier.messages) == told  # nothing to tell
 
 

@@ -112,6 +112,10 @@ class MainActions(QObject):
         self._help_menu = QMenu()
         self._retranslate()
 
+    def add_view_toggle(self, action: QAction) -> None:
+        """A dock's show/hide action, at the end of the View menu."""
+        self._view_menu.addAction(action)
+
     def _build_view_modes(self) -> None:
         """View → Wall board (F11), its layout, and Zoom in / out / reset."""
         self.wallboard = QAction(self)

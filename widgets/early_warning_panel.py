@@ -252,10 +252,14 @@ class EarlyWarningDock(QObject):
         *,
         declare: Callable[[Surge, Callable[[Change], None]], None] | None,
         confirm: Confirm = ask,
+        dock: QDockWidget | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.service, self.panel = service, panel
+        self.service, self.panel, self.dock = service, panel, dock
+        # What last opened the dock by itself: a closed dock stays closed
+        # until there is something new to act on.
+        self._raised_for: frozenset[object] = frozenset()
         self._declare, self._confirm = declare, confirm
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
@@ -267,6 +271,19 @@ class EarlyWarningDock(QObject):
         latest = self.service.latest
         if latest is not None and latest is not self.panel.view:
             self.panel.show_view(latest)
+            self._raise_when_needed(latest)
+
+    def _raise_when_needed(self, view: Any) -> None:
+        """The dock starts hidden (the floor keeps the screen); it opens when
+        a surge is suggested or backlog recovery starts."""
+        if self.dock is None:
+            return
+        reasons = frozenset(
+            [*(s.key for s in view.surges), *(["recovery"] if view.recovery is not None else [])]
+        )
+        if reasons - self._raised_for and not self.dock.isVisible():
+            self.dock.show()
+        self._raised_for = reasons
 
     def _on_declare_requested(self, surge: Surge) -> None:
         if self._declare is None or surge.playbook_id is None:
@@ -315,11 +332,13 @@ def install_early_warning(session: Any) -> EarlyWarningDock | None:
     dock.setObjectName("earlyWarningDock")
     dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    dock.hide()  # opens itself for a suggested incident or backlog recovery
+    session.actions.add_view_toggle(dock.toggleViewAction())
     declare = None
     if session.incidents is not None:
         declare = _declarer(runtime, panel)
         runtime.subscribe_incidents(on_tick=lambda _result: _watch(runtime, service))
-    return EarlyWarningDock(service, panel, declare=declare, parent=session)
+    return EarlyWarningDock(service, panel, declare=declare, dock=dock, parent=session)
 
 
 def _watch(runtime: Any, service: EarlyWarning) -> None:

@@ -72,6 +72,21 @@ class EscalationIndex:
         for values, item in self._entries(ticket):
             (values.add if sign > 0 else values.remove)(item)
 
+    def replace(self, old: Ticket, new: Ticket) -> None:
+        """Swap ``old`` for ``new``, touching only the entries that differ
+        (most updates file the same entries, often none)."""
+        # Keyed by the list's identity: SortedList's own == compares every element.
+        before = {(id(v), i): v for v, i in self._entries(old)} if _open(old) else {}
+        after = {(id(v), i): v for v, i in self._entries(new)} if _open(new) else {}
+        if before.keys() == after.keys():
+            return
+        for key, values in before.items():
+            if key not in after:
+                values.remove(key[1])
+        for key, values in after.items():
+            if key not in before:
+                values.add(key[1])
+
     def summary(self, now: datetime, limits: EscalationSettings) -> EscalationSummary:
         cut = cutoffs_at(now, limits)
         return EscalationSummary(
@@ -148,6 +163,10 @@ class EscalationIndex:
             self.urgent_agent,
             self.urgent_lead,
         )
+
+
+def _open(ticket: Ticket) -> bool:
+    return ticket.status in OPEN_STATUSES
 
 
 def _before(values: SortedList, cutoff: datetime) -> int:

@@ -114,17 +114,21 @@ class FloorState:
 
     def _upsert(self, ticket: Ticket) -> tuple[QueueId, ...]:
         old = self.tickets.get(ticket.id)
-        new_clocks = clocks(ticket, self.sla)
-        if old is None:
-            self.tickets[ticket.id] = ticket
-            self._contribute(ticket, +1, new_clocks)
-            return (ticket.queue,)
         # No "older version arrived late" check on updated_at: batches come in
         # the feed's change order (the poller refuses replays), so the version
         # that arrives last is the newest, even when a fast clock stamped the
         # one before it in the future.
         self.tickets[ticket.id] = ticket
-        self._replace(old, ticket, new_clocks)
+        if old is None:
+            self._contribute(ticket, +1, clocks(ticket, self.sla))
+            return (ticket.queue,)
+        if _sla_key(old) == _sla_key(ticket):
+            # The common update (a note, an assignee, a progress stamp): every
+            # index entry is a function of the SLA key, so only the
+            # escalation entries (other fields) can differ.
+            self.escalation_index.replace(old, ticket)
+            return (ticket.queue,)
+        self._replace(old, ticket, clocks(ticket, self.sla))
         return (ticket.queue,) if old.queue == ticket.queue else (ticket.queue, old.queue)
 
     def _prune(self, horizon: datetime) -> set[QueueId]:
@@ -145,13 +149,9 @@ class FloorState:
         self.sla_index.contribute(ticket, ticket_clocks, sign)
 
     def _replace(self, old: Ticket, new: Ticket, new_clocks: tuple[SlaClock, ...]) -> None:
-        """Swap ``old`` for ``new`` in the indexes, touching only entries that differ.
-
-        Most updates (an assignee, a note, a status) leave most entries as
-        they were; an unchanged SLA key means unchanged clocks and SLA entries.
-        """
-        sla_changed = _sla_key(old) != _sla_key(new)
-        old_clocks = clocks(old, self.sla) if sla_changed else new_clocks
+        """Swap ``old`` for ``new`` (SLA keys differ) in the indexes, touching
+        only the sorted-list entries that differ."""
+        old_clocks = clocks(old, self.sla)
         before = self._entries(old, old_clocks)
         after = self._entries(new, new_clocks)
         for values, item in before:
@@ -160,11 +160,13 @@ class FloorState:
         for values, item in after:
             if not _holds(before, values, item):
                 values.add(item)
-        self._count(old, -1)
-        self._count(new, +1)
-        if sla_changed:
-            self.sla_index.contribute(old, old_clocks, -1)
-            self.sla_index.contribute(new, new_clocks, +1)
+        if old.status in OPEN_STATUSES:
+            self._index[old.queue].open -= 1
+        if new.status in OPEN_STATUSES:
+            self._index[new.queue].open += 1
+        self.escalation_index.replace(old, new)
+        self.sla_index.contribute(old, old_clocks, -1)
+        self.sla_index.contribute(new, new_clocks, +1)
 
     def _entries(
         self, ticket: Ticket, ticket_clocks: tuple[SlaClock, ...]

@@ -27,7 +27,7 @@ finish, which bounds what the grid can see.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -141,8 +141,8 @@ def build_heatmaps(
     breaches, due, at_risk = (np.zeros((len(queues), end - first), np.int64) for _ in range(3))
     now = state.sla_index.as_of
     for row, queue in enumerate(queues):
-        idx = state.sla_index.queue(queue)
-        _fill_row(idx, first, now, breaches[row], due[row], at_risk[row])
+        counts = _row_counts(state.sla_index.queue(queue), first, end, now)
+        breaches[row], due[row], at_risk[row] = counts.breaches, counts.due, counts.at_risk
     grids = {}
     for bucket, bucket_starts in starts.items():
         offset = base_bucket(bucket_starts[0].timestamp()) - first
@@ -190,25 +190,60 @@ def cell_tickets(
     return tuple(sorted({ticket for ticket, _ in refs}))
 
 
-def _fill_row(
-    idx: SlaQueueIndex, first: int, now: float, breaches: Counts, due: Counts, at_risk: Counts
-) -> None:
-    """Fill one queue's base-bucket counts (flat arrays, oldest first)."""
+@dataclass(slots=True)
+class _RowCache:
+    """One queue's base-bucket counts as last built, kept on its
+    :class:`SlaQueueIndex`; rebuilt when the grid's range moves."""
+
+    first: int
+    current: int
+    breaches: Counts
+    due: Counts
+    at_risk: Counts
+
+
+def _row_counts(idx: SlaQueueIndex, first: int, stop: int, now: float) -> _RowCache:
+    """One queue's base-bucket counts over ``[first, stop)`` at ``now``.
+
+    Only the buckets the index marked dirty since the last build, and the
+    ones "now" moved across, are recounted: a poll that changes a few
+    clocks costs a few cells, not the grid.
+    """
     current = base_bucket(now)
-    for i in range(len(breaches)):
-        base = first + i
-        if base < current:
-            running_due = idx.running_due.get(base, 0)
-            running_warn = idx.running_warn.get(base, 0)
-        elif base == current:
-            start = base * BASE_BUCKET_S
-            running_due = idx.running_due_in(start, now)
-            running_warn = idx.running_warn_in(start, after(now))
-        else:
-            running_due = running_warn = 0
-        breaches[i] = len(idx.halted_breach.get(base, ())) + running_due
-        due[i] = len(idx.halted_due.get(base, ())) + running_due
-        at_risk[i] = len(idx.halted_warn.get(base, ())) + running_warn
+    cache = idx.grid
+    if not isinstance(cache, _RowCache) or cache.first != first or len(cache.due) != stop - first:
+        cache = _RowCache(first, current, *(np.zeros(stop - first, np.int64) for _ in range(3)))
+        stale: Iterable[int] = range(first, stop)
+    else:
+        low, high = sorted((cache.current, current))
+        recount = {b for b in idx.dirty if first <= b < stop}
+        recount.update(range(max(low, first), min(high + 1, stop)))
+        stale = recount
+    for base in stale:
+        _fill_cell(idx, base, current, now, cache)
+    cache.current = current
+    idx.dirty.clear()
+    idx.grid = cache
+    return cache
+
+
+def _fill_cell(idx: SlaQueueIndex, base: int, current: int, now: float, row: _RowCache) -> None:
+    """Count one base bucket: halted clocks always; running ones from the
+    per-bucket counts in the past, up to ``now`` in the current bucket, and
+    none in the future."""
+    if base < current:
+        running_due = idx.running_due.get(base, 0)
+        running_warn = idx.running_warn.get(base, 0)
+    elif base == current:
+        start = base * BASE_BUCKET_S
+        running_due = idx.running_due_in(start, now)
+        running_warn = idx.running_warn_in(start, after(now))
+    else:
+        running_due = running_warn = 0
+    i = base - row.first
+    row.breaches[i] = len(idx.halted_breach.get(base, ())) + running_due
+    row.due[i] = len(idx.halted_due.get(base, ())) + running_due
+    row.at_risk[i] = len(idx.halted_warn.get(base, ())) + running_warn
 
 
 def _coarsen(base: Counts, offset: int, columns: int, per_column: int) -> Counts:

@@ -36,7 +36,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sortedcontainers import SortedList
 
@@ -102,6 +102,10 @@ class SlaQueueIndex:
     halted_due: dict[int, set[ClockRef]] = field(default_factory=dict)
     halted_breach: dict[int, set[ClockRef]] = field(default_factory=dict)
     halted_warn: dict[int, set[ClockRef]] = field(default_factory=dict)
+    # Base buckets whose heatmap counts changed since the heatmap last read
+    # this queue, and what it built then (cockpit.heatmap owns both).
+    dirty: set[int] = field(default_factory=set)
+    grid: Any = None
 
     def breached(self, now: float) -> int:
         """Tickets whose pressing clock is past due at ``now`` (= ``as_of``)."""
@@ -223,8 +227,10 @@ class SlaIndex:
         else:
             (idx.later_due.add if adding else idx.later_due.remove)(due_entry)
             (idx.later_warn.add if adding else idx.later_warn.remove)(warn_entry)
-        _count(idx.running_due, base_bucket(due), sign)
-        _count(idx.running_warn, base_bucket(warn), sign)
+        due_bucket, warn_bucket = base_bucket(due), base_bucket(warn)
+        _count(idx.running_due, due_bucket, sign)
+        _count(idx.running_warn, warn_bucket, sign)
+        idx.dirty.update((due_bucket, warn_bucket))
         _sorted(idx.kind_due[kind], due, sign)
         _sorted(idx.kind_warn[kind], warn, sign)
 
@@ -235,10 +241,13 @@ def _halted(idx: SlaQueueIndex, ticket_id: TicketId, clock: SlaClock, sign: int)
     ref: ClockRef = (ticket_id, clock.kind.value)
     due_bucket = base_bucket(clock.due_at.timestamp())
     _member(idx.halted_due, due_bucket, ref, sign)
+    idx.dirty.add(due_bucket)
     if halted_at > clock.due_at:
         _member(idx.halted_breach, due_bucket, ref, sign)
     if halted_at >= clock.warn_at:
-        _member(idx.halted_warn, base_bucket(clock.warn_at.timestamp()), ref, sign)
+        warn_bucket = base_bucket(clock.warn_at.timestamp())
+        _member(idx.halted_warn, warn_bucket, ref, sign)
+        idx.dirty.add(warn_bucket)
     if clock.paused_at is not None:
         state = classify(clock.warn_at, clock.due_at, clock.paused_at)
         if state is SlaState.BREACHED:

@@ -13,31 +13,26 @@ tickets (``?status=1,2&page_size=<big>``), returned as a full batch.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from cockpit.backends.base import (
     AuthError,
-    AutoReplyState,
     Capabilities,
     Capability,
     ConnectionCheck,
-    NotSupported,
     PayloadError,
     PermissionDenied,
     ReplyOutcome,
-    ReplyScript,
 )
 from cockpit.backends.helpdesk_codec import OPEN_CODES, ticket_from_json
-from cockpit.backends.http import DEFAULT_TIMEOUTS, HttpClient, RateLimiter, Timeouts
+from cockpit.backends.http import DEFAULT_TIMEOUTS, Timeouts
 from cockpit.backends.options import HelpdeskOptions
+from cockpit.backends.vendor_client import NoBotApi, VendorClient, per_minute_limiter
 from cockpit.backends.vendor_common import (
-    RateBudget,
-    ResponseMeta,
     as_dict,
     as_list,
-    client_budget,
     named_agents,
     named_queues,
     send_reply,
@@ -74,10 +69,12 @@ CAPABILITIES = Capabilities(
 _PERMISSION_TEXT = "permission to perform"
 
 
-class HelpdeskBackend:
+class HelpdeskBackend(NoBotApi, VendorClient):
     """Reads open tickets from django-helpdesk and posts replies as follow-ups."""
 
     capabilities = CAPABILITIES
+    VENDOR = "django-helpdesk"
+    AUTO_REPLY_HINT = "edit the 'newticket_submitter' e-mail template in its admin"
 
     def __init__(
         self,
@@ -89,36 +86,16 @@ class HelpdeskBackend:
         timeouts: Timeouts = DEFAULT_TIMEOUTS,
     ) -> None:
         self._options = options or HelpdeskOptions()
-        per_minute = self._options.requests_per_minute
-        self._limiter = None if per_minute is None else RateLimiter(per_minute, burst=5)
-        self._http = HttpClient(
+        super().__init__(
             base_url,
             auth_headers={"Authorization": f"Token {token}"},
-            timeouts=timeouts,
+            limiter=per_minute_limiter(self._options.requests_per_minute, burst=5),
             verify_tls=self._options.verify_tls,
-            limiter=self._limiter,
+            display_url=display_url,
+            timeouts=timeouts,
         )
-        self._meta = ResponseMeta()
-        self._meta.attach(self._http.session)
-        self._web_base = self._http.base_url
-        self._display_url = display_url or base_url
         # When this cockpit first saw a ticket that has no follow-up to date it.
         self._first_seen: dict[TicketId, datetime] = {}
-
-    @property
-    def url(self) -> str:
-        return self._display_url
-
-    def close(self) -> None:
-        self._http.close()
-
-    def clock_offset(self) -> float | None:
-        """The server's clock (its Date header) minus this computer's, in seconds."""
-        return self._http.date_offset_s
-
-    def rate_budget(self) -> RateBudget | None:
-        """The client-side budget when a limit is configured (django-helpdesk has none)."""
-        return client_budget(self._limiter)
 
     # --- reading -------------------------------------------------------------------
 
@@ -209,24 +186,6 @@ class HelpdeskBackend:
             ticket_id,
             lambda: self._http.request("POST", FOLLOWUPS, json=payload),
         )
-
-    def get_auto_reply(self) -> AutoReplyState:
-        raise NotSupported("django-helpdesk has no API for its acknowledgement e-mail")
-
-    def set_auto_reply(self, state: AutoReplyState) -> AutoReplyState:
-        raise NotSupported(
-            "django-helpdesk has no API for its acknowledgement e-mail: "
-            "edit the 'newticket_submitter' e-mail template in its admin"
-        )
-
-    def list_scripts(self) -> Sequence[ReplyScript]:
-        raise NotSupported("django-helpdesk has no API for pre-set replies")
-
-    def publish_script(self, script: ReplyScript) -> ReplyScript:
-        raise NotSupported("django-helpdesk has no API for pre-set replies: reply per ticket")
-
-    def withdraw_script(self, script_id: str) -> None:
-        raise NotSupported("django-helpdesk has no API for pre-set replies")
 
 
 def _auth_message(detail: str) -> str:

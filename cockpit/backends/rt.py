@@ -19,31 +19,25 @@ neither the RT server's nor its users' time zone matters.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 from cockpit.backends.base import (
     AuthError,
-    AutoReplyState,
     Capabilities,
     Capability,
     ConnectionCheck,
-    NotSupported,
     PayloadError,
     ReplyOutcome,
-    ReplyScript,
 )
-from cockpit.backends.http import DEFAULT_TIMEOUTS, HttpClient, RateLimiter, Timeouts
+from cockpit.backends.http import DEFAULT_TIMEOUTS, Timeouts
 from cockpit.backends.options import RtOptions
 from cockpit.backends.rt_codec import TICKET_FIELDS, ticket_from_json
+from cockpit.backends.vendor_client import NoBotApi, VendorClient, per_minute_limiter
 from cockpit.backends.vendor_common import (
-    RateBudget,
-    ResponseMeta,
     as_dict,
     as_id,
     as_list,
-    client_budget,
     named_agents,
     opt_str,
     send_reply,
@@ -74,10 +68,14 @@ CAPABILITIES = Capabilities(
 )
 
 
-class RtBackend:
+class RtBackend(NoBotApi, VendorClient):
     """Reads tickets incrementally from RT 5 and replies as correspondence."""
 
     capabilities = CAPABILITIES
+    VENDOR = "Request Tracker's REST2"
+    AUTO_REPLY_HINT = (
+        "enable or disable the 'On Create Autoreply To Requestors' scrip in RT's admin pages"
+    )
 
     def __init__(
         self,
@@ -89,33 +87,14 @@ class RtBackend:
         timeouts: Timeouts = DEFAULT_TIMEOUTS,
     ) -> None:
         self._options = options or RtOptions()
-        per_minute = self._options.requests_per_minute
-        self._limiter = None if per_minute is None else RateLimiter(per_minute, burst=5)
-        self._http = HttpClient(
+        super().__init__(
             base_url,
             auth_headers={"Authorization": f"token {token}"},
-            timeouts=timeouts,
+            limiter=per_minute_limiter(self._options.requests_per_minute, burst=5),
             verify_tls=self._options.verify_tls,
-            limiter=self._limiter,
+            display_url=display_url,
+            timeouts=timeouts,
         )
-        self._meta = ResponseMeta()
-        self._meta.attach(self._http.session)
-        self._web_base = self._http.base_url
-        self._display_url = display_url or base_url
-
-    @property
-    def url(self) -> str:
-        return self._display_url
-
-    def close(self) -> None:
-        self._http.close()
-
-    def clock_offset(self) -> float | None:
-        """RT's clock (its Date header) minus this computer's, in seconds."""
-        return self._http.date_offset_s
-
-    def rate_budget(self) -> RateBudget | None:
-        return client_budget(self._limiter)
 
     # --- reading -------------------------------------------------------------------
 
@@ -209,24 +188,6 @@ class RtBackend:
             ticket_id,
             lambda: self._http.request("POST", path, json=payload),
         )
-
-    def get_auto_reply(self) -> AutoReplyState:
-        raise NotSupported("Request Tracker's REST2 has no API for its autoreply scrip")
-
-    def set_auto_reply(self, state: AutoReplyState) -> AutoReplyState:
-        raise NotSupported(
-            "Request Tracker's REST2 cannot switch scrips: enable or disable the "
-            "'On Create Autoreply To Requestors' scrip in RT's admin pages"
-        )
-
-    def list_scripts(self) -> Sequence[ReplyScript]:
-        raise NotSupported("reply scripts are not offered for Request Tracker")
-
-    def publish_script(self, script: ReplyScript) -> ReplyScript:
-        raise NotSupported("reply scripts are not offered for Request Tracker: reply per ticket")
-
-    def withdraw_script(self, script_id: str) -> None:
-        raise NotSupported("reply scripts are not offered for Request Tracker")
 
 
 def _ago(span: timedelta) -> str:

@@ -23,14 +23,12 @@ from cockpit.backends.base import (
     ReplyOutcome,
     ReplyScript,
 )
-from cockpit.backends.http import DEFAULT_TIMEOUTS, HttpClient, RateLimiter, Timeouts
+from cockpit.backends.http import DEFAULT_TIMEOUTS, Timeouts
 from cockpit.backends.options import ZammadOptions
+from cockpit.backends.vendor_client import VendorClient, per_minute_limiter
 from cockpit.backends.vendor_common import (
-    RateBudget,
-    ResponseMeta,
     as_dict,
     as_list,
-    client_budget,
     named_agents,
     opt_int,
     opt_time,
@@ -71,7 +69,7 @@ def capabilities_for(options: ZammadOptions) -> Capabilities:
     return Capabilities(frozenset(supported), missing)
 
 
-class ZammadBackend:
+class ZammadBackend(VendorClient):
     """Reads tickets incrementally; switches a trigger; publishes text modules."""
 
     def __init__(
@@ -84,36 +82,17 @@ class ZammadBackend:
         timeouts: Timeouts = DEFAULT_TIMEOUTS,
     ) -> None:
         self._options = options or ZammadOptions()
-        per_minute = self._options.requests_per_minute
-        self._limiter = None if per_minute is None else RateLimiter(per_minute)
-        self._http = HttpClient(
+        super().__init__(
             base_url,
             auth_headers={"Authorization": f"Token token={token}"},
-            timeouts=timeouts,
+            limiter=per_minute_limiter(self._options.requests_per_minute),
             verify_tls=self._options.verify_tls,
-            limiter=self._limiter,
+            display_url=display_url,
+            timeouts=timeouts,
         )
-        self._meta = ResponseMeta()
-        self._meta.attach(self._http.session)
-        self._web_base = self._http.base_url
-        self._display_url = display_url or base_url
         self.capabilities = capabilities_for(self._options)
         self._lookups = Lookups(state_types={}, priority_map=self._options.priority_map)
         self._groups: dict[str, str] = {}
-
-    @property
-    def url(self) -> str:
-        return self._display_url
-
-    def close(self) -> None:
-        self._http.close()
-
-    def clock_offset(self) -> float | None:
-        """The server's clock (its Date header) minus this computer's, in seconds."""
-        return self._http.date_offset_s
-
-    def rate_budget(self) -> RateBudget | None:
-        return client_budget(self._limiter)
 
     # --- reading -------------------------------------------------------------------
 

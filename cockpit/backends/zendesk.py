@@ -33,6 +33,7 @@ from cockpit.backends.base import (
 )
 from cockpit.backends.http import DEFAULT_TIMEOUTS, HttpClient, RateLimiter, Timeouts
 from cockpit.backends.options import ZendeskOptions
+from cockpit.backends.vendor_client import VendorClient
 from cockpit.backends.vendor_common import (
     RateBudget,
     ResponseMeta,
@@ -81,7 +82,7 @@ def rate_bucket(per_minute: float, burst: int, **clock: Any) -> RateLimiter:
     return RateLimiter(max(per_minute - burst, per_minute / 10), burst=burst, **clock)
 
 
-class ZendeskBackend:
+class ZendeskBackend(VendorClient):
     """Incremental reads, SLA due times, trigger switch, macros and replies."""
 
     def __init__(
@@ -95,38 +96,36 @@ class ZendeskBackend:
         timeouts: Timeouts = DEFAULT_TIMEOUTS,
     ) -> None:
         self._options = options or ZendeskOptions()
-        self._limiter = rate_bucket(self._options.requests_per_minute, ACCOUNT_BURST)
+        limiter = rate_bucket(self._options.requests_per_minute, ACCOUNT_BURST)
         self._incremental = rate_bucket(self._options.incremental_per_minute, INCREMENTAL_BURST)
         auth = (f"{email}/token", token)
-        common: dict[str, Any] = {
-            "auth": auth,
-            "timeouts": timeouts,
-            "verify_tls": self._options.verify_tls,
-            "limiter": self._limiter,
-        }
-        self._http = HttpClient(base_url, **common)
-        # Adding a comment is not idempotent: that client never retries.
-        self._writes = HttpClient(base_url, retries=0, **common)
-        self._meta = ResponseMeta(
-            limit_header="X-Rate-Limit", remaining_header="X-Rate-Limit-Remaining"
+        super().__init__(
+            base_url,
+            auth=auth,
+            limiter=limiter,
+            verify_tls=self._options.verify_tls,
+            meta=ResponseMeta(
+                limit_header="X-Rate-Limit", remaining_header="X-Rate-Limit-Remaining"
+            ),
+            display_url=display_url,
+            timeouts=timeouts,
         )
-        self._meta.attach(self._http.session)
+        self._limiter: RateLimiter = limiter
+        # Adding a comment is not idempotent: that client never retries.
+        self._writes = HttpClient(
+            base_url,
+            auth=auth,
+            timeouts=timeouts,
+            verify_tls=self._options.verify_tls,
+            limiter=limiter,
+            retries=0,
+        )
         self._meta.attach(self._writes.session)
-        self._web_base = self._http.base_url
-        self._display_url = display_url or base_url
         self.capabilities = capabilities_for(self._options)
 
-    @property
-    def url(self) -> str:
-        return self._display_url
-
     def close(self) -> None:
-        self._http.close()
+        super().close()
         self._writes.close()
-
-    def clock_offset(self) -> float | None:
-        """The server's clock (its Date header) minus this computer's, in seconds."""
-        return self._http.date_offset_s
 
     def rate_budget(self) -> RateBudget:
         """Requests left this minute: ours (token bucket) and Zendesk's (headers)."""

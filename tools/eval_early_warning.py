@@ -46,22 +46,8 @@ TUNING: dict[str, float] = {}
 
 
 def fetch(sim: FloorSimulator, cursor: int | None) -> tuple[Batch, int]:
-    tickets, full = [], cursor is None
-    while True:
-        page = sim.changes_since(cursor, PAGE)
-        tickets.extend(page.tickets)
-        cursor = page.next_cursor
-        if not page.has_more:
-            break
-    batch = Batch(
-        tickets=tuple(tickets),
-        cursor=str(cursor),
-        server_time=sim.now,
-        agents=sim.agents(),
-        queues=sim.queues() if full else None,
-        full=full,
-    )
-    return batch, cursor
+    """What the feed adapter would return, without HTTP: all pages since ``cursor``."""
+    return sim.batch_since(cursor, PAGE)
 
 
 @dataclass

@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from cockpit.backends.base import AutoReplyState, ReplyScript
-from cockpit.domain import Agent, Kind, Queue, QueueId, Ticket
+from cockpit.domain import Agent, Batch, Kind, Queue, QueueId, Ticket
 from cockpit.settings import SlaSettings
 from cockpit.sim.arrivals import ArrivalMix, BaseStream, NewTicket, ScenarioStream, poisson
 from cockpit.sim.core import FloorCore
@@ -140,6 +140,28 @@ class FloorSimulator:
         :class:`~cockpit.sim.feed.CursorExpired` for an unknown cursor or
         one older than a forgotten ticket's finish."""
         return self._core.book.page(cursor, limit)
+
+    def batch_since(self, cursor: int | None, page: int = 5000) -> tuple[Batch, int]:
+        """What a feed adapter would make of every page since ``cursor``
+        (a full load for None), without HTTP; and the next cursor. For
+        benchmarks and evaluations that follow the floor in process."""
+        tickets: list[Ticket] = []
+        full = cursor is None
+        while True:
+            changes = self.changes_since(cursor, page)
+            tickets.extend(changes.tickets)
+            cursor = changes.next_cursor
+            if not changes.has_more:
+                break
+        batch = Batch(
+            tickets=tuple(tickets),
+            cursor=str(cursor),
+            server_time=self.now,
+            agents=self.agents(),
+            queues=self.queues() if full else None,
+            full=full,
+        )
+        return batch, cursor
 
     @property
     def cursor(self) -> int:

@@ -22,7 +22,7 @@ from cockpit.domain import Agent, AgentId, Batch, Queue, QueueId, Status, Ticket
 from cockpit.escalation_index import EscalationIndex
 from cockpit.settings import SlaSettings
 from cockpit.sla import OPEN_STATUSES, ClockKind, SlaClock, clocks
-from cockpit.sla_index import SlaIndex
+from cockpit.sla_index import BulkAdds, SlaIndex
 
 HISTORY = timedelta(hours=24)
 # Twice the default list limits (200 at-risk + 200 breached rows).
@@ -89,16 +89,19 @@ class FloorState:
     def apply(self, batch: Batch) -> set[QueueId]:
         """Merge one batch; return the queues whose tickets changed."""
         touched: set[QueueId] = set()
-        if batch.full:
-            self._reset()
-            touched.update(self._index)
         if batch.queues is not None:
             self.queues = {q.id: q for q in batch.queues}
             touched.update(self.queues)
         if batch.agents is not None:
             self.agents = {a.id: a for a in batch.agents}
-        for ticket in batch.tickets:
-            touched.update(self._upsert(ticket))
+        if batch.full:
+            touched.update(self._index)
+            self._reset()
+            self._load(batch.tickets)
+            touched.update(self._index)
+        else:
+            for ticket in batch.tickets:
+                touched.update(self._upsert(ticket))
         self.server_time = batch.server_time
         self.cursor = batch.cursor
         touched.update(self._prune(batch.server_time - self.history))
@@ -111,6 +114,24 @@ class FloorState:
         self._finished.clear()
         self.sla_index.clear()
         self.escalation_index.clear()
+
+    def _load(self, tickets: Iterable[Ticket]) -> None:
+        """Fill the emptied indexes (a full load, a new policy): each sorted
+        list is built once from all its entries (see BulkAdds). A ticket
+        listed twice counts in its last version only, as if upserted."""
+        bulk = BulkAdds()
+        self.sla_index.bulk = bulk
+        try:
+            for ticket in {t.id: t for t in tickets}.values():
+                self.tickets[ticket.id] = ticket
+                ticket_clocks = clocks(ticket, self.sla)
+                for values, item in self._entries(ticket, ticket_clocks):
+                    bulk.add(values, item)
+                self._count(ticket, +1)
+                self.sla_index.contribute(ticket, ticket_clocks, +1)
+        finally:
+            self.sla_index.bulk = None
+            bulk.flush()
 
     def _upsert(self, ticket: Ticket) -> tuple[QueueId, ...]:
         old = self.tickets.get(ticket.id)
@@ -227,9 +248,7 @@ class FloorState:
         self._clock_cache.clear()
         tickets = list(self.tickets.values())
         self._reset()
-        for ticket in tickets:
-            self.tickets[ticket.id] = ticket
-            self._contribute(ticket, +1, clocks(ticket, sla))
+        self._load(tickets)
 
 
 def _holds(entries: list[tuple[SortedList, object]], values: SortedList, item: object) -> bool:

@@ -36,9 +36,7 @@ _STATUSES = {
 }
 _UNSET_BEFORE = datetime(1971, 1, 1, tzinfo=UTC)
 # The fields a ticket search asks for (REST2 ``fields=``).
-TICKET_FIELDS = (
-    "Subject,Status,Priority,Queue,Owner,Created,LastUpdated,Started,Resolved,Due,Told"
-)
+TICKET_FIELDS = "Subject,Status,Priority,Queue,Owner,Created,LastUpdated,Started,Resolved,Due,Told"
 
 
 def rt_time(value: object, where: str) -> datetime | None:

@@ -205,3 +205,25 @@ def test_incremental_merge_matches_brute_force(polls: list[list[Ticket]]) -> Non
         f = figures(floor, queue)
         expected = brute_force(list(latest.values()), queue, floor)
         assert (f.open, f.waiting, f.arrivals_15m, f.resolutions_15m) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(versions(), max_size=12))
+def test_a_full_load_equals_the_same_tickets_merged_one_by_one(tickets: list[Ticket]) -> None:
+    """A full load builds every index in one sorted update per list; a
+    ticket listed twice counts in its last version only, as if upserted."""
+    loaded = FloorState(SlaSettings())
+    loaded.apply(batch(*tickets, full=True, queues=QUEUES))
+    merged = FloorState(SlaSettings())
+    merged.apply(batch(full=True, queues=QUEUES))
+    for t in tickets:
+        merged.apply(batch(t))
+    one, other = compute_view(loaded, backend="t"), compute_view(merged, backend="t")
+    assert one.queues == other.queues
+    assert (one.at_risk, one.breached, one.escalations) == (
+        other.at_risk,
+        other.breached,
+        other.escalations,
+    )
+    assert one.heatmap == other.heatmap
+    assert loaded.tickets == merged.tickets

@@ -108,8 +108,16 @@ class _TitleLabel(QLabel):
     when there is room, else cut short after a whole word with "…" and
     whole in its tooltip."""
 
+    _hint = ""
+
     def setText(self, text: str) -> None:
         super().setText(text)
+        self._update_tooltip()
+
+    def set_hint(self, hint: str) -> None:
+        """A tooltip line kept under the text (the text itself shows there
+        too when it is cut short)."""
+        self._hint = hint
         self._update_tooltip()
 
     def minimumSizeHint(self) -> QSize:
@@ -138,7 +146,7 @@ class _TitleLabel(QLabel):
 
     def _update_tooltip(self) -> None:
         cut = self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
-        self.setToolTip(self.text() if cut else "")
+        self.setToolTip("\n\n".join(t for t in (self.text() if cut else "", self._hint) if t))
 
 
 class ElidedLabel(_TitleLabel):

@@ -102,7 +102,8 @@ _FLAG_NAMES: Mapping[EscalationFlag, object] = {
 }
 _FLAG_SHORT: Mapping[EscalationFlag, object] = {
     EscalationFlag.COLLAB_NO_ANSWER: QT_TRANSLATE_NOOP("FloorText", "No answer"),
-    EscalationFlag.CUSTOMER_NOT_UPDATED: QT_TRANSLATE_NOOP("FloorText", "Customer not updated"),
+    # Short: the counts share a row above the table (the tooltip has the full name).
+    EscalationFlag.CUSTOMER_NOT_UPDATED: QT_TRANSLATE_NOOP("FloorText", "Not updated"),
     EscalationFlag.URGENT_NOT_REPORTED: QT_TRANSLATE_NOOP("FloorText", "Urgent not reported"),
 }
 _CLOCKS_SHORT: Mapping[ClockKind, object] = {

@@ -376,15 +376,16 @@ class QueuePanel(FloorPanel):
         show in full as any font would show in the panel's height."""
         rows = max(1, self.model.rowCount())
 
-        def shown(size: int, compact: bool) -> int:
-            base = self._height_at(size, 0, compact=compact)
-            one = self._height_at(size, 1, compact=compact) - base
+        def shown(size: int, compact: bool, slack: int = 0) -> int:
+            base = self._height_at(size, 0, compact=compact) - slack
+            one = self._height_at(size, 1, compact=compact) - base - slack
             return min(rows, (self.height() - base) // one)
 
         sizes = range(self._least_points, self._width_size(self.table.width()) + 1)
         # Short of height for every queue even at the smallest type: the
         # title row ("Queues right now", the legend) gives way to a row.
-        compact = all(shown(size, False) < rows for size in sizes)
+        # (The estimate keeps some slack for the style; not for this choice.)
+        compact = all(shown(size, False, _SLACK) < rows for size in sizes)
         self._set_compact(compact)
         size = max(sizes, key=lambda size: (shown(size, compact), size))
         if size == self._point_size and not force:

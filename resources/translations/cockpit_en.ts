@@ -1101,10 +1101,6 @@
         <translation>Not reported</translation>
     </message>
     <message>
-        <source>Customer not updated</source>
-        <translation>Customer not updated</translation>
-    </message>
-    <message>
         <source>Urgent not reported</source>
         <translation>Urgent not reported</translation>
     </message>

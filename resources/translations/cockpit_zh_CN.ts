@@ -1101,10 +1101,6 @@
         <translation>未上报</translation>
     </message>
     <message>
-        <source>Customer not updated</source>
-        <translation>客户未更新</translation>
-    </message>
-    <message>
         <source>Urgent not reported</source>
         <translation>紧急未上报</translation>
     </message>

@@ -34,6 +34,7 @@ from widgets.theme import DAY, Palette, set_style_property
 # The countdown, the owner and the subject always show.
 COLUMN_FIT = ColumnFit(
     stretch=AtRiskColumn.SUBJECT,
+    stretch_ems=8,
     give_way=(
         AtRiskColumn.CLOCK,
         AtRiskColumn.PRIORITY,
@@ -41,7 +42,7 @@ COLUMN_FIT = ColumnFit(
         AtRiskColumn.AGE,
         AtRiskColumn.QUEUE,
     ),
-    caps={AtRiskColumn.QUEUE: "Refunds & returns", AtRiskColumn.ASSIGNEE: "Alexandra Kon"},
+    caps={AtRiskColumn.QUEUE: "Refunds & returns", AtRiskColumn.ASSIGNEE: "Alexandra K."},
 )
 
 

@@ -76,7 +76,7 @@ COLUMN_FIT = ColumnFit(
         EscalationColumn.AT_LEVEL,
         EscalationColumn.FLAGS,
     ),
-    caps={EscalationColumn.QUEUE: "Refunds & returns", EscalationColumn.OWNER: "Alexandra Kon"},
+    caps={EscalationColumn.QUEUE: "Refunds & returns", EscalationColumn.OWNER: "Alexandra K."},
 )
 
 

@@ -35,6 +35,7 @@ def real_font(qapp: QApplication) -> Iterator[None]:
     apply_theme(qapp, night=False)
     yield
     qapp.setFont(before)
+    qapp.setProperty("cockpitBasePoints", None)
 
 
 def _header(view: QTableView | QTreeView) -> QHeaderView:

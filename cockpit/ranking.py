@@ -2,17 +2,22 @@
 
 The queue table sorts by it, the headline names its first queue and the
 wall board shows its order. The ranking reads only the FloorView's
-figures (no clock, no floor): breaches first, then tickets about to
-breach, then how far the service level is below its target, then the
-soonest deadline. Each queue also gets a level, so that the views colour
-the outliers only (``OK`` queues stay plain), and the staffing facts a
-floor lead acts on: nobody available, occupancy, and the agents needed to
+figures (no clock, no floor). Queues that need help come first; among
+them, the most customers in trouble first: the tickets past due plus the
+customers the queue is short of its service-level target (how many more
+first responses of the window had to be in target to meet it), so a queue
+far below its target with many customers outranks one with a single late
+ticket. Then tickets about to breach, how far the service level is below
+its target, and the soonest deadline. Each queue also gets a level, so
+that the views colour the outliers only (``OK`` queues stay plain), and
+the staffing facts a floor lead acts on: nobody available, occupancy, and the agents needed to
 hold the target when a forecaster is given (``agents_needed``; the
 Erlang C forecaster lives in :mod:`cockpit.forecast`).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from enum import IntEnum
@@ -45,6 +50,9 @@ class QueueRisk:
     at_risk: int
     # Target minus service level (positive: below target); None without a level.
     shortfall: float | None
+    # Customers short of the target: first responses of the service-level
+    # window that had to be in target for the queue to meet it (0 at or above).
+    short_of_target: int
     # Seconds until the queue's next at-risk ticket breaches; None when none is listed.
     soonest_due_s: float | None
     zero_available: bool  # tickets waiting and nobody available to take them
@@ -55,6 +63,11 @@ class QueueRisk:
     @property
     def queue(self) -> QueueId:
         return self.figures.queue
+
+    @property
+    def in_trouble(self) -> int:
+        """The ranking's measure: tickets past due plus customers short of target."""
+        return self.breached + self.short_of_target
 
     @property
     def agents_short(self) -> int | None:
@@ -81,6 +94,25 @@ def shortfall(figures: QueueFigures) -> float | None:
     if figures.service_level is None:
         return None
     return figures.service_level_target - figures.service_level
+
+
+def short_of_target(figures: QueueFigures) -> int:
+    """How many more first responses of the service-level window had to be
+    within target for the queue to meet its target: the shortfall times the
+    service level's base (answered + still waiting past target + closed
+    unanswered past target). A backend that reports only the percentage
+    gives no base; the customers waiting stand in for it."""
+    below = shortfall(figures)
+    if below is None or below <= 0:
+        return 0
+    base = (
+        figures.answered_in_target
+        + figures.answered_late
+        + figures.waiting_past_target
+        + figures.abandoned_past_target
+    )
+    # A hair over a whole customer is that customer (float noise aside).
+    return math.ceil(below * (base or figures.waiting) - 1e-9)
 
 
 def soonest_due(rows: Iterable[SlaRow]) -> dict[QueueId, float]:
@@ -134,6 +166,7 @@ def _assess(
         breached=breached,
         at_risk=figures.at_risk,
         shortfall=below,
+        short_of_target=short_of_target(figures),
         soonest_due_s=soonest_s,
         zero_available=figures.waiting > 0 and figures.agents_available == 0,
         occupancy=occupancy(figures),
@@ -145,6 +178,7 @@ def _sort_key(risk: QueueRisk) -> tuple[float, ...]:
     # Python sorts ascending: negate what is worse when larger.
     return (
         -risk.level,
+        -risk.in_trouble,
         -risk.breached,
         -risk.at_risk,
         -(risk.shortfall if risk.shortfall is not None else -1.0),

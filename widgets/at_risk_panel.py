@@ -8,45 +8,65 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import tzinfo
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QWidget
 
-from cockpit.domain import Kind, Priority
+from cockpit.domain import Priority
 from cockpit.metrics import FloorView
 from cockpit.sla import ClockKind
 from widgets.floor_panel import (
     FloorPanel,
     filter_buttons,
-    fit_columns,
     panel_layout,
     panel_title,
     placeholder_stack,
     row_table,
 )
-from widgets.floor_text import clock_short_text, kind_text, priority_text, span_text
+from widgets.floor_text import clock_short_text, priority_text, span_text
 from widgets.models.at_risk_model import AtRiskColumn, AtRiskModel, AtRiskRole, RowFilter
 from widgets.queue_panel import ui_language
+from widgets.table_fit import ColumnFit, texts_of
 from widgets.theme import DAY, Palette, set_style_property
 
+# The free-text subject takes the rest; at narrow widths the least important
+# columns give way first (docs/glance.md): the clock (every row's tooltip
+# names it), the priority, the ticket number, the age, the queue.
+# The countdown, the owner and the subject always show.
+COLUMN_FIT = ColumnFit(
+    stretch=AtRiskColumn.SUBJECT,
+    stretch_ems=8,
+    give_way=(
+        AtRiskColumn.CLOCK,
+        AtRiskColumn.PRIORITY,
+        AtRiskColumn.TICKET,
+        AtRiskColumn.AGE,
+        AtRiskColumn.QUEUE,
+    ),
+    caps={AtRiskColumn.QUEUE: "Refunds & returns", AtRiskColumn.ASSIGNEE: "Alexandra K."},
+)
 
-def _samples(names: list[str]) -> dict[AtRiskColumn, list[str]]:
-    """The widest texts each fixed column shows, in the UI language (the subject takes the rest)."""
+
+def _samples(model: AtRiskModel) -> dict[int, list[str]]:
+    """The texts each compact column must show, in the UI language: the
+    widest a countdown, a priority or a clock can be, the rows' own ticket
+    numbers, queues and owners (the subject takes the rest)."""
     late = QCoreApplication.translate("AtRiskModel", "late {time}")
+    rows = range(model.rowCount())
+
+    def shown(column: AtRiskColumn) -> list[str]:
+        return [str(model.index(r, column).data() or "") for r in rows]
+
     return {
-        AtRiskColumn.TIME_TO_BREACH: [late.format(time="8:88:88"), "88:88"],
-        AtRiskColumn.TICKET: ["T00000000"],
-        AtRiskColumn.QUEUE: names or ["Refunds"],
-        AtRiskColumn.PRIORITY: [priority_text(p) for p in Priority],
-        AtRiskColumn.KIND: [kind_text(k) for k in Kind],
-        AtRiskColumn.CLOCK: [clock_short_text(c) for c in ClockKind],
-        AtRiskColumn.OTHER_CLOCK: [
-            QCoreApplication.translate("AtRiskModel", "{clock} late {time}").format(
-                clock=clock_short_text(c), time="8:88:88"
-            )
-            for c in ClockKind
+        AtRiskColumn.TIME_TO_BREACH: [
+            late.format(time="8:88:88"),
+            *shown(AtRiskColumn.TIME_TO_BREACH),
         ],
-        AtRiskColumn.AGE: [span_text(23 * 3600 + 58 * 60)],
-        AtRiskColumn.ASSIGNEE: ["agent-888"],
+        AtRiskColumn.TICKET: texts_of(shown(AtRiskColumn.TICKET), fallback=["T000000"]),
+        AtRiskColumn.QUEUE: texts_of(shown(AtRiskColumn.QUEUE), fallback=["Refunds"]),
+        AtRiskColumn.PRIORITY: [priority_text(p) for p in Priority],
+        AtRiskColumn.CLOCK: [clock_short_text(c) for c in ClockKind],
+        AtRiskColumn.AGE: [span_text(23 * 3600 + 58 * 60), *shown(AtRiskColumn.AGE)],
+        AtRiskColumn.ASSIGNEE: texts_of(shown(AtRiskColumn.ASSIGNEE), fallback=["agent-888"]),
     }
 
 
@@ -88,7 +108,9 @@ class AtRiskPanel(FloorPanel):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        self.hidden_columns: frozenset[int] = frozenset()
+        self._table_need = 0
+        self.table.installEventFilter(self)
         self.table.doubleClicked.connect(self._on_double_clicked)
 
         self._placeholder, self._stack = placeholder_stack(self, self.table)
@@ -103,7 +125,6 @@ class AtRiskPanel(FloorPanel):
         self._timer.timeout.connect(self.model.tick)
         self._timer.start()
         self._waiting = True
-        self._names: list[str] = []
         self._retranslate()
 
     # --- wiring -----------------------------------------------------------------
@@ -114,20 +135,29 @@ class AtRiskPanel(FloorPanel):
     def _on_floor_changed(self, view: FloorView) -> None:
         self._waiting = False
         self.model.set_view(view)
-        names = sorted(self.model.queue_names())
-        if names != self._names:
-            self._names = names
-            self._fit_columns()
+        self._fit_columns()
         self._update_counts()
 
     def _on_filter_changed(self, which: RowFilter) -> None:
         self.model.set_filter(which)
+        self._fit_columns()
         self._update_counts()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return False
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
         ticket = index.data(AtRiskRole.TICKET_ID)
         if ticket:
             self.ticketActivated.emit(str(ticket))
+
+    def wanted_width(self) -> int:
+        """Wide enough for every column (and the title row)."""
+        margins = self.layout().contentsMargins()
+        table = self._table_need + margins.left() + margins.right()
+        return max(self.title_width(), table)
 
     # --- text -------------------------------------------------------------------
 
@@ -155,4 +185,8 @@ class AtRiskPanel(FloorPanel):
         self._stack.setCurrentWidget(self.table if self.model.rowCount() else self._placeholder)
 
     def _fit_columns(self) -> None:
-        fit_columns(self.table, _samples(self._names))
+        """Compact columns, the subject the rest; hide what does not fit."""
+        self.hidden_columns, need = COLUMN_FIT.apply(self.table, _samples(self.model))
+        if need != self._table_need:
+            self._table_need = need
+            self.wantedWidthChanged.emit()

@@ -8,8 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QPainter
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -29,7 +39,7 @@ from cockpit.escalation_index import EscalationSummary
 from cockpit.escalations import EscalationFlag
 from cockpit.metrics import FloorView
 from cockpit.settings import EscalationSettings
-from widgets.floor_panel import FloorPanel, fit_columns, panel_layout, panel_title
+from widgets.floor_panel import FloorPanel, panel_layout, panel_title
 from widgets.floor_text import (
     flag_name,
     flag_short,
@@ -47,12 +57,27 @@ from widgets.models.escalation_model import (
     level_count,
 )
 from widgets.queue_panel import ui_language
+from widgets.table_fit import ColumnFit, texts_of
 from widgets.theme import DAY, Palette, set_style_property
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 _CHIP_PAD = 6
 _CHIP_GAP = 4
+# The subject takes the rest; at narrow widths the priority gives way first,
+# then the queue, the time at the level and the flags (docs/glance.md). The
+# ticket (with the group titles), the owner and the subject always show.
+COLUMN_FIT = ColumnFit(
+    stretch=EscalationColumn.SUBJECT,
+    stretch_ems=8,
+    give_way=(
+        EscalationColumn.PRIORITY,
+        EscalationColumn.QUEUE,
+        EscalationColumn.AT_LEVEL,
+        EscalationColumn.FLAGS,
+    ),
+    caps={EscalationColumn.QUEUE: "Refunds & returns", EscalationColumn.OWNER: "Alexandra K."},
+)
 
 
 class _ChipDelegate(QStyledItemDelegate):
@@ -77,20 +102,30 @@ class _ChipDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(opt.font)
-        for text, severity in chips:
-            critical = severity is Severity.CRITICAL
-            bg = self.palette.color("critical_bg" if critical else "warn_bg")
-            fg = self.palette.color("critical_text" if critical else "warn_text")
+        right = opt.rect.right() - 2
+        for n, (text, severity) in enumerate(chips):
             width = metrics.horizontalAdvance(text) + 2 * _CHIP_PAD
-            rect = QRectF(x, top, width, height)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(bg)
-            painter.drawRoundedRect(rect, 4, 4)
-            painter.setPen(fg)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-            x += width + _CHIP_GAP
-            if x > opt.rect.right():
+            rest = len(chips) - n - 1
+            more = f"+{rest}" if rest else ""
+            # Room for this chip, and for a "+n" after it when more follow.
+            after = metrics.horizontalAdvance(more) + _CHIP_GAP if more else 0
+            if n and x + width + after > right:
+                painter.setPen(opt.palette.color(QPalette.ColorRole.Text))
+                painter.drawText(
+                    QRectF(x, top, right - x, height),
+                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                    f"+{len(chips) - n}",
+                )
                 break
+            rect = QRectF(x, top, min(width, right - x - after), height)
+            critical = severity is Severity.CRITICAL
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self.palette.color("critical_bg" if critical else "warn_bg"))
+            painter.drawRoundedRect(rect, 4, 4)
+            painter.setPen(self.palette.color("critical_text" if critical else "warn_text"))
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width()) - 4)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, shown)
+            x += rect.width() + _CHIP_GAP
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
@@ -147,11 +182,14 @@ class EscalationsPanel(FloorPanel):
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setUniformRowHeights(True)
         self.tree.setRootIsDecorated(True)
+        self.tree.setIndentation(14)  # compact: the ticket column is narrow
         self.tree.setAlternatingRowColors(True)
         self.tree.setWordWrap(False)
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        self.hidden_columns: frozenset[int] = frozenset()
+        self._table_need = 0
+        self.tree.installEventFilter(self)
         self.tree.doubleClicked.connect(self._on_double_clicked)
         self.model.modelReset.connect(self._on_model_reset)
 
@@ -167,7 +205,6 @@ class EscalationsPanel(FloorPanel):
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self.model.tick)
         self._timer.start()
-        self._names: list[str] = []
         self._on_model_reset()
         self._retranslate()
 
@@ -179,11 +216,13 @@ class EscalationsPanel(FloorPanel):
 
     def _on_floor_changed(self, view: FloorView) -> None:
         self.model.set_view(view)
-        names = sorted(q.display_name(ui_language()) for q in view.queues)
-        if names != self._names:
-            self._names = names
-            self._fit_columns()
+        self._fit_columns()
         self._update_counts()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return False
 
     def _on_model_reset(self) -> None:
         self.tree.expandAll()
@@ -194,6 +233,12 @@ class EscalationsPanel(FloorPanel):
         ticket = index.data(EscalationRole.TICKET_ID)
         if ticket:
             self.ticketActivated.emit(str(ticket))
+
+    def wanted_width(self) -> int:
+        """Wide enough for every column (and the title row)."""
+        margins = self.layout().contentsMargins()
+        table = self._table_need + margins.left() + margins.right()
+        return max(self.title_width(), table)
 
     # --- text -------------------------------------------------------------------
 
@@ -219,19 +264,28 @@ class EscalationsPanel(FloorPanel):
             _set_severity(chip, FLAG_SEVERITY[flag] if count else None)
 
     def _fit_columns(self) -> None:
+        """Compact columns, the subject the rest; hide what does not fit."""
+        rows = [r for level in LEVELS for r in self.model.group_rows(level)]
+        texts = self.model.cell_texts
         samples = {
-            EscalationColumn.TICKET: ["T00000000"],
-            EscalationColumn.QUEUE: self._names or ["Refunds"],
+            EscalationColumn.TICKET: texts_of([r.ticket for r in rows], fallback=["T000000"]),
+            EscalationColumn.QUEUE: texts_of(texts(EscalationColumn.QUEUE), fallback=["Refunds"]),
             EscalationColumn.PRIORITY: [priority_text(p) for p in Priority],
-            EscalationColumn.AT_LEVEL: [span_text(23 * 3600 + 58 * 60)],
-            EscalationColumn.OWNER: ["agent-888"],
+            EscalationColumn.AT_LEVEL: [
+                span_text(23 * 3600 + 58 * 60),
+                *texts(EscalationColumn.AT_LEVEL),
+            ],
+            EscalationColumn.OWNER: texts_of(texts(EscalationColumn.OWNER), fallback=["agent-888"]),
             EscalationColumn.FLAGS: [flag_text(f, self._limits) for f in EscalationFlag],
         }
         extra = {
             EscalationColumn.TICKET: 2 * self.tree.indentation(),  # the group's and the row's
             EscalationColumn.FLAGS: 2 * _CHIP_PAD,  # one chip's padding
         }
-        fit_columns(self.tree, samples, extra=extra)
+        self.hidden_columns, need = COLUMN_FIT.apply(self.tree, samples, extra=extra)
+        if need != self._table_need:
+            self._table_need = need
+            self.wantedWidthChanged.emit()
 
 
 def _set_severity(widget: QWidget, severity: Severity | None) -> None:

@@ -34,6 +34,11 @@ UPPER_SHARE = 0.62
 # The least font step of the queue table beside the alerts.
 WIDE_POINTS = 11
 LOWER_SHARES = (0.26, 0.40, 0.34)
+# Who gets the width left over first when not every panel below has what it
+# wants: the at-risk list (its countdowns, owners and ages); the heatmap and
+# the escalations share the rest (the escalations hide their priority and
+# queue columns first, the heatmap's title elides).
+FIRST = 1
 
 
 class FloorLayout(QObject):
@@ -56,12 +61,15 @@ class FloorLayout(QObject):
         self._panels: tuple[QWidget, ...] = ()
         self.wide: bool | None = None
         self._pending = False
+        self._respread = False
         area.installEventFilter(self)
 
     def place(self, *, alerts: QWidget, lower: tuple[QWidget, ...]) -> None:
         self._panels = (alerts, *lower)
         for panel in self._panels:
             panel.windowTitleChanged.connect(self._on_title_changed)
+            if isinstance(panel, FloorPanel):
+                panel.wantedWidthChanged.connect(self._on_wanted_width_changed)
         self.wide = None
         self.arrange()
 
@@ -170,6 +178,18 @@ class FloorLayout(QObject):
         width = self._area.width() - self._lower.handleWidth() * (len(panels) - 1)
         self._lower.setSizes(_spread(width, panels))
 
+    def _on_wanted_width_changed(self) -> None:
+        # Longer names in the lists below: share the width again (later, not
+        # while the panel is sizing its columns).
+        if self.wide and not self._respread:
+            self._respread = True
+            QTimer.singleShot(0, self, self._respread_lower)
+
+    def _respread_lower(self) -> None:
+        self._respread = False
+        if self.wide:
+            self._spread_lower()
+
     def _on_rows_changed(self) -> None:
         # Other queue names need other widths, maybe another layout.
         was_wide = self.wide
@@ -223,12 +243,14 @@ def _least_width(panel: QWidget) -> int:
 
 def _spread(width: int, panels: list[QWidget]) -> list[int]:
     """Widths for the panels below: their shares of ``width``, but none
-    narrower than its top row needs (the others give way in proportion to
-    what they have above that); short of that, each its least and a share
-    of the rest in proportion to what its top row needs beyond it."""
+    narrower than it wants (its top row, its table's columns; the others
+    give way in proportion to what they have above that); short of that,
+    each its least, then what is left to the at-risk list (``FIRST``) up to
+    what it wants, and the rest to the others in proportion to what they
+    want beyond their least."""
     least = [_least_width(panel) for panel in panels]
     asked = [
-        max(low, panel.title_width() if isinstance(panel, FloorPanel) else low)
+        max(low, panel.wanted_width() if isinstance(panel, FloorPanel) else low)
         for panel, low in zip(panels, least, strict=True)
     ]
     if sum(asked) <= width:
@@ -239,7 +261,15 @@ def _spread(width: int, panels: list[QWidget]) -> list[int]:
         return [
             round(size - excess * more / total) for size, more in zip(sizes, slack, strict=True)
         ]
+    sizes = list(least)
     spare = width - sum(least)
-    extra = [want - low for want, low in zip(asked, least, strict=True)]
-    total = sum(extra) or 1
-    return [round(low + spare * more / total) for low, more in zip(least, extra, strict=True)]
+    if len(panels) > FIRST:
+        give = max(0, min(spare, asked[FIRST] - least[FIRST]))
+        sizes[FIRST] += give
+        spare -= give
+    others = [i for i in range(len(panels)) if i != FIRST]
+    extra = {i: asked[i] - least[i] for i in others}
+    total = sum(extra.values()) or 1
+    for i in others:
+        sizes[i] += round(spare * extra[i] / total)
+    return sizes

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -43,6 +43,9 @@ class FloorPanel(QFrame):
     (called by the subclass once built, then on every language change).
     """
 
+    # The width the panel wants changed (new rows with longer names).
+    wantedWidthChanged = Signal()
+
     def bind(self, bridge: Bridge) -> None:
         bridge.floorUpdated.connect(self._on_floor_changed)
         if bridge.last_view is not None:
@@ -62,6 +65,11 @@ class FloorPanel(QFrame):
             return self.minimumSizeHint().width()
         margins = layout.contentsMargins()
         return top.sizeHint().width() + margins.left() + margins.right()
+
+    def wanted_width(self) -> int:
+        """How wide the panel would like to be: its top row in full (panels
+        with a table: every column too)."""
+        return self.title_width()
 
     def _on_floor_changed(self, view: FloorView) -> None:
         raise NotImplementedError
@@ -100,8 +108,16 @@ class _TitleLabel(QLabel):
     when there is room, else cut short after a whole word with "…" and
     whole in its tooltip."""
 
+    _hint = ""
+
     def setText(self, text: str) -> None:
         super().setText(text)
+        self._update_tooltip()
+
+    def set_hint(self, hint: str) -> None:
+        """A tooltip line kept under the text (the text itself shows there
+        too when it is cut short)."""
+        self._hint = hint
         self._update_tooltip()
 
     def minimumSizeHint(self) -> QSize:
@@ -130,7 +146,7 @@ class _TitleLabel(QLabel):
 
     def _update_tooltip(self) -> None:
         cut = self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
-        self.setToolTip(self.text() if cut else "")
+        self.setToolTip("\n\n".join(t for t in (self.text() if cut else "", self._hint) if t))
 
 
 class ElidedLabel(_TitleLabel):

@@ -81,13 +81,12 @@ _SEVERITIES: Mapping[Severity, object] = {
     Severity.WARNING: QT_TRANSLATE_NOOP("FloorText", "Warning"),
     Severity.NOTICE: QT_TRANSLATE_NOOP("FloorText", "Notice"),
 }
-# Flags as chips, with the limit filled in from the settings …
+# Flags as chips, in two words (the limit is the same on every row: it is in
+# the tooltips and the counts on top) …
 _FLAGS: Mapping[EscalationFlag, object] = {
-    EscalationFlag.COLLAB_NO_ANSWER: QT_TRANSLATE_NOOP("FloorText", "No answer > {limit}"),
-    EscalationFlag.CUSTOMER_NOT_UPDATED: QT_TRANSLATE_NOOP(
-        "FloorText", "Customer not updated > {limit}"
-    ),
-    EscalationFlag.URGENT_NOT_REPORTED: QT_TRANSLATE_NOOP("FloorText", "Not reported > {limit}"),
+    EscalationFlag.COLLAB_NO_ANSWER: QT_TRANSLATE_NOOP("FloorText", "No answer"),
+    EscalationFlag.CUSTOMER_NOT_UPDATED: QT_TRANSLATE_NOOP("FloorText", "Not updated"),
+    EscalationFlag.URGENT_NOT_REPORTED: QT_TRANSLATE_NOOP("FloorText", "Not reported"),
 }
 # … and in full, for tooltips and counts.
 _FLAG_NAMES: Mapping[EscalationFlag, object] = {
@@ -103,7 +102,8 @@ _FLAG_NAMES: Mapping[EscalationFlag, object] = {
 }
 _FLAG_SHORT: Mapping[EscalationFlag, object] = {
     EscalationFlag.COLLAB_NO_ANSWER: QT_TRANSLATE_NOOP("FloorText", "No answer"),
-    EscalationFlag.CUSTOMER_NOT_UPDATED: QT_TRANSLATE_NOOP("FloorText", "Customer not updated"),
+    # Short: the counts share a row above the table (the tooltip has the full name).
+    EscalationFlag.CUSTOMER_NOT_UPDATED: QT_TRANSLATE_NOOP("FloorText", "Not updated"),
     EscalationFlag.URGENT_NOT_REPORTED: QT_TRANSLATE_NOOP("FloorText", "Urgent not reported"),
 }
 _CLOCKS_SHORT: Mapping[ClockKind, object] = {
@@ -217,10 +217,9 @@ def flag_limit(flag: EscalationFlag, limits: EscalationSettings) -> float:
 
 
 def flag_text(flag: EscalationFlag, limits: EscalationSettings) -> str:
+    """The flag as a chip: "Not reported" (:func:`flag_name` has the limit)."""
     text = _FLAGS.get(flag)
-    if text is None:
-        return str(flag.value)
-    return tr(str(text)).format(limit=limit_text(flag_limit(flag, limits)))
+    return str(flag.value) if text is None else tr(str(text))
 
 
 def flag_name(flag: EscalationFlag, limits: EscalationSettings) -> str:

@@ -161,6 +161,8 @@ class QueuePanel(FloorPanel):
         self._thresholds = thresholds or Thresholds()
         self._point_size = 0
         self._refit_pending = False
+        # The title row hidden to make room for the queues (a short window).
+        self.compact = False
         # Font steps; large-type zoom (View → Zoom in) raises both.
         self._least_points, self._most_points = MIN_POINT_SIZE, MAX_POINT_SIZE
         self._staffing: Mapping[AgentState, int] | None = None
@@ -247,6 +249,18 @@ class QueuePanel(FloorPanel):
 
     def _retranslate(self) -> None:
         self._title.setText(self.tr("Queues right now"))
+        self.headline.set_hint(
+            self.tr(
+                "Worst queue first:\n"
+                "1. queues that need help (tickets past due, or the service level\n"
+                "    under its target);\n"
+                "2. among them, the most customers in trouble: tickets past due\n"
+                "    plus the customers short of the target (how many more first\n"
+                "    responses of the last 60 min had to be in target to meet it);\n"
+                "3. then tickets about to breach, the service-level gap and the\n"
+                "    soonest deadline."
+            )
+        )
         self._legend.setText(self.tr("▲ warning   ▲▲ critical   ▼ / ▼▼ service level low"))
         if not self.model.queues():
             self._placeholder.setText(self.tr("Waiting for the first data from the backend…"))
@@ -362,12 +376,18 @@ class QueuePanel(FloorPanel):
         show in full as any font would show in the panel's height."""
         rows = max(1, self.model.rowCount())
 
-        def shown(size: int) -> int:
-            base = self._height_at(size, 0)
-            return min(rows, (self.height() - base) // (self._height_at(size, 1) - base))
+        def shown(size: int, compact: bool, slack: int = 0) -> int:
+            base = self._height_at(size, 0, compact=compact) - slack
+            one = self._height_at(size, 1, compact=compact) - base - slack
+            return min(rows, (self.height() - base) // one)
 
         sizes = range(self._least_points, self._width_size(self.table.width()) + 1)
-        size = max(sizes, key=lambda size: (shown(size), size))
+        # Short of height for every queue even at the smallest type: the
+        # title row ("Queues right now", the legend) gives way to a row.
+        # (The estimate keeps some slack for the style; not for this choice.)
+        compact = all(shown(size, False, _SLACK) < rows for size in sizes)
+        self._set_compact(compact)
+        size = max(sizes, key=lambda size: (shown(size, compact), size))
         if size == self._point_size and not force:
             return
         self._point_size = size
@@ -454,11 +474,20 @@ class QueuePanel(FloorPanel):
         if height > self._stack.maximumHeight():
             self._stack.setMaximumHeight(height)
 
-    def _height_at(self, size: int, rows: int) -> int:
+    def _set_compact(self, compact: bool) -> None:
+        if self.compact != compact:
+            self.compact = compact
+            self._title.setVisible(not compact)
+            self._legend.setVisible(not compact)
+
+    def _height_at(self, size: int, rows: int, *, compact: bool = False) -> int:
         """This panel's height showing ``rows`` rows at font step ``size``
-        (title, tiles and table as _SIZE_SHEET sizes them)."""
+        (title, tiles and table as _SIZE_SHEET sizes them; ``compact``:
+        without the title row)."""
         caption = max(9, round(size * 0.55))
         title = max(_line(max(11, round(size * 0.8)), bold=True), _line(caption))
+        if compact:
+            title = -self._column.spacing()  # the row and the spacing after it
         tile = 2 * _line(caption) + _line(round(size * 1.3), bold=True) + _TILE_PADDING
         headline = _line(round(size * 1.3), bold=True)
         data, _ = self._fonts(size)

@@ -207,7 +207,9 @@ class SlaHeatmapPanel(FloorPanel):
         self.legend.setObjectName("panelHint")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         # Neither sets the panel's least width: the title row and the plot do.
-        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # The legend shows whole when it can; the hint (elided) has the rest.
+        self.legend.setMinimumWidth(1)
+        self._hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._placeholder, self._stack = placeholder_stack(self, self.plot)
 
         layout = panel_layout(self)
@@ -215,8 +217,8 @@ class SlaHeatmapPanel(FloorPanel):
         layout.addWidget(self._stack, 1)
         # Legend and hint share one line: the panel stays short in the tabs.
         bottom = QHBoxLayout()
-        bottom.addWidget(self.legend, 3)
-        bottom.addWidget(self._hint, 2)
+        bottom.addWidget(self.legend, 0)
+        bottom.addWidget(self._hint, 1)
         layout.addLayout(bottom)
 
         self._throttle = QTimer(self)

@@ -161,6 +161,10 @@
         <translation>unassigned</translation>
     </message>
     <message>
+        <source>Other clock: {state}</source>
+        <translation>Other clock: {state}</translation>
+    </message>
+    <message>
         <source>missed</source>
         <translation>missed</translation>
     </message>
@@ -185,12 +189,32 @@
         <translation>Due at {time}</translation>
     </message>
     <message>
+        <source>Created at {time} ({age} ago)</source>
+        <translation>Created at {time} ({age} ago)</translation>
+    </message>
+    <message>
+        <source>Assignee: {name}</source>
+        <translation>Assignee: {name}</translation>
+    </message>
+    <message>
         <source>Double-click for the ticket&apos;s details</source>
         <translation>Double-click for the ticket&apos;s details</translation>
     </message>
     <message>
-        <source>Time to breach</source>
-        <translation>Time to breach</translation>
+        <source>Due in</source>
+        <translation>Due in</translation>
+    </message>
+    <message>
+        <source>SLA clock the countdown is for: first reply or resolution (the tooltip has the ticket&apos;s other clock)</source>
+        <translation>SLA clock the countdown is for: first reply or resolution (the tooltip has the ticket&apos;s other clock)</translation>
+    </message>
+    <message>
+        <source>Age: time since the ticket was created</source>
+        <translation>Age: time since the ticket was created</translation>
+    </message>
+    <message>
+        <source>Owner: the agent the ticket is assigned to</source>
+        <translation>Owner: the agent the ticket is assigned to</translation>
     </message>
     <message>
         <source>Ticket</source>
@@ -201,28 +225,36 @@
         <translation>Queue</translation>
     </message>
     <message>
-        <source>Priority</source>
-        <translation>Priority</translation>
+        <source>Pri.</source>
+        <translation>Pri.</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>Kind</translation>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Time to breach: time left on the ticket&apos;s pressing SLA clock, counting down; &quot;late&quot; and red once past due</source>
+        <translation>Time to breach: time left on the ticket&apos;s pressing SLA clock, counting down; &quot;late&quot; and red once past due</translation>
+    </message>
+    <message>
+        <source>Ticket number (double-click a row for its details)</source>
+        <translation>Ticket number (double-click a row for its details)</translation>
+    </message>
+    <message>
+        <source>Queue (skill group)</source>
+        <translation>Queue (skill group)</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
     </message>
     <message>
         <source>Clock</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <source>Other clock</source>
-        <translation>Other clock</translation>
-    </message>
-    <message>
         <source>Age</source>
         <translation>Age</translation>
-    </message>
-    <message>
-        <source>Assignee</source>
-        <translation>Assignee</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -844,12 +876,36 @@
         <translation>Queue</translation>
     </message>
     <message>
+        <source>Pri.</source>
+        <translation>Pri.</translation>
+    </message>
+    <message>
+        <source>At level</source>
+        <translation>At level</translation>
+    </message>
+    <message>
+        <source>Ticket number (double-click a row for its details)</source>
+        <translation>Ticket number (double-click a row for its details)</translation>
+    </message>
+    <message>
+        <source>Queue (skill group)</source>
+        <translation>Queue (skill group)</translation>
+    </message>
+    <message>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <source>At level for</source>
-        <translation>At level for</translation>
+        <source>At level for: time since the ticket reached its escalation level (since it was created, for flagged tickets still with an agent)</source>
+        <translation>At level for: time since the ticket reached its escalation level (since it was created, for flagged tickets still with an agent)</translation>
+    </message>
+    <message>
+        <source>Owner: who holds the ticket at its level</source>
+        <translation>Owner: who holds the ticket at its level</translation>
+    </message>
+    <message>
+        <source>Flags: what is overdue on the ticket (the tooltip has them in full)</source>
+        <translation>Flags: what is overdue on the ticket (the tooltip has them in full)</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -1021,14 +1077,6 @@
         <translation>Notice</translation>
     </message>
     <message>
-        <source>No answer &gt; {limit}</source>
-        <translation>No answer &gt; {limit}</translation>
-    </message>
-    <message>
-        <source>Not reported &gt; {limit}</source>
-        <translation>Not reported &gt; {limit}</translation>
-    </message>
-    <message>
         <source>Collaboration: no answer from the other department</source>
         <translation>Collaboration: no answer from the other department</translation>
     </message>
@@ -1045,8 +1093,12 @@
         <translation>No answer</translation>
     </message>
     <message>
-        <source>Customer not updated</source>
-        <translation>Customer not updated</translation>
+        <source>Not updated</source>
+        <translation>Not updated</translation>
+    </message>
+    <message>
+        <source>Not reported</source>
+        <translation>Not reported</translation>
     </message>
     <message>
         <source>Urgent not reported</source>
@@ -1187,10 +1239,6 @@
     <message>
         <source>{n} more agents needed</source>
         <translation>{n} more agents needed</translation>
-    </message>
-    <message>
-        <source>Customer not updated &gt; {limit}</source>
-        <translation>Customer not updated &gt; {limit}</translation>
     </message>
 </context>
 <context>
@@ -1874,6 +1922,24 @@
     <message>
         <source>Queues right now</source>
         <translation>Queues right now</translation>
+    </message>
+    <message>
+        <source>Worst queue first:
+1. queues that need help (tickets past due, or the service level
+    under its target);
+2. among them, the most customers in trouble: tickets past due
+    plus the customers short of the target (how many more first
+    responses of the last 60 min had to be in target to meet it);
+3. then tickets about to breach, the service-level gap and the
+    soonest deadline.</source>
+        <translation>Worst queue first:
+1. queues that need help (tickets past due, or the service level
+    under its target);
+2. among them, the most customers in trouble: tickets past due
+    plus the customers short of the target (how many more first
+    responses of the last 60 min had to be in target to meet it);
+3. then tickets about to breach, the service-level gap and the
+    soonest deadline.</translation>
     </message>
     <message>
         <source>▲ warning   ▲▲ critical   ▼ / ▼▼ service level low</source>

@@ -161,6 +161,10 @@
         <translation>未分配</translation>
     </message>
     <message>
+        <source>Other clock: {state}</source>
+        <translation>另一时限：{state}</translation>
+    </message>
+    <message>
         <source>missed</source>
         <translation>未达标</translation>
     </message>
@@ -185,12 +189,32 @@
         <translation>截止 {time}</translation>
     </message>
     <message>
-        <source>Double-click for the ticket's details</source>
+        <source>Created at {time} ({age} ago)</source>
+        <translation>创建于 {time}（{age} 前）</translation>
+    </message>
+    <message>
+        <source>Assignee: {name}</source>
+        <translation>负责人：{name}</translation>
+    </message>
+    <message>
+        <source>Double-click for the ticket&apos;s details</source>
         <translation>双击查看工单详情</translation>
     </message>
     <message>
-        <source>Time to breach</source>
-        <translation>剩余时间</translation>
+        <source>Due in</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <source>SLA clock the countdown is for: first reply or resolution (the tooltip has the ticket&apos;s other clock)</source>
+        <translation>倒计时所属的 SLA 时限：首次响应或解决（提示中有该工单的另一时限）</translation>
+    </message>
+    <message>
+        <source>Age: time since the ticket was created</source>
+        <translation>已创建：工单创建至今的时长</translation>
+    </message>
+    <message>
+        <source>Owner: the agent the ticket is assigned to</source>
+        <translation>负责人：工单分配给的坐席</translation>
     </message>
     <message>
         <source>Ticket</source>
@@ -201,28 +225,36 @@
         <translation>队列</translation>
     </message>
     <message>
-        <source>Priority</source>
+        <source>Pri.</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>类型</translation>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Time to breach: time left on the ticket&apos;s pressing SLA clock, counting down; &quot;late&quot; and red once past due</source>
+        <translation>剩余时间：工单最紧迫的 SLA 时限还剩多久，实时倒计时；超过截止时间后显示“超时”并标红</translation>
+    </message>
+    <message>
+        <source>Ticket number (double-click a row for its details)</source>
+        <translation>工单号（双击一行查看详情）</translation>
+    </message>
+    <message>
+        <source>Queue (skill group)</source>
+        <translation>队列（技能组）</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
     </message>
     <message>
         <source>Clock</source>
         <translation>时限</translation>
     </message>
     <message>
-        <source>Other clock</source>
-        <translation>另一时钟</translation>
-    </message>
-    <message>
         <source>Age</source>
         <translation>已创建</translation>
-    </message>
-    <message>
-        <source>Assignee</source>
-        <translation>处理人</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -291,7 +323,7 @@
         <translation>坐席名称：</translation>
     </message>
     <message>
-        <source>Backend user id → the agent's name</source>
+        <source>Backend user id → the agent&apos;s name</source>
         <translation>后端的用户 ID → 坐席姓名</translation>
     </message>
     <message>
@@ -307,7 +339,7 @@
         <translation>每分钟请求数：</translation>
     </message>
     <message>
-        <source>The most API requests the cockpit sends a minute (the plan's limit)</source>
+        <source>The most API requests the cockpit sends a minute (the plan&apos;s limit)</source>
         <translation>驾驶舱每分钟最多发送的 API 请求数（套餐上限）</translation>
     </message>
     <message>
@@ -370,7 +402,7 @@
         <translation>标出的部分由坐席按每张工单填写。</translation>
     </message>
     <message>
-        <source>This replaces the bot auto-reply with the script's text until the bot is restored or the incident resolved. Send?</source>
+        <source>This replaces the bot auto-reply with the script&apos;s text until the bot is restored or the incident resolved. Send?</source>
         <translation>机器人自动回复将改为这条话术，直到恢复机器人或解除事件为止。确定发送吗？</translation>
     </message>
     <message>
@@ -564,7 +596,7 @@
 <context>
     <name>ConnectionForm</name>
     <message>
-        <source>Enter the backend's address.</source>
+        <source>Enter the backend&apos;s address.</source>
         <translation>请输入后端地址。</translation>
     </message>
     <message>
@@ -663,7 +695,7 @@
         <translation>概述</translation>
     </message>
     <message>
-        <source>Suggested by the alert's topics</source>
+        <source>Suggested by the alert&apos;s topics</source>
         <translation>根据告警主题推荐</translation>
     </message>
     <message>
@@ -675,7 +707,7 @@
         <translation>话术变量（留空则使用灰色的默认值）</translation>
     </message>
     <message>
-        <source>Run the playbook's automatic steps now</source>
+        <source>Run the playbook&apos;s automatic steps now</source>
         <translation>立即执行预案的自动步骤</translation>
     </message>
     <message>
@@ -690,7 +722,7 @@
         <translation>事件功能不可用（没有事件日志）。</translation>
     </message>
     <message>
-        <source>Declare a {playbook} incident for “{what}” ({rate})? Its {n} tickets become part of the incident's match.</source>
+        <source>Declare a {playbook} incident for “{what}” ({rate})? Its {n} tickets become part of the incident&apos;s match.</source>
         <translation>为“{what}”（{rate}）宣布 {playbook} 事件？这 {n} 张工单将归入该事件。</translation>
     </message>
     <message>
@@ -702,11 +734,11 @@
         <translation>宣布</translation>
     </message>
     <message>
-        <source>Incident #{id} declared with the surge's tickets.</source>
+        <source>Incident #{id} declared with the surge&apos;s tickets.</source>
         <translation>已宣布事件 #{id}，激增的工单已归入。</translation>
     </message>
     <message>
-        <source>Joined the open incident #{id}; the surge's tickets were added.</source>
+        <source>Joined the open incident #{id}; the surge&apos;s tickets were added.</source>
         <translation>已并入进行中的事件 #{id}，激增的工单已加入。</translation>
     </message>
 </context>
@@ -832,7 +864,7 @@
         <translation>未分配</translation>
     </message>
     <message>
-        <source>Double-click for the ticket's details</source>
+        <source>Double-click for the ticket&apos;s details</source>
         <translation>双击查看工单详情</translation>
     </message>
     <message>
@@ -844,12 +876,36 @@
         <translation>队列</translation>
     </message>
     <message>
+        <source>Pri.</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>At level</source>
+        <translation>停留</translation>
+    </message>
+    <message>
+        <source>Ticket number (double-click a row for its details)</source>
+        <translation>工单号（双击一行查看详情）</translation>
+    </message>
+    <message>
+        <source>Queue (skill group)</source>
+        <translation>队列（技能组）</translation>
+    </message>
+    <message>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <source>At level for</source>
-        <translation>本级已停留</translation>
+        <source>At level for: time since the ticket reached its escalation level (since it was created, for flagged tickets still with an agent)</source>
+        <translation>停留时长：工单升级到当前级别至今的时长（仍在坐席处的标记工单：自创建起）</translation>
+    </message>
+    <message>
+        <source>Owner: who holds the ticket at its level</source>
+        <translation>负责人：当前级别持有该工单的人</translation>
+    </message>
+    <message>
+        <source>Flags: what is overdue on the ticket (the tooltip has them in full)</source>
+        <translation>标记：该工单有哪些事项已超时（提示中有完整说明）</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -1021,14 +1077,6 @@
         <translation>提示</translation>
     </message>
     <message>
-        <source>No answer &gt; {limit}</source>
-        <translation>无回复 &gt; {limit}</translation>
-    </message>
-    <message>
-        <source>Not reported &gt; {limit}</source>
-        <translation>未上报 &gt; {limit}</translation>
-    </message>
-    <message>
         <source>Collaboration: no answer from the other department</source>
         <translation>协作工单：其他部门无回复</translation>
     </message>
@@ -1045,8 +1093,12 @@
         <translation>协作无回复</translation>
     </message>
     <message>
-        <source>Customer not updated</source>
-        <translation>客户未更新</translation>
+        <source>Not updated</source>
+        <translation>未更新客户</translation>
+    </message>
+    <message>
+        <source>Not reported</source>
+        <translation>未上报</translation>
     </message>
     <message>
         <source>Urgent not reported</source>
@@ -1188,10 +1240,6 @@
         <source>{n} more agents needed</source>
         <translation>还需 {n} 名坐席</translation>
     </message>
-    <message>
-        <source>Customer not updated &gt; {limit}</source>
-        <translation>未更新客户 &gt; {limit}</translation>
-    </message>
 </context>
 <context>
     <name>IncidentBanner</name>
@@ -1258,7 +1306,7 @@
         <translation>显示系统提醒（{n}）</translation>
     </message>
     <message>
-        <source>Switch the bot auto-reply on now? Customers writing about {topics} will get the playbook's notice until the bot is restored or the incident resolved.</source>
+        <source>Switch the bot auto-reply on now? Customers writing about {topics} will get the playbook&apos;s notice until the bot is restored or the incident resolved.</source>
         <translation>现在开启机器人自动回复吗？咨询{topics}的客户将收到预案中的公告，直到恢复机器人或解除事件为止。</translation>
     </message>
     <message>
@@ -1429,7 +1477,7 @@
         <translation>后端服务器出错</translation>
     </message>
     <message>
-        <source>the backend's answer could not be read</source>
+        <source>the backend&apos;s answer could not be read</source>
         <translation>后端返回的数据无法解析</translation>
     </message>
     <message>
@@ -1874,6 +1922,21 @@
     <message>
         <source>Queues right now</source>
         <translation>实时队列</translation>
+    </message>
+    <message>
+        <source>Worst queue first:
+1. queues that need help (tickets past due, or the service level
+    under its target);
+2. among them, the most customers in trouble: tickets past due
+    plus the customers short of the target (how many more first
+    responses of the last 60 min had to be in target to meet it);
+3. then tickets about to breach, the service-level gap and the
+    soonest deadline.</source>
+        <translation>最差的队列排在最前：
+1. 需要支援的队列（有工单已超时，或服务水平低于目标）；
+2. 其中受影响客户最多的优先：已超时工单数，加上距目标还差的客户数
+    （近 60 分钟内还需多少个首次响应达标才能达到目标）；
+3. 再看即将超时的工单、服务水平差距和最近的截止时间。</translation>
     </message>
     <message>
         <source>▲ warning   ▲▲ critical   ▼ / ▼▼ service level low</source>
@@ -2327,7 +2390,7 @@
         <translation>详细信息：{detail}</translation>
     </message>
     <message>
-        <source>Zendesk needs the agent's e-mail address for its API token.</source>
+        <source>Zendesk needs the agent&apos;s e-mail address for its API token.</source>
         <translation>Zendesk 的 API 令牌需要配合坐席的电子邮件地址使用。</translation>
     </message>
     <message>
@@ -2383,7 +2446,7 @@
         <translation>显示时区：</translation>
     </message>
     <message>
-        <source>this computer's time zone</source>
+        <source>this computer&apos;s time zone</source>
         <translation>本机时区</translation>
     </message>
     <message>
@@ -2438,7 +2501,7 @@
         <translation>没有令牌：请输入令牌，或设置环境变量 {env}。</translation>
     </message>
     <message>
-        <source>Zendesk needs the agent's e-mail address for its API token.</source>
+        <source>Zendesk needs the agent&apos;s e-mail address for its API token.</source>
         <translation>Zendesk 的 API 令牌需要配合坐席的电子邮件地址使用。</translation>
     </message>
     <message>
@@ -2454,7 +2517,7 @@
         <translation>连接被拒绝：该地址和端口上没有服务响应。请检查端口，以及服务器是否在运行。</translation>
     </message>
     <message>
-        <source>The secure connection (TLS) failed: the server's certificate could not be verified. For a test server with its own certificate you may turn certificate verification off in the backend options; never for a real one.</source>
+        <source>The secure connection (TLS) failed: the server&apos;s certificate could not be verified. For a test server with its own certificate you may turn certificate verification off in the backend options; never for a real one.</source>
         <translation>安全连接（TLS）失败：无法校验服务器的证书。若是使用自签证书的测试服务器，可在“后端选项”中关闭证书校验；正式服务器切勿关闭。</translation>
     </message>
     <message>
@@ -2672,19 +2735,19 @@
         <translation>{h} 小时 {m} 分</translation>
     </message>
     <message>
-        <source>The backend's clock is {amount} ahead of this computer's.</source>
+        <source>The backend&apos;s clock is {amount} ahead of this computer&apos;s.</source>
         <translation>后端时钟比本机快 {amount}。</translation>
     </message>
     <message>
-        <source>The backend's clock is {amount} behind this computer's.</source>
+        <source>The backend&apos;s clock is {amount} behind this computer&apos;s.</source>
         <translation>后端时钟比本机慢 {amount}。</translation>
     </message>
     <message>
-        <source>Some tickets are stamped up to {amount} later than the backend's own time.</source>
+        <source>Some tickets are stamped up to {amount} later than the backend&apos;s own time.</source>
         <translation>部分工单的时间戳比后端自身时间最多晚 {amount}。</translation>
     </message>
     <message>
-        <source>SLA clocks run on the backend's time; ask its administrator to check the server clock.</source>
+        <source>SLA clocks run on the backend&apos;s time; ask its administrator to check the server clock.</source>
         <translation>SLA 计时以后端时间为准；请联系后端管理员检查服务器时钟。</translation>
     </message>
     <message>
@@ -2812,11 +2875,11 @@
         <translation>后端断开了连接</translation>
     </message>
     <message>
-        <source>backend's answer was cut off</source>
+        <source>backend&apos;s answer was cut off</source>
         <translation>后端应答被截断</translation>
     </message>
     <message>
-        <source>backend's answer is too large</source>
+        <source>backend&apos;s answer is too large</source>
         <translation>后端应答过大</translation>
     </message>
     <message>
@@ -2828,7 +2891,7 @@
         <translation>后端返回的数据比当前显示的更旧（缓存？）</translation>
     </message>
     <message>
-        <source>backend's data has stopped changing</source>
+        <source>backend&apos;s data has stopped changing</source>
         <translation>后端数据已停止更新</translation>
     </message>
     <message>

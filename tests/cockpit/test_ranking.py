@@ -7,7 +7,7 @@ from datetime import timedelta
 from cockpit.at_risk import SlaRow
 from cockpit.domain import Kind, Priority, QueueId, TicketId
 from cockpit.metrics import ClockFigures, QueueFigures
-from cockpit.ranking import RiskLevel, needs_help, occupancy, rank_queues
+from cockpit.ranking import RiskLevel, needs_help, occupancy, rank_queues, short_of_target
 from cockpit.sla import ClockKind, SlaState
 from tests.cockpit.factories import at
 
@@ -38,7 +38,9 @@ def order(ranked: tuple[object, ...]) -> list[str]:
     return [str(r.queue) for r in ranked]  # type: ignore[attr-defined]
 
 
-def test_breaches_come_first_then_at_risk_then_shortfall() -> None:
+def test_needing_help_first_then_at_risk_then_shortfall() -> None:
+    # No service-level base and nobody waiting: "short" is short of no one,
+    # so the breaches count first among the queues that need help.
     ranked = rank_queues(
         [
             q("calm", service_level=0.95),
@@ -121,3 +123,59 @@ def test_headline_only_when_a_queue_needs_it() -> None:
     assert worst is not None
     assert worst.queue == "bad"
     assert needs_help(()) is None
+
+
+def sl_queue(qid: str, level: float, target: float, **fields: object) -> QueueFigures:
+    """A queue whose service level of ``level`` is counted on 100 customers."""
+    in_target = round(100 * level)
+    return q(
+        qid,
+        service_level=level,
+        service_level_target=target,
+        answered_in_target=in_target,
+        answered_late=100 - in_target - 13,
+        waiting_past_target=13,
+        **fields,
+    )
+
+
+def test_far_below_target_with_many_waiting_outranks_one_breach() -> None:
+    # The 1 am case: Payment has one resolution clock past due but answers
+    # in time; Pre-sales answers 57 % in time against a 90 % target with 40
+    # customers waiting. The lead must be sent to Pre-sales.
+    payment = sl_queue("payment", 0.95, 0.8, resolution=ClockFigures(breached=1), waiting=2)
+    presale = sl_queue("presale", 0.57, 0.9, waiting=40)
+    ranked = rank_queues([payment, presale])
+    assert order(ranked) == ["presale", "payment"]
+    assert ranked[0].short_of_target == 33  # 90 % of 100 is 90 in target, not 57
+    assert ranked[0].in_trouble == 33
+    assert ranked[1].in_trouble == 1
+    worst = needs_help(ranked)
+    assert worst is not None
+    assert worst.queue == "presale"
+
+
+def test_many_breaches_outrank_a_small_gap() -> None:
+    # Two points under target on 100 customers is 2 customers short; twelve
+    # tickets past due are twelve customers let down.
+    late = sl_queue("late", 0.85, 0.8, breached=12, waiting=20)
+    gap = sl_queue("gap", 0.78, 0.8, waiting=20)
+    assert order(rank_queues([gap, late])) == ["late", "gap"]
+    (risk,) = rank_queues([gap])
+    assert risk.short_of_target == 2
+
+
+def test_breaches_and_the_gap_add_up() -> None:
+    # 5 past due + 10 short (70 % vs 80 %) beats 12 past due at target.
+    both = sl_queue("both", 0.70, 0.8, breached=5)
+    many = sl_queue("many", 0.80, 0.8, breached=12)
+    assert order(rank_queues([many, both])) == ["both", "many"]
+
+
+def test_short_of_target_without_the_parts_uses_the_waiting() -> None:
+    # A backend that reports only the percentage: the waiting stand in.
+    assert short_of_target(q("p", service_level=0.5, service_level_target=0.9, waiting=10)) == 4
+    assert short_of_target(q("none", service_level=None, waiting=10)) == 0
+    assert short_of_target(q("above", service_level=0.95, waiting=10)) == 0
+    # at target exactly: nobody short (no float noise)
+    assert short_of_target(sl_queue("edge", 0.8, 0.8)) == 0

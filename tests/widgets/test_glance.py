@@ -107,6 +107,46 @@ def test_nine_queues_and_the_service_level_fit_1366x768(
     assert refund in panel.headline.text()
 
 
+@pytest.mark.usefixtures("real_font")
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("height", [768, 700], ids=["768", "maximised-700"])
+def test_nine_queues_without_any_scroll_bar_at_1366(
+    qtbot: QtBot, qapp: QApplication, translations: Translations, language: str, height: int
+) -> None:
+    """The whole cockpit (menus, status bar, the panels in tabs below) at
+    1366×768, and maximised on such a screen under a task bar and a title
+    bar (about 1366×700): every queue shows, no scroll bar either way."""
+    translations.apply(language)
+    session = _session(qapp, translations)
+    try:
+        session.window.resize(1366, height)
+        session.start()
+        qtbot.waitUntil(session.window.isVisible)
+        panel = session.window.queue_panel
+        table = panel.table
+        qtbot.waitUntil(lambda: panel.model.rowCount() == len(NINE))
+
+        def settled() -> bool:
+            last = table.rowViewportPosition(len(NINE) - 1) + table.rowHeight(len(NINE) - 1)
+            return last <= table.viewport().height()
+
+        qtbot.waitUntil(settled)
+        qtbot.wait(100)  # and stays so once the layout has settled
+        assert settled()
+        assert not table.verticalScrollBar().isVisible()
+        assert not table.horizontalScrollBar().isVisible()
+        # the panels below keep a usable height
+        assert session.window.lower_tabs.height() >= 200
+        # the title row gives way only when the height is short
+        assert panel.compact is (height < 768)
+        assert panel.headline.isVisible()
+        # the headline's tooltip says how the worst queue is chosen
+        if language == "en":
+            assert "customers short of the target" in panel.headline.toolTip()
+    finally:
+        session.shutdown()
+
+
 # --- elided, never mid-word -----------------------------------------------------------
 
 

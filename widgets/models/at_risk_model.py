@@ -9,9 +9,11 @@ breach down from each row's due instant and the view's server time plus the
 (monotonic) seconds since the view arrived: no re-poll, and a PC clock that
 is off cannot skew it. A row whose countdown passes zero turns "breached".
 
-One row per ticket, for its pressing clock; the "Other clock" column shows
-the ticket's other SLA clock (its own countdown, or paused / met / missed),
-and the tooltip lists every clock's state.
+One row per ticket, for its pressing clock, in few and short columns (a
+lead reads them across a desk; the headers' tooltips have the long names).
+The ticket's other SLA clock (its own countdown, or paused / met / missed)
+is in the clock cell's tooltip, the kind and the creation time in the
+row's tooltip, which also lists every clock's state.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from widgets.floor_text import (
     clock_text,
     clock_time,
     countdown_text,
+    date_time,
     kind_text,
     priority_text,
     sla_state_text,
@@ -48,12 +51,10 @@ class AtRiskColumn(IntEnum):
     TICKET = 1
     QUEUE = 2
     PRIORITY = 3
-    KIND = 4
-    CLOCK = 5
-    OTHER_CLOCK = 6
-    AGE = 7
-    ASSIGNEE = 8
-    SUBJECT = 9
+    CLOCK = 4
+    AGE = 5  # since the ticket was created
+    ASSIGNEE = 6
+    SUBJECT = 7  # the free text: takes the rest of the width
 
 
 class AtRiskRole(IntEnum):
@@ -70,7 +71,9 @@ class RowFilter(StrEnum):
     BREACHED = "breached"
 
 
-_LIVE = (AtRiskColumn.TIME_TO_BREACH, AtRiskColumn.OTHER_CLOCK, AtRiskColumn.AGE)
+# Cells (and tooltips) that change as time runs: the countdown, the clock
+# cell's tooltip (the other clock) and the age.
+_LIVE = (AtRiskColumn.TIME_TO_BREACH, AtRiskColumn.CLOCK, AtRiskColumn.AGE)
 _COUNTDOWNS = (AtRiskColumn.TIME_TO_BREACH, AtRiskColumn.AGE)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -209,7 +212,7 @@ class AtRiskModel(RowTableModel[SlaRow, AtRiskColumn]):
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._describe(row)
+            return self._clock_tip(row) if column is AtRiskColumn.CLOCK else self._describe(row)
         if role == AtRiskRole.TICKET_ID:
             return row.ticket
         if role == AtRiskRole.STATE:
@@ -232,18 +235,29 @@ class AtRiskModel(RowTableModel[SlaRow, AtRiskColumn]):
             return self._names.get(row.queue, str(row.queue))
         if column is AtRiskColumn.PRIORITY:
             return priority_text(row.priority)
-        if column is AtRiskColumn.KIND:
-            return kind_text(row.kind)
         if column is AtRiskColumn.CLOCK:
             return clock_short_text(row.clock)
-        if column is AtRiskColumn.OTHER_CLOCK:
-            other = self.other_clock(row)
-            return "" if other is None else self._clock_cell(other)
         if column is AtRiskColumn.AGE:
             return span_text(self.age_s(row))
         if column is AtRiskColumn.ASSIGNEE:
             return str(row.assignee) if row.assignee else self.tr("unassigned")
         return row.subject
+
+    def other_clock_text(self, row: SlaRow) -> str:
+        """The ticket's other clock in a few words: "Resolve late 1:00:00",
+        "Resolve 4:10:00", "1st reply met"; "" when it has only the one."""
+        other = self.other_clock(row)
+        return "" if other is None else self._clock_cell(other)
+
+    def _clock_tip(self, row: SlaRow) -> str:
+        """The clock cell's tooltip: the row's clock in full, the other one's
+        state in a few words, then every clock's due time."""
+        lines = [clock_text(row.clock)]
+        other = self.other_clock_text(row)
+        if other:
+            lines.append(self.tr("Other clock: {state}").format(state=other))
+        lines.extend(self._clock_line(c) for c in row.clocks)
+        return "\n".join(lines)
 
     def _clock_cell(self, clock: ClockState) -> str:
         """A clock in a few characters: "Resolve late 12:00", "Resolve 04:10", "… met"."""
@@ -279,27 +293,11 @@ class AtRiskModel(RowTableModel[SlaRow, AtRiskColumn]):
         breached = self.state_now(row) is SlaState.BREACHED
         if column is AtRiskColumn.TIME_TO_BREACH:
             return QBrush(p.color("critical_bg" if breached else "warn_bg"))
-        other = self.other_clock(row) if column is AtRiskColumn.OTHER_CLOCK else None
-        if other is not None and not other.stopped:
-            state = self.clock_state_now(other)
-            if state is SlaState.BREACHED:
-                return QBrush(p.color("critical_bg"))
-            if state is SlaState.AT_RISK:
-                return QBrush(p.color("warn_bg"))
         if breached:
             return QBrush(_tint(p.color("critical_bg"), p.color("surface")))
         return None
 
     def _foreground(self, row: SlaRow, column: AtRiskColumn) -> QBrush | None:
-        if column is AtRiskColumn.OTHER_CLOCK:
-            other = self.other_clock(row)
-            if other is None or other.stopped:
-                return None
-            state = self.clock_state_now(other)
-            if state is SlaState.OK:
-                return None
-            late = state is SlaState.BREACHED
-            return QBrush(self._palette.color("critical_text" if late else "warn_text"))
         if column is not AtRiskColumn.TIME_TO_BREACH:
             return None
         breached = self.state_now(row) is SlaState.BREACHED
@@ -307,12 +305,22 @@ class AtRiskModel(RowTableModel[SlaRow, AtRiskColumn]):
 
     def _describe(self, row: SlaRow) -> str:
         state = sla_state_text(self.state_now(row))
+        queue = self._names.get(row.queue, str(row.queue))
         lines = [
-            f"{row.ticket} · {state} · {clock_text(row.clock)}",
+            f"{row.ticket} · {queue} · {priority_text(row.priority)} · {kind_text(row.kind)}",
+            f"{state} · {clock_text(row.clock)}",
             self.tr("Due at {time}").format(time=clock_time(row.due_at, self._zone, seconds=True)),
         ]
         if len(row.clocks) > 1:
             lines.extend(self._clock_line(c) for c in row.clocks)
+        created = date_time(row.created_at, self._zone)
+        lines.append(
+            self.tr("Created at {time} ({age} ago)").format(
+                time=created, age=span_text(self.age_s(row))
+            )
+        )
+        owner = str(row.assignee) if row.assignee else self.tr("unassigned")
+        lines.append(self.tr("Assignee: {name}").format(name=owner))
         if row.subject:
             lines.append(row.subject)
         lines.append(self.tr("Double-click for the ticket's details"))
@@ -320,17 +328,34 @@ class AtRiskModel(RowTableModel[SlaRow, AtRiskColumn]):
 
     def _headers(self) -> tuple[str, ...]:
         return (
-            self.tr("Time to breach"),
+            self.tr("Due in"),
             self.tr("Ticket"),
             self.tr("Queue"),
-            self.tr("Priority"),
-            self.tr("Kind"),
+            self.tr("Pri."),
             self.tr("Clock"),
-            self.tr("Other clock"),
             self.tr("Age"),
-            self.tr("Assignee"),
+            self.tr("Owner"),
             self.tr("Subject"),
         )
+
+    def _header_tip(self, column: AtRiskColumn) -> str | None:
+        tips = {
+            AtRiskColumn.TIME_TO_BREACH: self.tr(
+                "Time to breach: time left on the ticket's pressing SLA clock, "
+                'counting down; "late" and red once past due'
+            ),
+            AtRiskColumn.TICKET: self.tr("Ticket number (double-click a row for its details)"),
+            AtRiskColumn.QUEUE: self.tr("Queue (skill group)"),
+            AtRiskColumn.PRIORITY: self.tr("Priority"),
+            AtRiskColumn.CLOCK: self.tr(
+                "SLA clock the countdown is for: first reply or resolution "
+                "(the tooltip has the ticket's other clock)"
+            ),
+            AtRiskColumn.AGE: self.tr("Age: time since the ticket was created"),
+            AtRiskColumn.ASSIGNEE: self.tr("Owner: the agent the ticket is assigned to"),
+            AtRiskColumn.SUBJECT: self.tr("Subject"),
+        }
+        return tips[column]
 
 
 def _tint(colour: QColor, base: QColor, share: float = 0.16) -> QColor:

@@ -160,6 +160,10 @@ class EscalationModel(ColumnHeaders[EscalationColumn], QAbstractItemModel):
     def summary(self) -> EscalationSummary:
         return self._summary
 
+    def cell_texts(self, column: EscalationColumn) -> list[str]:
+        """What ``column`` shows in every ticket row (for column widths)."""
+        return [self._display(row, column) for rows in self._groups for row in rows]
+
     def row_for(self, index: ModelIndex) -> EscalationRow | None:
         if not index.isValid() or index.internalId() == _GROUP:
             return None
@@ -257,7 +261,12 @@ class EscalationModel(ColumnHeaders[EscalationColumn], QAbstractItemModel):
         return row.subject
 
     def _describe(self, row: EscalationRow) -> str:
-        lines = [f"{row.ticket} · {level_text(row.level)} · {status_text(row.status)}"]
+        queue = self._names.get(row.queue, str(row.queue))
+        owner = str(row.owner) if row.owner else self.tr("unassigned")
+        lines = [
+            f"{row.ticket} · {level_text(row.level)} · {status_text(row.status)}",
+            f"{queue} · {priority_text(row.priority)} · {owner}",
+        ]
         lines.extend(f"⚑ {flag_name(f, self._limits)}" for f in row.flags)
         if row.subject:
             lines.append(row.subject)
@@ -268,12 +277,29 @@ class EscalationModel(ColumnHeaders[EscalationColumn], QAbstractItemModel):
         return (
             self.tr("Ticket"),
             self.tr("Queue"),
-            self.tr("Priority"),
-            self.tr("At level for"),
+            self.tr("Pri."),
+            self.tr("At level"),
             self.tr("Owner"),
             self.tr("Flags"),
             self.tr("Subject"),
         )
+
+    def _header_tip(self, column: EscalationColumn) -> str | None:
+        tips = {
+            EscalationColumn.TICKET: self.tr("Ticket number (double-click a row for its details)"),
+            EscalationColumn.QUEUE: self.tr("Queue (skill group)"),
+            EscalationColumn.PRIORITY: self.tr("Priority"),
+            EscalationColumn.AT_LEVEL: self.tr(
+                "At level for: time since the ticket reached its escalation level "
+                "(since it was created, for flagged tickets still with an agent)"
+            ),
+            EscalationColumn.OWNER: self.tr("Owner: who holds the ticket at its level"),
+            EscalationColumn.FLAGS: self.tr(
+                "Flags: what is overdue on the ticket (the tooltip has them in full)"
+            ),
+            EscalationColumn.SUBJECT: self.tr("Subject"),
+        }
+        return tips[column]
 
 
 def _keys(groups: tuple[tuple[EscalationRow, ...], ...]) -> tuple[tuple[str, ...], ...]:

@@ -34,7 +34,7 @@ if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
 
 import numpy as np  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from cockpit.at_risk import SlaRow  # noqa: E402
 from cockpit.domain import Kind, Priority, QueueId, TicketId  # noqa: E402
@@ -259,6 +259,28 @@ def _wait(app: QApplication, done: Callable[[], bool], timeout: float) -> None:
         time.sleep(0.02)
 
 
+def _settle(
+    app: QApplication, window: QWidget, *, quiet_s: float = 0.4, limit_s: float = 9
+) -> None:
+    """Wait until no widget of the window has moved or resized for
+    ``quiet_s`` (splitters share out the height over a few event-loop
+    turns, more on a busy machine), at most ``limit_s``."""
+
+    def layout() -> tuple[tuple[int, int, int, int], ...]:
+        return tuple(w.geometry().getRect() for w in window.findChildren(QWidget) if w.isVisible())
+
+    deadline = time.monotonic() + limit_s
+    last, quiet_since = layout(), time.monotonic()
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+        now = layout()
+        if now != last:
+            last, quiet_since = now, time.monotonic()
+        elif time.monotonic() - quiet_since >= quiet_s:
+            return
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("output", type=Path, help="PNG file to write")
@@ -310,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.wallboard:
             session.view_modes.set_layout(args.board_layout)
             session.view_modes.set_wallboard(True)
-        _wait(app, lambda: False, timeout=0.5)  # let layout and fonts settle
+        _settle(app, session.window)
         args.output.parent.mkdir(parents=True, exist_ok=True)
         if not session.window.grab().save(str(args.output)):
             print(f"could not write {args.output}", file=sys.stderr)

@@ -31,8 +31,8 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor, QFont, QFontInfo, QFontMetrics
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor, QFont, QFontInfo, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -164,12 +164,21 @@ class SlaHeatmapPanel(FloorPanel):
         self._mode_buttons = filter_buttons(
             self, HeatmapMode, checked=self._mode, on_clicked=self.set_mode
         )
+        # The measure and bucket controls sit beside the title when both fit
+        # whole, else on a row of their own below it (see _place_controls).
+        self._controls = QWidget(self)
+        controls = QHBoxLayout(self._controls)
+        controls.setContentsMargins(0, 0, 0, 0)
+        for button in self._mode_buttons.values():
+            controls.addWidget(button)
+        controls.addWidget(self.bucket_box)
         top = QHBoxLayout()
         top.addWidget(self._title)
         top.addStretch(1)
-        for button in self._mode_buttons.values():
-            top.addWidget(button)
-        top.addWidget(self.bucket_box)
+        top.addWidget(self._controls)
+        self._top, self._below = top, QHBoxLayout()
+        self._below.addStretch(1)
+        self._controls_inline = True
 
         self.plot = pg.PlotWidget(background=palette.surface)
         self.plot.setObjectName("heatmapPlot")
@@ -214,6 +223,7 @@ class SlaHeatmapPanel(FloorPanel):
 
         layout = panel_layout(self)
         layout.addLayout(top)
+        layout.addLayout(self._below)
         layout.addWidget(self._stack, 1)
         # Legend and hint share one line: the panel stays short in the tabs.
         bottom = QHBoxLayout()
@@ -227,6 +237,46 @@ class SlaHeatmapPanel(FloorPanel):
         self._throttle.timeout.connect(self._on_throttle_elapsed)
         self._style_plot()
         self._retranslate()
+
+    # --- the title row ----------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_controls()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() is QEvent.Type.FontChange:  # zoom
+            self._place_controls()
+
+    def wanted_width(self) -> int:
+        """Wide enough for the title in full with the controls beside it
+        (wherever they sit now)."""
+        layout = self.layout()
+        margins = layout.contentsMargins().left() + layout.contentsMargins().right()
+        return self._inline_width() + margins
+
+    def _inline_width(self) -> int:
+        spacing = max(0, self._top.spacing()) + 12  # and a little air
+        return self._title.sizeHint().width() + self._controls.sizeHint().width() + spacing
+
+    def _place_controls(self) -> None:
+        """Controls beside the title while the title shows whole, else below it."""
+        layout = self.layout()
+        if layout is None:
+            return
+        margins = layout.contentsMargins()
+        inline = self.width() - margins.left() - margins.right() >= self._inline_width()
+        if inline == self._controls_inline:
+            return
+        self._controls_inline = inline
+        (self._below if inline else self._top).removeWidget(self._controls)
+        (self._top if inline else self._below).addWidget(self._controls)
+
+    @property
+    def controls_inline(self) -> bool:
+        """Whether the controls share the title's row (tests)."""
+        return self._controls_inline
 
     # --- wiring -----------------------------------------------------------------
 
@@ -515,6 +565,7 @@ class SlaHeatmapPanel(FloorPanel):
         self._placeholder.setText(self.tr("Waiting for the first data from the backend…"))
         self._now_label.setFormat(self.tr("now"))
         self._fit_bar_label()
+        self._place_controls()
         self.redraw()
 
     def _show_legend(self) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QHeaderView, QTableView, QTreeView
+from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QTableView, QTreeView
 from pytestqt.qtbot import QtBot
 
 from tests.widgets.long_floor import long_floor
@@ -25,6 +25,7 @@ from widgets.escalations_panel import EscalationsPanel
 from widgets.main_window import MainWindow
 from widgets.models.at_risk_model import AtRiskColumn
 from widgets.models.escalation_model import EscalationColumn
+from widgets.sla_heatmap import SlaHeatmapPanel
 from widgets.table_fit import ColumnFit
 
 
@@ -194,3 +195,26 @@ def test_hidden_for_counts_the_free_text_least() -> None:
     assert fit.hidden_for(widths, room=299, least=100) == {1, 2}
     # what cannot give way stays, even when it does not fit
     assert fit.hidden_for(widths, room=10, least=100) == {1, 2}
+
+
+@pytest.mark.usefixtures("real_font")
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_heatmap_title_shows_whole_with_its_controls_beside_or_below(
+    qtbot: QtBot, translations: Translations, language: str
+) -> None:
+    """Short of room for both on one row, the measure and bucket controls
+    move below the title instead of the title shrinking to "SLA…"."""
+    translations.apply(language)
+    window, bridge = _window(qtbot, 1920, 1080)
+    bridge.floorUpdated.emit(long_floor())
+    heatmap = window.findChild(SlaHeatmapPanel)
+    assert heatmap is not None
+    qtbot.waitUntil(lambda: window.floor_layout.wide is True)
+    title = heatmap.findChild(QLabel, "panelTitle")
+    assert title is not None
+    qtbot.waitUntil(lambda: title.width() >= title.sizeHint().width())
+    heatmap.resize(heatmap.wanted_width() - 40, heatmap.height())
+    qtbot.waitUntil(lambda: not heatmap.controls_inline)
+    assert title.width() >= title.sizeHint().width()
+    heatmap.resize(heatmap.wanted_width() + 10, heatmap.height())
+    qtbot.waitUntil(lambda: heatmap.controls_inline)

@@ -64,6 +64,7 @@ def apply_times(view_a: FloorView, view_b: FloorView, repeat: int) -> dict[str, 
     queue.bind(bridge)
     bridge.floorUpdated.emit(view_a)
     app.processEvents()
+    runs_as_app = _RunsAsApp()
     samples: dict[str, list[float]] = {
         "queue": [],
         "at_risk": [],
@@ -87,6 +88,7 @@ def apply_times(view_a: FloorView, view_b: FloorView, repeat: int) -> dict[str, 
         samples["total"].append(total)
         # The repaint the applies asked for (the event loop's share, not in "total").
         samples["repaint"].append(_timed(app.processEvents))
+    runs_as_app.stop()
     for panel in (queue, at_risk, heatmap):
         panel.close()
     return samples
@@ -100,7 +102,6 @@ def largest_stall(
     from PySide6.QtCore import QEventLoop, Qt, QTimer
 
     from widgets.bridge import Bridge
-    from widgets.collector import CycleCollector, tune_gil_switching
 
     app = _app()
     bridge = Bridge()
@@ -114,13 +115,7 @@ def largest_stall(
     # The app's poller freezes the collector's view after its full load, which
     # comes after the window is built; here the panels came after the floor.
     gc.freeze()
-    # As the app runs (widgets/app.py): its GIL switch interval and its
-    # collector on the GUI thread. BENCH_APP_GC=0 keeps the interpreter's
-    # defaults instead (5 ms, automatic collection on any thread), to compare.
-    as_app = os.environ.get("BENCH_APP_GC", "1") != "0"
-    previous_switch = tune_gil_switching() if as_app else sys.getswitchinterval()
-    collector = CycleCollector() if as_app else None
-    in_effect = sys.getswitchinterval()
+    runs_as_app = _RunsAsApp()
     delivered: list[float] = []
     bridge.floorUpdated.connect(lambda _v: delivered.append(time.perf_counter()))
     beats: list[float] = []
@@ -170,9 +165,7 @@ def largest_stall(
     if sampler is not None:
         sampler.stop()
     pauses.stop()
-    if collector is not None:
-        collector.stop()
-    sys.setswitchinterval(previous_switch)
+    runs_as_app.stop()
     app.processEvents()
     heartbeat.stop()
     watch.stop()
@@ -182,8 +175,8 @@ def largest_stall(
     applies = [end - begin for begin, end in zip(applying, delivered, strict=False)]
     return {
         "largest_gap_s": gaps[0][0] if gaps else 0.0,
-        "as_app": as_app,
-        "switch_interval_s": in_effect,
+        "as_app": runs_as_app.active,
+        "switch_interval_s": runs_as_app.switch_interval_s,
         "idle_largest_gap_s": max(b - a for a, b in itertools.pairwise(idle_beats)),
         "gc_pauses_s": pauses.pauses,
         # The five largest gaps, and how much of each went to applying views.
@@ -214,6 +207,27 @@ def largest_stall(
 def _overlap(start: float, end: float, begins: list[float], ends: list[float]) -> float:
     """Seconds of ``[start, end]`` spent between a begin and its end."""
     return sum(max(0.0, min(end, e) - max(start, b)) for b, e in zip(begins, ends, strict=False))
+
+
+class _RunsAsApp:
+    """The GUI thread's set-up as in the app (``widgets/app.py``): its GIL
+    switch interval, and its collector (automatic collection off, cycles
+    collected on a GUI-thread timer). ``BENCH_APP_GC=0`` keeps the
+    interpreter's defaults instead (5 ms, automatic collection on whichever
+    thread allocates), to compare."""
+
+    def __init__(self) -> None:
+        from widgets.collector import CycleCollector, tune_gil_switching
+
+        self.active = os.environ.get("BENCH_APP_GC", "1") != "0"
+        self._previous = tune_gil_switching() if self.active else sys.getswitchinterval()
+        self.switch_interval_s = sys.getswitchinterval()
+        self._collector = CycleCollector() if self.active else None
+
+    def stop(self) -> None:
+        if self._collector is not None:
+            self._collector.stop()
+        sys.setswitchinterval(self._previous)
 
 
 class _GcPauses:

@@ -1,9 +1,10 @@
 """A thin Qt table model over the ``QueueFigures`` of the latest FloorView.
 
 One row per queue, worst first (``cockpit.ranking``: breaches, at risk,
-service level against target, soonest deadline). A new view with the same
-queues in the same order emits ``dataChanged`` for the cells whose figures
-changed; a change in the queue set or the ranking resets the model.
+service level against target, soonest deadline). Rows are positions in the
+ranking: a new view with the same queues, in whatever order, emits
+``dataChanged`` for the blocks of cells that look different (text or
+colour); only a change in the queue set resets the model.
 
 Only the outliers are coloured: the queue-name cell of a queue that needs
 help (red) or watching (amber), besides the threshold cells below.

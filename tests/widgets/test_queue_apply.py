@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush
+from pytestqt.qtbot import QtBot
 
 from cockpit.metrics import ClockFigures, QueueFigures
 from cockpit.settings import Ladder, Thresholds
-from tests.widgets.fakes import figures
+from tests.widgets.fakes import figures, view
 from widgets.models.queue_model import Column, QueueRole, QueueTableModel
 from widgets.models.row_model import changed_blocks
+from widgets.queue_panel import QueuePanel
 from widgets.theme import DAY
 
 ROLES = (
@@ -122,3 +125,21 @@ def test_thresholds_change_recolours_the_cells() -> None:
     model.set_thresholds(lenient)
     assert before is not None
     assert _value(model, 0, Column.WAITING, Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_the_panel_refits_only_when_the_queues_change(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel = QueuePanel(Thresholds())
+    qtbot.addWidget(panel)
+    calm = (figures("presale", open=1), figures("refund", open=2))
+    panel._on_floor_changed(view(calm))
+    fits: list[int] = []
+    monkeypatch.setattr(panel, "_fit_to_width", lambda **_: fits.append(1))
+    # The refund queue now ranks first: the order changes, the queues do not.
+    busy = (figures("presale", open=1), figures("refund", waiting=30, waiting_past_target=25))
+    panel._on_floor_changed(view(busy))
+    assert [q.queue for q in panel.model.queues()] == ["refund", "presale"]
+    assert fits == []
+    panel._on_floor_changed(view((*busy, figures("logistics"))))
+    assert fits == [1]

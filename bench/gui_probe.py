@@ -14,8 +14,10 @@ from __future__ import annotations
 import gc
 import itertools
 import os
+import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -62,7 +64,14 @@ def apply_times(view_a: FloorView, view_b: FloorView, repeat: int) -> dict[str, 
     queue.bind(bridge)
     bridge.floorUpdated.emit(view_a)
     app.processEvents()
-    samples: dict[str, list[float]] = {"queue": [], "at_risk": [], "heatmap": [], "total": []}
+    runs_as_app = _RunsAsApp()
+    samples: dict[str, list[float]] = {
+        "queue": [],
+        "at_risk": [],
+        "heatmap": [],
+        "total": [],
+        "repaint": [],
+    }
     for i in range(repeat):
         view = view_b if i % 2 == 0 else view_a
         parts = (
@@ -77,7 +86,9 @@ def apply_times(view_a: FloorView, view_b: FloorView, repeat: int) -> dict[str, 
             samples[name].append(seconds)
             total += seconds
         samples["total"].append(total)
-        app.processEvents()
+        # The repaint the applies asked for (the event loop's share, not in "total").
+        samples["repaint"].append(_timed(app.processEvents))
+    runs_as_app.stop()
     for panel in (queue, at_risk, heatmap):
         panel.close()
     return samples
@@ -104,6 +115,7 @@ def largest_stall(
     # The app's poller freezes the collector's view after its full load, which
     # comes after the window is built; here the panels came after the floor.
     gc.freeze()
+    runs_as_app = _RunsAsApp()
     delivered: list[float] = []
     bridge.floorUpdated.connect(lambda _v: delivered.append(time.perf_counter()))
     beats: list[float] = []
@@ -141,11 +153,19 @@ def largest_stall(
     watch.setInterval(50)
     watch.timeout.connect(lambda: None if worker.is_alive() else loop.quit())
     pauses = _GcPauses()
+    # Opt-in: the sampler is a third thread asking for the GIL every
+    # millisecond, which itself shortens the stalls it explains.
+    sampler = _Sampler(threading.get_ident()) if os.environ.get("BENCH_SAMPLE_GAPS") else None
     watch.start()
+    if sampler is not None:
+        sampler.start()
     worker.start()
     loop.exec()
     worker.join()
+    if sampler is not None:
+        sampler.stop()
     pauses.stop()
+    runs_as_app.stop()
     app.processEvents()
     heartbeat.stop()
     watch.stop()
@@ -155,6 +175,8 @@ def largest_stall(
     applies = [end - begin for begin, end in zip(applying, delivered, strict=False)]
     return {
         "largest_gap_s": gaps[0][0] if gaps else 0.0,
+        "as_app": runs_as_app.active,
+        "switch_interval_s": runs_as_app.switch_interval_s,
         "idle_largest_gap_s": max(b - a for a, b in itertools.pairwise(idle_beats)),
         "gc_pauses_s": pauses.pauses,
         # The five largest gaps, and how much of each went to applying views.
@@ -170,6 +192,10 @@ def largest_stall(
             )
             for gap, start in gaps[:5]
         ],
+        # Per gap: what the threads were doing (see _Sampler.explain).
+        "gap_causes": []
+        if sampler is None
+        else [sampler.explain(start, start + gap, worker.ident) for gap, start in gaps[:5]],
         "apply_s": applies,
         "heartbeat_s": HEARTBEAT_MS / 1000,
         "beats": len(beats),
@@ -181,6 +207,27 @@ def largest_stall(
 def _overlap(start: float, end: float, begins: list[float], ends: list[float]) -> float:
     """Seconds of ``[start, end]`` spent between a begin and its end."""
     return sum(max(0.0, min(end, e) - max(start, b)) for b, e in zip(begins, ends, strict=False))
+
+
+class _RunsAsApp:
+    """The GUI thread's set-up as in the app (``widgets/app.py``): its GIL
+    switch interval, and its collector (automatic collection off, cycles
+    collected on a GUI-thread timer). ``BENCH_APP_GC=0`` keeps the
+    interpreter's defaults instead (5 ms, automatic collection on whichever
+    thread allocates), to compare."""
+
+    def __init__(self) -> None:
+        from widgets.collector import CycleCollector, tune_gil_switching
+
+        self.active = os.environ.get("BENCH_APP_GC", "1") != "0"
+        self._previous = tune_gil_switching() if self.active else sys.getswitchinterval()
+        self.switch_interval_s = sys.getswitchinterval()
+        self._collector = CycleCollector() if self.active else None
+
+    def stop(self) -> None:
+        if self._collector is not None:
+            self._collector.stop()
+        sys.setswitchinterval(self._previous)
 
 
 class _GcPauses:
@@ -199,6 +246,69 @@ class _GcPauses:
 
     def stop(self) -> None:
         gc.callbacks.remove(self._on_gc)
+
+
+class _Sampler:
+    """Where each thread is, every millisecond (``sys._current_frames``).
+
+    The sampler needs the GIL like any Python thread: a long silence in its
+    samples is a stretch where one thread held the GIL without letting go
+    (a long C call, a garbage collection), and the samples around the
+    silence say which thread and where.
+    """
+
+    def __init__(self, gui_ident: int) -> None:
+        self.samples: list[tuple[float, dict[int, str]]] = []
+        self._gui = gui_ident
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="bench-sampler", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        me = threading.get_ident()
+        while not self._stop.wait(0.001):
+            frames = sys._current_frames()
+            where = {ident: _where(frame) for ident, frame in frames.items() if ident != me}
+            self.samples.append((time.perf_counter(), where))
+
+    def explain(self, start: float, end: float, worker: int | None) -> dict[str, Any]:
+        """In ``[start, end]``: the longest silence of the sampler, where the
+        worker and the GUI thread stood just after it, and the GUI thread's
+        most frequent place."""
+        inside = [(t, w) for t, w in self.samples if start - 0.002 <= t <= end + 0.002]
+        silence, after = 0.0, None
+        for (t0, _), (t1, w1) in itertools.pairwise(inside):
+            if t1 - t0 > silence:
+                silence, after = t1 - t0, w1
+        gui = Counter(w.get(self._gui, "?") for _, w in inside).most_common(2)
+        return {
+            "longest_silence_s": silence,
+            "worker_after_silence": (after or {}).get(worker or -1, "?"),
+            "gui_after_silence": (after or {}).get(self._gui, "?"),
+            "gui_most_seen": gui,
+        }
+
+
+def _where(frame: Any) -> str:
+    """The innermost frame, and the innermost one of the project's own code."""
+    inner = (
+        f"{frame.f_code.co_name} ({os.path.basename(frame.f_code.co_filename)}:{frame.f_lineno})"
+    )
+    own = frame
+    while own is not None and not any(
+        part in own.f_code.co_filename for part in ("/cockpit/", "/widgets/", "/bench/")
+    ):
+        own = own.f_back
+    if own is None or own is frame:
+        return inner
+    path = own.f_code.co_filename
+    return f"{inner} < {own.f_code.co_name} ({os.path.basename(path)}:{own.f_lineno})"
 
 
 def _split(spans: list[tuple[float, float]]) -> tuple[list[float], list[float]]:

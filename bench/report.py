@@ -61,10 +61,13 @@ def _size_lines(r: dict[str, Any]) -> list[str]:
         f"  GUI apply, at-risk panel                    {_med_p95(r['gui_at_risk'])}",
         f"  GUI apply, heatmap redraw                   {_med_p95(r['gui_heatmap'])}",
         f"  GUI apply, the three together               {_med_p95(r['gui_total'])}",
+        f"    then their repaint (event loop)           {_med_p95(r.get('gui_repaint', [0.0]))}",
         f"  largest event-loop stall, {len(stall['poll_s'])} polls on the worker "
         f"{_ms(stall['largest_gap_s'] - stall['heartbeat_s'])} beyond the "
         f"{_ms(stall['heartbeat_s'])} heartbeat ({stall['views_delivered']} views delivered; "
-        f"worker poll {_med_p95(stall['poll_s'])})",
+        f"worker poll {_med_p95(stall['poll_s'])}; GIL switch interval "
+        f"{1000 * stall.get('switch_interval_s', 0.005):g} ms, "
+        f"{'the app' if stall.get('as_app') else 'automatic'} garbage collection)",
         f"    GUI-thread apply of each delivered view {_med_p95(stall['apply_s'])}; largest gaps: "
         + ", ".join(
             f"{_ms(g)} (GUI applying {_ms(a)}, worker polling {_ms(p)}, simulator {_ms(t)})"

@@ -57,7 +57,12 @@ def climb(value: float | None, ladder: Ladder, previous: Level = Level.NORMAL) -
     if value is None:
         return Level.NORMAL
     lines = _lines(ladder)
-    reached = max((level for level, line in lines if value >= line), default=Level.NORMAL)
+    reached = Level.NORMAL
+    for level, line in lines:  # rising lines: the last one reached is the highest
+        if value >= line:
+            reached = level
+    if previous is Level.NORMAL:
+        return reached  # nothing held (the table's case, once per cell: keep it cheap)
     # Held within ``clear`` below the line, never down to the rung below's
     # line (nor to nothing at all for the lowest).
     floors = (0.0, *(line for _, line in lines))

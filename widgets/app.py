@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pyqtgraph.util.garbage_collector import GarbageCollector
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -49,6 +48,7 @@ from cockpit.runtime.health import Health
 from cockpit.settings import Settings, SettingsError, config_dir, load_settings
 from widgets.actions import MainActions
 from widgets.bridge import Bridge
+from widgets.collector import CycleCollector, tune_gil_switching
 from widgets.floor_board import FloorBoard
 from widgets.incident_mode import IncidentMode
 from widgets.incident_state import IncidentHost
@@ -546,7 +546,10 @@ def _run_session(
     wake.start(250)
     # Collect cycles only on the GUI thread: a Qt object collected on a
     # worker thread (where a poll happened to trigger the collector) crashes.
-    collector = GarbageCollector(interval=1.0)
+    collector = CycleCollector(interval_s=1.0)
+    # The GUI thread takes the GIL back at every Python callback from Qt:
+    # short switches keep a busy poll worker from stalling the event loop.
+    switch_interval = tune_gil_switching()
     try:
         try:
             session.start()
@@ -561,8 +564,9 @@ def _run_session(
         return app.exec()
     finally:
         wake.stop()
-        collector.timer.stop()
+        collector.stop()
         gc.enable()
+        sys.setswitchinterval(switch_interval)
         signal.signal(signal.SIGINT, previous)
         shutdown_current()
         app.aboutToQuit.disconnect(shutdown_current)

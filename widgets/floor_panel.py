@@ -92,10 +92,18 @@ def elide_words(text: str, metrics: QFontMetrics, width: int) -> str:
     parts = [i for i in range(len(text)) if text.startswith(" · ", i)]
     words = [i for i, ch in enumerate(text) if ch.isspace() or _is_cjk(ch) or _is_cjk(text[i - 1])]
     for cuts in (parts, words):
-        for cut in reversed(cuts):
-            head = text[:cut].rstrip(" ·—–-:,;/|（(")
-            if head and metrics.horizontalAdvance(head + ellipsis) <= width:
-                return head + ellipsis
+        # A later cut keeps a longer head, never a narrower one: the last cut
+        # that fits is found by bisection (a label repaints on every poll).
+        heads = [head for head in (text[:cut].rstrip(" ·—–-:,;/|（(") for cut in cuts) if head]
+        low, high = 0, len(heads)  # heads[:low] fit, heads[high:] do not
+        while low < high:
+            middle = (low + high) // 2
+            if metrics.horizontalAdvance(heads[middle] + ellipsis) <= width:
+                low = middle + 1
+            else:
+                high = middle
+        if low:
+            return heads[low - 1] + ellipsis
     return ellipsis
 
 

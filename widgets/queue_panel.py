@@ -12,7 +12,7 @@ in the height there is. Long texts end after a whole word with "…".
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import (
     QEvent,
@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from cockpit.domain import AgentState
-from cockpit.metrics import FloorView
+from cockpit.metrics import FloorView, QueueFigures
 from cockpit.ranking import QueueRisk, needs_help
 from cockpit.settings import Thresholds
 from widgets.floor_panel import ElidedLabel, FloorPanel, panel_title, placeholder_stack, row_table
@@ -235,9 +235,11 @@ class QueuePanel(FloorPanel):
 
     def _on_floor_changed(self, view: FloorView) -> None:
         self._staffing = view.staffing or None
-        keys = [q.queue for q in self.model.queues()]
+        # The sizes follow the queues shown and their names, not their order
+        # (the ranking moves them about on most polls).
+        before = _sized_by(self.model.queues())
         self.model.set_queues(view.queues, view.at_risk)
-        if keys != [q.queue for q in view.queues]:
+        if before != _sized_by(view.queues):
             self._fit_to_width()
             self._fit_height()
         self._stack.setCurrentWidget(self.table if view.queues else self._placeholder)
@@ -500,6 +502,11 @@ class QueuePanel(FloorPanel):
         # Spacing after the title, the headline, the tiles and the table (the stretch below).
         spacing = 4 * self._column.spacing()
         return margins.top() + margins.bottom() + spacing + title + headline + tile + table + _SLACK
+
+
+def _sized_by(queues: Iterable[QueueFigures]) -> frozenset[tuple[str, str, tuple[str, ...]]]:
+    """What the column widths and the table's height depend on: the queues and their names."""
+    return frozenset((q.queue, q.name, tuple(sorted(q.names.values()))) for q in queues)
 
 
 def _header_points(size: int) -> int:

@@ -145,6 +145,9 @@ class SlaHeatmapPanel(FloorPanel):
         self._view: FloorView | None = None
         self._grid: HeatmapGrid | None = None
         self._names: dict[QueueId, str] = {}
+        # What the axes show now (redraw sets them again only when these change).
+        self._axis_names: list[str] = []
+        self._time_key: tuple[object, ...] = ()
         self._mode = HeatmapMode.BREACHES
         self._bucket = DEFAULT_BUCKET
         self._dirty = False
@@ -355,6 +358,20 @@ class SlaHeatmapPanel(FloorPanel):
         rows, columns = values.shape
         self._box.setRange(xRange=(0, columns), yRange=(0, rows), padding=0)
         names = [self._names.get(q, str(q)) for q in grid.queues]
+        # The axes change with the queues and the hours shown, not on every
+        # poll: set them only then (each setTicks re-lays the axis out).
+        if names != self._axis_names:
+            self._axis_names = names
+            self._set_queue_axis(names)
+        time_key = (grid.starts[0], len(grid.starts), grid.bucket, self._box.width(), self._zone)
+        if time_key != self._time_key:
+            self._time_key = time_key
+            self._update_time_ticks()
+        self.now_line.setValue((view.generated_at - grid.starts[0]) / grid.bucket)
+        self._write_cells()
+        self.redraws += 1
+
+    def _set_queue_axis(self, names: list[str]) -> None:
         left = self.plot.getAxis("left")
         left.setTicks([[(row + 0.5, name) for row, name in enumerate(names)]])
         # Wide enough for the longest name (the axis does not grow by itself in
@@ -362,11 +379,8 @@ class SlaHeatmapPanel(FloorPanel):
         metrics = QFontMetrics(self._tick_font())
         left.setWidth(max(metrics.horizontalAdvance(name) for name in names) + 14)
         line = QFontInfo(self._tick_font()).pixelSize() * 1.15  # Latin and CJK alike
+        rows = len(names)
         self.plot.setMinimumHeight(round(line * rows) + QFontMetrics(self._tick_font()).height())
-        self._update_time_ticks()
-        self.now_line.setValue((view.generated_at - grid.starts[0]) / grid.bucket)
-        self._write_cells()
-        self.redraws += 1
 
     def _on_plot_resized(self) -> None:
         self._update_time_ticks()

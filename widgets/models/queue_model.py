@@ -1,9 +1,10 @@
 """A thin Qt table model over the ``QueueFigures`` of the latest FloorView.
 
 One row per queue, worst first (``cockpit.ranking``: breaches, at risk,
-service level against target, soonest deadline). A new view with the same
-queues in the same order emits ``dataChanged`` for the cells whose figures
-changed; a change in the queue set or the ranking resets the model.
+service level against target, soonest deadline). Rows are positions in the
+ranking: a new view with the same queues, in whatever order, emits
+``dataChanged`` for the blocks of cells that look different (text or
+colour); only a change in the queue set resets the model.
 
 Only the outliers are coloured: the queue-name cell of a queue that needs
 help (red) or watching (amber), besides the threshold cells below.
@@ -21,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush
@@ -31,9 +32,9 @@ from cockpit.domain import AgentState
 from cockpit.metrics import QueueFigures
 from cockpit.ranking import AgentsNeeded, QueueRisk, RiskLevel, occupancy, rank_queues
 from cockpit.settings import Band, SlaSettings, Thresholds
-from cockpit.severity import Level, queue_levels
+from cockpit.severity import Level, QueueLevels, queue_levels
 from widgets.floor_text import countdown_text
-from widgets.models.row_model import RowTableModel
+from widgets.models.row_model import RowTableModel, changed_blocks
 from widgets.theme import DAY, Palette
 
 
@@ -92,6 +93,16 @@ _RAW: dict[Column, Callable[[QueueFigures], object]] = {
     Column.OCCUPANCY: occupancy,
 }
 
+
+# Column order, read once: iterating an Enum class costs a generator step per member.
+_COLUMNS = tuple(Column)
+_RAWS = tuple(_RAW[column] for column in _COLUMNS)
+
+
+def _raw_row(f: QueueFigures) -> tuple[object, ...]:
+    return tuple(raw(f) for raw in _RAWS)
+
+
 _CUE_UP = {Severity.NORMAL: "", Severity.WARN: "▲ ", Severity.CRITICAL: "▲▲ "}
 _CUE_DOWN = {Severity.NORMAL: "", Severity.WARN: "▼ ", Severity.CRITICAL: "▼▼ "}
 
@@ -117,7 +128,8 @@ format_duration = countdown_text
 
 
 def format_percent(share: float) -> str:
-    return f"{round(share * 100)}%"
+    # float(): the core's figures may be numpy floats, whose round() is ~20x slower.
+    return f"{round(float(share) * 100)}%"
 
 
 def cell_severity(
@@ -130,15 +142,24 @@ def cell_severity(
     waiting by the customers past their target, the oldest wait against the
     queue's target, the service level by its gap below the queue's target. A
     notice is not coloured; ``sla`` None: the default targets."""
-    levels = queue_levels(figures, thresholds, sla)
-    if column is Column.WAITING:
-        return _TABLE_SEVERITY[levels.waiting]
-    if column is Column.OLDEST_WAIT and figures.waiting:
-        return _TABLE_SEVERITY[levels.oldest_wait]
-    if column is Column.SERVICE_LEVEL:
-        return _TABLE_SEVERITY[levels.service_level]
-    return Severity.NORMAL
+    return _level_severity(queue_levels(figures, thresholds, sla), figures, column)
 
+
+def _level_severity(levels: QueueLevels, figures: QueueFigures, column: Column) -> Severity:
+    return _severities(levels, figures)[column]
+
+
+def _severities(levels: QueueLevels, figures: QueueFigures) -> tuple[Severity, ...]:
+    """Each cell's severity, in column order: only three columns have one."""
+    cells = [Severity.NORMAL] * len(Column)
+    cells[Column.WAITING] = _TABLE_SEVERITY[levels.waiting]
+    if figures.waiting:
+        cells[Column.OLDEST_WAIT] = _TABLE_SEVERITY[levels.oldest_wait]
+    cells[Column.SERVICE_LEVEL] = _TABLE_SEVERITY[levels.service_level]
+    return tuple(cells)
+
+
+_OUTLIER = {RiskLevel.NEEDS_HELP: Severity.CRITICAL, RiskLevel.WATCH: Severity.WARN}
 
 _TABLE_SEVERITY = {
     Level.NORMAL: Severity.NORMAL,
@@ -190,8 +211,26 @@ def _people(
     return sum(per_queue) if staffing is None else staffing.get(state, 0)
 
 
+class _Cell(NamedTuple):
+    """What a cell paints, worked out once per view (the paint asks many times)."""
+
+    text: str
+    severity: Severity  # the figure's own severity (QueueRole.SEVERITY)
+    colour: Severity  # what colours the cell: the severity, the risk on the queue name
+    target: str | None = None  # the service-level cell's target, beside the figure
+
+
+_Painted = tuple[_Cell, ...]
+
+
 class QueueTableModel(RowTableModel[QueueFigures, Column]):
-    """Live per-queue figures; read-only."""
+    """Live per-queue figures; read-only.
+
+    Applying a view works out each cell's text and colour once (the paint
+    reads them many times) and repaints only the cells that look different:
+    rows are positions in the ranking, so a queue moving up or down changes
+    the cells of the rows it leaves and enters, not the model's row set.
+    """
 
     columns = Column
     item_flags = Qt.ItemFlag.ItemIsEnabled
@@ -206,7 +245,13 @@ class QueueTableModel(RowTableModel[QueueFigures, Column]):
     ) -> None:
         super().__init__(parent, palette=palette, language=language)
         self._thresholds = thresholds or Thresholds()
+        # The default targets, built once: the severity ladder reads them per cell.
+        self._sla = SlaSettings()
         self._risks: dict[str, QueueRisk] = {}
+        self._painted: tuple[_Painted, ...] = ()
+        self._cells: dict[str, _Painted] = {}
+        self._raws: dict[str, tuple[object, ...]] = {}  # each row's figures, in column order
+        self._brushes: dict[tuple[Severity, int], QBrush] = {}
         # The staffing forecaster's hook (agents needed to hold the target).
         self.agents_needed: AgentsNeeded | None = None
 
@@ -214,18 +259,84 @@ class QueueTableModel(RowTableModel[QueueFigures, Column]):
 
     def set_queues(self, queues: Iterable[QueueFigures], at_risk: Iterable[SlaRow] = ()) -> None:
         """Show ``queues`` worst first (``at_risk``: the view's at-risk list,
-        for the soonest deadlines): dataChanged per changed row when the
-        queue set and order are unchanged, a reset otherwise."""
+        for the soonest deadlines): dataChanged for the blocks of cells that
+        look different when the queue set is unchanged, a reset otherwise."""
         ranked = rank_queues(queues, at_risk=at_risk, agents_needed=self.agents_needed)
         self.set_ranking(ranked)
 
     def set_ranking(self, ranked: tuple[QueueRisk, ...]) -> None:
-        self._risks = {str(r.queue): r for r in ranked}
-        self.set_rows(
-            tuple(r.figures for r in ranked),
-            key=lambda q: q.queue,
-            value=lambda q, column: _RAW[column](q),
+        rows = tuple(r.figures for r in ranked)
+        risks = {str(r.queue): r for r in ranked}
+        raws = {str(r.queue): _raw_row(r.figures) for r in ranked}
+        painted = tuple(self._paint_row(r, raws[str(r.queue)]) for r in ranked)
+        same_set = len(rows) == len(self._rows) and risks.keys() == self._risks.keys()
+        if not same_set:
+            self.beginResetModel()
+            self._store(rows, risks, painted, raws)
+            self.endResetModel()
+            return
+        before = self._painted
+        self._store(rows, risks, painted, raws)
+        for top, left, bottom, right in changed_blocks(before, painted):
+            self.dataChanged.emit(self.index(top, left), self.index(bottom, right))
+
+    def _store(
+        self,
+        rows: tuple[QueueFigures, ...],
+        risks: dict[str, QueueRisk],
+        painted: tuple[_Painted, ...],
+        raws: dict[str, tuple[object, ...]],
+    ) -> None:
+        self._rows, self._risks, self._painted, self._raws = rows, risks, painted, raws
+        self._cells = {str(q.queue): cells for q, cells in zip(rows, painted, strict=True)}
+
+    def _paint_row(self, risk: QueueRisk, raw: tuple[object, ...]) -> _Painted:
+        """The row's cells; a cell whose figure and colour are as last shown
+        keeps its text (formatted once, not on every poll)."""
+        f = risk.figures
+        levels = queue_levels(f, self._thresholds, self._sla)
+        outlier = _OUTLIER.get(risk.level, Severity.NORMAL)
+        severities = _severities(levels, f)
+        cells = self._cells.get(str(f.queue))
+        raw_before = self._raws.get(str(f.queue))
+        if cells is None or raw_before is None:
+            return tuple(self._paint_cell(f, c, severities[c], outlier) for c in _COLUMNS)
+        if cells[Column.QUEUE].colour is not outlier:  # the queue name's colour: its risk
+            name = self._paint_cell(f, Column.QUEUE, severities[Column.QUEUE], outlier)
+            cells = (name, *cells[Column.QUEUE + 1 :])
+        return tuple(
+            cell
+            if raw[c] == raw_before[c] and cell.severity is severities[c]
+            else self._paint_cell(f, c, severities[c], outlier)
+            for c, cell in zip(_COLUMNS, cells, strict=True)
         )
+
+    def _paint_cell(
+        self, f: QueueFigures, column: Column, sev: Severity, outlier: Severity
+    ) -> _Cell:
+        text = self._text(f, column, sev)
+        if column is Column.QUEUE:
+            return _Cell(text, sev, outlier)
+        if column is Column.SERVICE_LEVEL:
+            return _Cell(text, sev, sev, format_percent(f.service_level_target))
+        return _Cell(text, sev, sev)
+
+    def _repaint_all(self) -> None:
+        """Work every cell out again (thresholds or language changed)."""
+        self._cells, ranking = {}, self.ranking()
+        painted = tuple(self._paint_row(r, self._raws[str(r.queue)]) for r in ranking)
+        self._store(self._rows, self._risks, painted, self._raws)
+        self._all_changed()
+
+    def set_language(self, language: str) -> None:
+        self._language = language
+        self._headers_changed()
+        self._repaint_all()
+
+    def set_palette(self, palette: Palette) -> None:
+        self._palette = palette
+        self._brushes = {}
+        self._all_changed()
 
     def ranking(self) -> tuple[QueueRisk, ...]:
         """The rows' risks, worst first."""
@@ -236,7 +347,7 @@ class QueueTableModel(RowTableModel[QueueFigures, Column]):
 
     def set_thresholds(self, thresholds: Thresholds) -> None:
         self._thresholds = thresholds
-        self._all_changed(Column.WAITING, Column.SERVICE_LEVEL)
+        self._repaint_all()
 
     def queues(self) -> tuple[QueueFigures, ...]:
         return self.rows()
@@ -254,22 +365,22 @@ class QueueTableModel(RowTableModel[QueueFigures, Column]):
         return _TEXT if column is Column.QUEUE else _NUMERIC
 
     def _data(self, figures: QueueFigures, column: Column, role: int) -> Any:
+        cell = self._cells[str(figures.queue)][column]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(figures, column)
+            return cell.text
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            if column is Column.QUEUE:
-                return self._colour(self._outlier(figures), role)
-            return self._colour(cell_severity(figures, column, self._thresholds), role)
+            return self._colour(cell.colour, role)
         if role == Qt.ItemDataRole.ToolTipRole or role == Qt.ItemDataRole.AccessibleTextRole:
+            # Worked out when asked for (hover, screen readers), never per view.
             return self._describe(figures, column)
         if role == QueueRole.SEVERITY:
-            return cell_severity(figures, column, self._thresholds)
+            return cell.severity
         if role == QueueRole.VALUE:
             return None if column is Column.QUEUE else _RAW[column](figures)
         if role == QueueRole.QUEUE_ID:
             return figures.queue
-        if role == QueueRole.TARGET and column is Column.SERVICE_LEVEL:
-            return format_percent(figures.service_level_target)
+        if role == QueueRole.TARGET:
+            return cell.target
         if role == QueueRole.RISK:
             return self._level(figures)
         if role == QueueRole.RANK:
@@ -281,15 +392,15 @@ class QueueTableModel(RowTableModel[QueueFigures, Column]):
         risk = self.risk(figures)
         return RiskLevel.OK if risk is None else risk.level
 
-    def _outlier(self, figures: QueueFigures) -> Severity:
-        return {RiskLevel.NEEDS_HELP: Severity.CRITICAL, RiskLevel.WATCH: Severity.WARN}.get(
-            self._level(figures), Severity.NORMAL
-        )
-
     # --- cells ------------------------------------------------------------------
 
     def _display(self, f: QueueFigures, column: Column) -> str:
-        sev = cell_severity(f, column, self._thresholds)
+        cells = self._cells.get(str(f.queue))
+        if cells is not None:
+            return cells[column].text
+        return self._text(f, column, cell_severity(f, column, self._thresholds, self._sla))
+
+    def _text(self, f: QueueFigures, column: Column, sev: Severity) -> str:
         if column is Column.QUEUE:
             return f.display_name(self._language)
         if column is Column.OCCUPANCY:
@@ -307,10 +418,15 @@ class QueueTableModel(RowTableModel[QueueFigures, Column]):
     def _colour(self, sev: Severity, role: int) -> QBrush | None:
         if sev is Severity.NORMAL:
             return None
-        p = self._palette
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(p.color("warn_bg" if sev is Severity.WARN else "critical_bg"))
-        return QBrush(p.color("warn_text" if sev is Severity.WARN else "critical_text"))
+        brush = self._brushes.get((sev, role))
+        if brush is None:
+            p = self._palette
+            if role == Qt.ItemDataRole.BackgroundRole:
+                brush = QBrush(p.color("warn_bg" if sev is Severity.WARN else "critical_bg"))
+            else:
+                brush = QBrush(p.color("warn_text" if sev is Severity.WARN else "critical_text"))
+            self._brushes[(sev, role)] = brush
+        return brush
 
     def _describe(self, f: QueueFigures, column: Column) -> str:
         header = self._headers()[column]
@@ -335,7 +451,7 @@ class QueueTableModel(RowTableModel[QueueFigures, Column]):
                     gone=f.abandoned_past_target,
                 )
             )
-        sev = cell_severity(f, column, self._thresholds)
+        sev = cell_severity(f, column, self._thresholds, self._sla)
         if sev is Severity.WARN:
             lines.append(self.tr("Warning: at or past the warning threshold"))
         elif sev is Severity.CRITICAL:

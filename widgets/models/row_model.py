@@ -29,6 +29,41 @@ ColumnT = TypeVar("ColumnT", bound=IntEnum)
 READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
+Block = tuple[int, int, int, int]  # top row, left column, bottom row, right column
+
+
+def changed_blocks(
+    old: Sequence[Sequence[Hashable]], new: Sequence[Sequence[Hashable]]
+) -> list[Block]:
+    """The cells that differ between two grids of the same shape, as few
+    rectangles: each row's runs of adjacent changed columns, a run merged
+    with the same run in the rows right above it. Only these cells repaint."""
+    blocks: list[Block] = []
+    open_runs: dict[tuple[int, int], int] = {}  # (left, right) -> index in blocks, of the row above
+    for row, (before, after) in enumerate(zip(old, new, strict=True)):
+        runs: dict[tuple[int, int], int] = {}
+        column, width = 0, len(after)
+        while column < width:
+            if before[column] == after[column]:
+                column += 1
+                continue
+            left = column
+            while column + 1 < width and before[column + 1] != after[column + 1]:
+                column += 1
+            span = (left, column)
+            above = open_runs.get(span)
+            if above is None:
+                blocks.append((row, left, row, column))
+                runs[span] = len(blocks) - 1
+            else:
+                top = blocks[above][0]
+                blocks[above] = (top, left, row, column)
+                runs[span] = above
+            column += 1
+        open_runs = runs
+    return blocks
+
+
 def bold_font() -> QFont:
     """The ``FontRole`` answer for a cell that must stand out."""
     font = QFont()

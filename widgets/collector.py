@@ -11,8 +11,11 @@ Two things decide how long the GUI thread can be held up while a poll of a
   (``gc.freeze``), so the next one walks only what was made since, and runs
   it every ``full_every`` ticks, while that is still little. Frozen objects
   are still freed by reference counting (tickets, views, the bulk of the
-  heap); only a reference *cycle* that was alive at a freeze and became
-  garbage later stays until the process ends.
+  heap); a reference *cycle* that was alive at a freeze and became garbage
+  later waits for the next **reclaim**: every ``reclaim_every`` ticks (30
+  minutes) everything is thawed, walked once and frozen again, so a shift
+  long run never piles such cycles up (one pass as slow as the first, twice
+  an hour).
 - **The GIL switch interval.** Every Python callback from Qt (a model's
   ``data()`` during a paint, a slot, a timer) takes the GIL again; while the
   worker computes, each take can wait a whole switch interval (5 ms by
@@ -49,11 +52,18 @@ class CycleCollector(QObject):
     """
 
     def __init__(
-        self, *, interval_s: float = 1.0, full_every: int = 10, parent: QObject | None = None
+        self,
+        *,
+        interval_s: float = 1.0,
+        full_every: int = 10,
+        reclaim_every: int = 1800,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._thresholds = gc.get_threshold()
         self._full_every = max(1, full_every)
+        self._reclaim_every = max(1, reclaim_every)
+        self.reclaims = 0
         self._ticks = 0
         self.full_passes = 0
         self._was_enabled = gc.isenabled()
@@ -64,6 +74,9 @@ class CycleCollector(QObject):
 
     def check(self) -> None:
         self._ticks += 1
+        if self._ticks % self._reclaim_every == 0:
+            self.reclaim()
+            return
         if self._ticks % self._full_every == 0:
             self.full_pass()
             return
@@ -77,6 +90,13 @@ class CycleCollector(QObject):
         gc.freeze()
         self.full_passes += 1
         return found
+
+    def reclaim(self) -> int:
+        """Thaw everything frozen, collect every generation, freeze again:
+        frees the cycles that became garbage while frozen."""
+        gc.unfreeze()
+        self.reclaims += 1
+        return self.full_pass()
 
     def stop(self) -> None:
         """Stop the timer and give collection back to the interpreter."""

@@ -68,3 +68,26 @@ def test_switch_interval_is_set_and_the_old_one_returned() -> None:
         assert sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL_S)
     finally:
         sys.setswitchinterval(before)
+
+
+def test_a_reclaim_frees_a_cycle_that_became_garbage_while_frozen(
+    collector: CycleCollector,
+) -> None:
+    a, b = _Node(), _Node()
+    a.other, b.other = b, a
+    gone = weakref.ref(a)
+    collector.full_pass()  # the cycle is alive: frozen
+    del a, b
+    collector.full_pass()
+    assert gone() is not None  # a full pass does not walk what is frozen
+    collector.reclaim()
+    assert gone() is None
+
+
+def test_the_timer_reclaims_now_and_then(qtbot: QtBot) -> None:
+    made = CycleCollector(interval_s=0.01, full_every=2, reclaim_every=5)
+    try:
+        qtbot.waitUntil(lambda: made.reclaims >= 1, timeout=5000)
+    finally:
+        made.stop()
+        gc.unfreeze()

@@ -88,7 +88,10 @@ class FeedBackend:
         )
 
     def _ticket_pages(self, cursor: str | None) -> tuple[list[Ticket], str, datetime]:
-        tickets: list[Ticket] = []
+        """Every page from ``cursor`` on. A ticket that changed while we paged
+        comes again on a later page: the last one seen wins (docs/feed-api.md),
+        so each ticket is in the batch once, in the order of its latest change."""
+        latest: dict[TicketId, Ticket] = {}
         while True:
             params: dict[str, str | int] = {"limit": self._page_limit}
             if cursor is not None:
@@ -99,13 +102,15 @@ class FeedBackend:
                 if exc.status == 410:
                     raise CursorExpired(str(exc)) from None
                 raise
-            tickets.extend(codec.read_list(page, "tickets", codec.ticket_from_json))
+            for ticket in codec.read_list(page, "tickets", codec.ticket_from_json):
+                latest.pop(ticket.id, None)
+                latest[ticket.id] = ticket
             next_cursor = page.get("next_cursor")
             if not isinstance(next_cursor, str | int) or isinstance(next_cursor, bool):
                 raise PayloadError("response.next_cursor: expected a string")
             cursor = str(next_cursor)
             if not page.get("has_more"):
-                return tickets, cursor, codec.read_server_time(page)
+                return list(latest.values()), cursor, codec.read_server_time(page)
 
     def _agents(self) -> tuple[Agent, ...]:
         return tuple(

@@ -314,3 +314,7 @@ def read_list(payload: object, key: str, decode: Callable[[object], Any]) -> lis
 
 def read_server_time(payload: object) -> datetime:
     return _Reader(payload, "response").time("server_time")
+
+
+def read_opt_time(payload: object, key: str) -> datetime | None:
+    return _Reader(payload, "response").opt_time(key)

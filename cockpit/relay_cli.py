@@ -65,6 +65,7 @@ def run_relay_verb(
             upstream_token=upstream_token,
             host=args.host,
             port=args.port,
+            records=args.record,
         )
     except (BackendConfigError, OSError) as exc:
         print(f"cockpit relay: {exc}", file=sys.stderr)
@@ -75,6 +76,8 @@ def run_relay_verb(
     in_main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.set()) if in_main else None
     housekeeping = _recorder(settings, relay) if args.record else None
+    # Desks leave recording to the relay only while it really records.
+    relay.announce_recording(housekeeping is not None)
     try:
         relay.start()
         print(f"Relay for {url} on {relay.url}; Ctrl+C stops it.", file=out, flush=True)

@@ -4,6 +4,7 @@ simulator serves and any in-house ticket system can implement."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -34,6 +35,13 @@ class CursorExpired(BackendError):
     reason = "cursor_expired"
 
 
+@dataclass(frozen=True, slots=True)
+class RelayInfo:
+    """What a relay says of itself in its feed (``"relay": {...}``)."""
+
+    records: bool
+
+
 class FeedBackend:
     """Reads and writes a feed-API server such as the simulator."""
 
@@ -57,6 +65,8 @@ class FeedBackend:
         self._agents: KnownList[Agent] = KnownList("agents", codec.agent_from_json, _agent_id)
         self._queues: KnownList[Queue] = KnownList("queues", codec.queue_from_json, _queue_id)
         self._handed_out: str | None = None
+        # Set from the feed: None for a help desk, else what the relay says.
+        self.relay: RelayInfo | None = None
 
     @property
     def url(self) -> str:
@@ -93,6 +103,7 @@ class FeedBackend:
         # A server without versions sends queues with full loads only.
         queues_changed = versions is not None and self._refresh(self._queues, versions)
         self._handed_out = cursor
+        self.relay = _relay_info(last)
         return Batch(
             tickets=tuple(tickets),
             cursor=cursor,
@@ -135,7 +146,9 @@ class FeedBackend:
                 return list(latest.values()), cursor, page
 
     def server_time(self) -> datetime:
-        return codec.read_server_time(self._http.get(f"{API}/time"))
+        answer = self._http.get(f"{API}/time")
+        self.relay = _relay_info(answer)
+        return codec.read_server_time(answer)
 
     def check(self) -> ConnectionCheck:
         """One cheap read for "test connection": the queues and the server clock."""
@@ -183,3 +196,10 @@ def _agent_id(agent: Agent) -> str:
 
 def _queue_id(queue: Queue) -> str:
     return str(queue.id)
+
+
+def _relay_info(answer: Mapping[str, Any]) -> RelayInfo | None:
+    relay = answer.get("relay")
+    if not isinstance(relay, Mapping):
+        return None
+    return RelayInfo(records=relay.get("records") is True)

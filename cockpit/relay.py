@@ -113,10 +113,15 @@ class ChangeLog:
             self._encoded.clear()
             self._era_start = self._seq + 1
 
-    def put(self, tickets: list[Ticket]) -> None:
+    def put(self, tickets: list[Ticket], *, encode: bool = False) -> None:
+        """Number the new versions; ``encode``: their JSON now, once for all
+        desks (else when first asked for: a full load's are encoded by the
+        first desk that loads, not while every desk waits)."""
         with self._lock:
             for ticket in tickets:
                 self._put(ticket)
+                if encode:
+                    self._encode(ticket)
 
     def _put(self, ticket: Ticket) -> None:
         old = self._latest.get(ticket.id)
@@ -205,7 +210,8 @@ class RelaySource:
         if batch.full:
             self._log.reset()
         # The floor's kept version: an older one that arrived late is not passed on.
-        self._log.put([state.tickets[t.id] for t in batch.tickets if t.id in state.tickets])
+        kept = [state.tickets[t.id] for t in batch.tickets if t.id in state.tickets]
+        self._log.put(kept, encode=not batch.full)
         self._polls += 1
         if batch.full or self._polls % 100 == 0:
             self._log.forget_missing(state.tickets)

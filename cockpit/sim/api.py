@@ -41,16 +41,26 @@ from cockpit.backends.feed_codec import (
 from cockpit.clock import Clock, format_time
 from cockpit.domain import Agent, Queue, Ticket
 from cockpit.sim.answers import AnswerCache, stamped
+from cockpit.sim.api_args import (
+    DEFAULT_LIMIT,
+    MAX_BODY,
+    MAX_LIMIT,
+    ApiError,
+    Json,
+    limit_of,
+    no_rest,
+    object_of,
+    shape_ok,
+    since_of,
+)
 from cockpit.sim.engine import ScriptNotFound, TicketClosed, TicketNotFound
 from cockpit.sim.feed import ChangePage, CursorExpired
 from cockpit.sim.scenarios import Scenario, ScenarioError, scenario_from_json, scenario_to_json
 from cockpit.sim.versions import VersionedList
 
 API = "/api/v1"
-DEFAULT_LIMIT = 1000
-MAX_LIMIT = 5000
-MAX_BODY = 1 << 20
-Json = dict[str, Any]
+__all__ = ["API", "DEFAULT_LIMIT", "MAX_BODY", "MAX_LIMIT", "ApiError", "FeedApi", "FeedSource",
+           "RelayMarker", "Response", "SourceUnavailable", "error_response"]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,16 +68,6 @@ class Response:
     status: int
     body: bytes = b""
     headers: tuple[tuple[str, str], ...] = ()
-
-
-class ApiError(Exception):
-    """An error answer: HTTP status, the contract's code and a message."""
-
-    def __init__(self, status: int, code: str, message: str, **headers: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.code = code
-        self.headers = tuple(headers.items())
 
 
 JSON_HEADERS = (("Content-Type", "application/json"),)
@@ -206,7 +206,7 @@ class FeedApi:
             raise ApiError(404, "not_found", f"no such resource: {path}")
         head, _, rest = path[len(API) + 1 :].partition("/")
         methods = sorted(m for (h, m) in self._routes if h == head)
-        if not methods or not _shape_ok(head, rest):
+        if not methods or not shape_ok(head, rest):
             raise ApiError(404, "not_found", f"no such resource: {path}")
         handler = self._routes.get((head, method))
         if handler is None:
@@ -232,7 +232,7 @@ class FeedApi:
     # --- reading ---------------------------------------------------------------
 
     def _time(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
-        _no_rest(rest)
+        no_rest(rest)
         return _json(200, self._stamp(self._relay_json()))
 
     def _relay_json(self) -> Json:
@@ -241,8 +241,8 @@ class FeedApi:
         return {"relay": {"records": self.relay.records}}
 
     def _get_queues(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
-        _no_rest(rest)
-        since = _since(query)
+        no_rest(rest)
+        since = since_of(query)
         return self._answer(("queues", since), lambda: self._changed_queues(since))
 
     def _changed_queues(self, since: str | None) -> Json:
@@ -255,8 +255,8 @@ class FeedApi:
         }
 
     def _get_agents(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
-        _no_rest(rest)
-        since = _since(query)
+        no_rest(rest)
+        since = since_of(query)
         return self._answer(("agents", since), lambda: self._changed_agents(since))
 
     def _changed_agents(self, since: str | None) -> Json:
@@ -269,8 +269,8 @@ class FeedApi:
         }
 
     def _get_tickets(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
-        _no_rest(rest)
-        limit = _limit(query)
+        no_rest(rest)
+        limit = limit_of(query)
         cursor_text = (query.get("cursor") or [""])[-1]
         if cursor_text and not cursor_text.isdigit():
             raise ApiError(410, "cursor_expired", "malformed cursor: start again without one")
@@ -305,11 +305,11 @@ class FeedApi:
         return payload
 
     def _get_auto_reply(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
-        _no_rest(rest)
+        no_rest(rest)
         return _json(200, self._stamp(auto_reply_to_json(self._sim.get_auto_reply())))
 
     def _get_scripts(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
-        _no_rest(rest)
+        no_rest(rest)
         scripts = [script_to_json(s) for s in self._sim.list_scripts()]
         return _json(200, self._stamp({"scripts": scripts}))
 
@@ -323,7 +323,7 @@ class FeedApi:
         ticket_id, _, tail = rest.partition("/")
         if not ticket_id or tail != "replies":
             raise ApiError(404, "not_found", f"no such resource: tickets/{rest}")
-        text = _object(body).get("body")
+        text = object_of(body).get("body")
         if not isinstance(text, str) or not text.strip():
             raise ApiError(400, "bad_request", "reply.body: expected a non-empty string")
         try:
@@ -335,8 +335,8 @@ class FeedApi:
         return _json(201, self._stamp({"ticket": ticket_to_json(ticket)}))
 
     def _put_auto_reply(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
-        _no_rest(rest)
-        obj = _object(body)
+        no_rest(rest)
+        obj = object_of(body)
         if not isinstance(obj.get("enabled"), bool):
             raise ApiError(400, "bad_request", "auto-reply.enabled: expected true or false")
         try:
@@ -347,8 +347,8 @@ class FeedApi:
         return _json(200, self._stamp(auto_reply_to_json(state)))
 
     def _post_script(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
-        _no_rest(rest)
-        obj = _object(body)
+        no_rest(rest)
+        obj = object_of(body)
         text = obj.get("body")
         if not isinstance(text, str) or not text.strip():
             raise ApiError(400, "bad_request", "script.body: expected a non-empty string")
@@ -371,52 +371,8 @@ class FeedApi:
 
     def _post_scenario(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
         try:
-            scenario = scenario_from_json(_object(body))
+            scenario = scenario_from_json(object_of(body))
         except ScenarioError as exc:
             raise ApiError(400, "bad_request", str(exc)) from None
         placed = self._sim.inject(scenario)
         return _json(201, self._stamp({"scenario": scenario_to_json(placed)}))
-
-
-def _shape_ok(head: str, rest: str) -> bool:
-    """Whether the part after the resource name can name something here."""
-    if head == "tickets":
-        return rest == "" or (rest.count("/") == 1 and rest.endswith("/replies"))
-    if head == "scripts":
-        return "/" not in rest
-    if head == "sim":
-        return rest == "scenarios"
-    return rest == ""
-
-
-def _since(query: Mapping[str, list[str]]) -> str | None:
-    """The ``since`` version (any text: a version that is not ours gets everything)."""
-    values = query.get("since")
-    return values[-1] or None if values else None
-
-
-def _no_rest(rest: str) -> None:
-    if rest:
-        raise ApiError(404, "not_found", f"no such resource: {rest}")
-
-
-def _limit(query: Mapping[str, list[str]]) -> int:
-    values = query.get("limit")
-    if not values:
-        return DEFAULT_LIMIT
-    text = values[-1]
-    if not text.isdigit() or not 1 <= int(text) <= MAX_LIMIT:
-        raise ApiError(400, "bad_request", f"limit: expected a whole number from 1 to {MAX_LIMIT}")
-    return int(text)
-
-
-def _object(body: bytes) -> Json:
-    if len(body) > MAX_BODY:
-        raise ApiError(400, "bad_request", "request body too large")
-    try:
-        obj = orjson.loads(body)
-    except orjson.JSONDecodeError:
-        raise ApiError(400, "bad_request", "request body: expected a JSON object") from None
-    if not isinstance(obj, dict):
-        raise ApiError(400, "bad_request", "request body: expected a JSON object")
-    return obj

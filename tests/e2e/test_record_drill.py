@@ -305,12 +305,22 @@ def test_a_headless_drill_reviews_the_simulators_truth(
         assert rates[1] > 2 * rates[0]
 
 
+# The outage outlasts the incident: on a loaded machine each ``incident``
+# verb takes seconds to start, minutes of floor time at speed 60, and an
+# outage of three phases had ended long before the incident was resolved.
+OUTAGE_PHASES = 30
+
+
 def _start_outage(url: str, drill: Drill) -> None:
     """The outage begins (through the simulator's scenario endpoint) just
     before the supervisor declares it: the baseline is a normal floor."""
     response = requests.post(
         f"{url}/api/v1/sim/scenarios",
-        json={"kind": "outage", "multiplier": 6, "duration_s": 3 * drill.phase.total_seconds()},
+        json={
+            "kind": "outage",
+            "multiplier": 6,
+            "duration_s": OUTAGE_PHASES * drill.phase.total_seconds(),
+        },
         headers={"Authorization": f"Bearer {TOKEN}"},
         timeout=10,
     )

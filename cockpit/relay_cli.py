@@ -33,7 +33,8 @@ def add_relay_verb(subparsers: Any) -> None:
     relay.add_argument(
         "--record",
         action="store_true",
-        help="record the floor's metric samples (once, for every desk) into the database",
+        help="record the floor's metric samples (once, for every desk) into the database; "
+        "desks behind the relay then leave recording to it",
     )
 
 

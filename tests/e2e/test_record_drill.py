@@ -239,12 +239,12 @@ def test_a_headless_drill_reviews_the_simulators_truth(
             timeout=drill.phase_s * 1.6 + 60,
             what="the baseline",
         )
-        _start_outage(url, drill)
         # Declared with its automatic steps: scripts published, bot on, teams told.
         code, out, err = _cli(env, *base, "declare", "service_outage", "--summary", "drill",
                               "--var", "eta=01:30")  # fmt: skip
         assert code == 0, out + err
         declared_at = datetime.fromisoformat(json.loads(out)["incident"]["declared_at"])
+        _start_outage(url, drill)
         code, _, err = _cli(env, *base, "broadcast", "1", "outage_ack", "--to", "agents",
                             "--var", "eta=01:30")  # fmt: skip
         assert code == 0, err
@@ -307,13 +307,15 @@ def test_a_headless_drill_reviews_the_simulators_truth(
 
 # The outage outlasts the incident: on a loaded machine each ``incident``
 # verb takes seconds to start, minutes of floor time at speed 60, and an
-# outage of three phases had ended long before the incident was resolved.
+# outage of three phases could end long before the incident was resolved.
 OUTAGE_PHASES = 30
 
 
 def _start_outage(url: str, drill: Drill) -> None:
-    """The outage begins (through the simulator's scenario endpoint) just
-    before the supervisor declares it: the baseline is a normal floor."""
+    """The outage begins (through the simulator's scenario endpoint) as soon
+    as the declaration returns: the baseline is a normal floor. (Started
+    before the ``declare`` verb, its start-up time on a loaded machine, many
+    minutes of floor time at speed 60, put outage tickets into the baseline.)"""
     response = requests.post(
         f"{url}/api/v1/sim/scenarios",
         json={

@@ -8,7 +8,9 @@ thread each. Each round: the floor moves 5 s on with 1 % of its open tickets
 changed and the relay polls it (not counted), then every desk polls the
 relay at once; the child's CPU time over the desks' polls, divided by the
 desk polls, is the cost per desk poll. Desks start from the relay's
-current cursor (one desk's cold load is measured on its own).
+current cursor (one desk's cold load is measured on its own). The same is
+measured on a quiet floor: each round only the floor's own 5 s of work
+(a few dozen tickets, a few agents), no extra changes.
 """
 
 from __future__ import annotations
@@ -54,12 +56,12 @@ def host(tickets: int, agents: int, queues: int) -> None:
             relay.poll_once()
             _reply(f"READY {relay.url} {relay.source.stats().seq}")
             for line in sys.stdin:
-                command = line.strip()
+                command, _, arg = line.strip().partition(" ")
                 if command == "tick":
                     with server.lock:
                         clock.advance(timedelta(seconds=5))
                         sim.advance_to(clock.now())
-                        sim.touch_random(tickets // 100)
+                        sim.touch_random(int(arg or tickets // 100))
                     relay.poll_once()
                     _reply(f"OK {relay.source.stats().seq}")
                 elif command == "cpu":
@@ -144,12 +146,20 @@ def _cold(child: Child) -> dict[str, float]:
     return result
 
 
-def _desks(child: Child, count: int) -> dict[str, Any]:
+def _desks(child: Child, count: int, changes: int) -> dict[str, Any]:
     desks = [Desk(child.url, child.seq) for _ in range(count)]
-    cpu, walls = 0.0, []
+    # One round first: the desks' first poll fetches the agents and queues.
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        child.seq = child.ask(f"tick {changes}", "OK")[1]
+        list(pool.map(lambda d: d.poll(), desks))
+    for desk in desks:
+        desk.bytes = 0
+    cpu, walls, ticks = 0.0, [], []
     with ThreadPoolExecutor(max_workers=count) as pool:
         for _ in range(ROUNDS):
-            child.seq = child.ask("tick", "OK")[1]
+            before = child.cpu()
+            child.seq = child.ask(f"tick {changes}", "OK")[1]
+            ticks.append(child.cpu() - before)  # the floor's work and the relay's poll
             before = child.cpu()
             walls.extend(pool.map(lambda d: d.poll(), desks))
             cpu += child.cpu() - before
@@ -159,6 +169,7 @@ def _desks(child: Child, count: int) -> dict[str, Any]:
         "cpu_per_poll_s": cpu / polls,
         "bytes_per_poll": sum(d.bytes for d in desks) / polls,
         "poll_wall_median_s": statistics.median(walls),
+        "tick_cpu_median_s": statistics.median(ticks),
     }
     for desk in desks:
         desk.close()
@@ -171,11 +182,13 @@ def run(tickets: int, agents: int, queues: int) -> dict[str, Any]:
     try:
         started_s = time.perf_counter() - began
         cold = _cold(child)
-        per_desks = [_desks(child, n) for n in DESKS]
+        per_desks = [_desks(child, n, tickets // 100) for n in DESKS]
+        quiet = [_desks(child, n, 0) for n in DESKS]
     finally:
         child.close()
     return {"tickets": tickets, "agents": agents, "queues": queues, "start_s": started_s,
-            "cold": cold, "desks": per_desks, "changes": tickets // 100}  # fmt: skip
+            "cold": cold, "desks": per_desks, "quiet": quiet,
+            "changes": tickets // 100}  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -181,6 +181,9 @@ class Batch:
     ``tickets`` are the tickets that changed since the cursor (all of them on
     a full load, when ``full`` is true). ``agents`` and ``queues`` are full
     lists when the backend sent them, ``None`` when unchanged or unknown.
+    ``complete_to``: when the backend's change list is complete only up to an
+    earlier time than ``server_time`` (a relay: its last poll of the help
+    desk), that time; events after it may still come in later batches.
     """
 
     tickets: tuple[Ticket, ...]
@@ -189,3 +192,4 @@ class Batch:
     agents: tuple[Agent, ...] | None = None
     queues: tuple[Queue, ...] | None = None
     full: bool = False
+    complete_to: datetime | None = None

@@ -243,32 +243,59 @@ class MetricsRecorder:
         self._flushing = False
         self._lock = threading.Lock()
         self.dropped = 0
+        self._defer_to: Callable[[], str | None] = lambda: None
+        # Why this recorder leaves the samples to someone else, if it does.
+        self.deferred: str | None = None
 
     def attach(self, poller: _Subscribable) -> None:
         poller.subscribe(on_batch=self.on_batch, on_view=self.on_view)
 
+    def defer_to(self, check: Callable[[], str | None]) -> None:
+        """Record nothing while ``check()`` names who records instead (a
+        recording relay), so that the shared database counts every poll once."""
+        self._defer_to = check
+
+    def _deferring(self) -> bool:
+        reason = self._defer_to()
+        if reason != self.deferred:
+            if reason is None:
+                log.info("recording metric samples again: %s no longer records them", self.deferred)
+            else:
+                log.warning("not recording metric samples here: %s", reason)
+            self.deferred = reason
+        return reason is not None
+
     # --- the poll worker -------------------------------------------------------------
 
     def on_batch(self, batch: Batch, state: FloorState) -> None:
+        # Events are counted up to where the change list is complete: behind
+        # a relay that is its last poll of the help desk, a little before the
+        # answer's server time; later events come with a later batch.
+        if self._deferring():
+            self._last_at = self._pending = None  # counts start afresh if this resumes
+            return
         at, since = batch.server_time, self._last_at
-        if since is None or at <= since:
+        until = at if batch.complete_to is None else min(at, batch.complete_to)
+        if since is None or until <= since:
             tallies: Mapping[QueueId, Tally] = {}
             span = 0.0
         else:
             tallies = tally(
                 batch.tickets,
                 since=since,
-                until=at,
+                until=until,
                 met=state.first_response_met,
                 first_clock=state.first_response_clock,
             )
-            span = (at - since).total_seconds()
-        if since is None or at > since:
-            self._last_at = at
+            span = (until - since).total_seconds()
+        if since is None or until > since:
+            self._last_at = until
         agents = Counter(agent.state for agent in state.agents.values())
         self._pending = _Pending(at, span, tallies, agents)
 
     def on_view(self, view: FloorView) -> None:
+        if self.deferred is not None:
+            return
         pending, self._pending = self._pending, None
         if pending is None or pending.at != view.generated_at:
             pending = _Pending(view.generated_at, 0.0, {}, {})

@@ -25,8 +25,15 @@ What the desks get:
   to the help desk through a second connection (serialised), and a reply's
   ticket joins the change sequence at once.
 
+Cheap per desk: every answer is encoded once per relay poll and request
+and handed to every desk that asks the same (each ticket version is encoded
+once, ever); agents and queues go out only when they changed
+(docs/feed-api.md). A poll's changes and its time are taken in at once, under
+the server's lock, so no desk sees one without the other.
+
 Metric samples are recorded once, by the relay (``--record``, into the
-shared database); desks behind a relay turn their own recording off.
+shared database); the relay says so in its feed (``"relay": {"records":
+true}``) and desks behind it then leave recording to it.
 """
 
 from __future__ import annotations
@@ -39,8 +46,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
-from sortedcontainers import SortedList
-
 from cockpit.backends import open_backend
 from cockpit.backends.base import (
     AutoReplyState,
@@ -52,12 +57,13 @@ from cockpit.backends.base import (
 )
 from cockpit.domain import Agent, Batch, Queue, Ticket, TicketId
 from cockpit.floor import FloorState
+from cockpit.relay_log import ChangeLog
 from cockpit.runtime.health import Health, HealthState
 from cockpit.runtime.poller import Poller
 from cockpit.settings import Settings
-from cockpit.sim.api import ApiError, SourceUnavailable
+from cockpit.sim.api import ApiError, RelayMarker, SourceUnavailable
 from cockpit.sim.engine import ScriptNotFound, TicketClosed, TicketNotFound
-from cockpit.sim.feed import ChangePage, CursorExpired
+from cockpit.sim.feed import ChangePage
 from cockpit.sim.scenarios import Scenario
 from cockpit.timebase import BackendClock, clock_rate
 
@@ -75,80 +81,6 @@ class RelayStats:
     seq: int
     tickets: int
     polls: int
-
-
-class ChangeLog:
-    """The latest version of each ticket, numbered in order of change.
-
-    Thread-safe: the poll worker writes, request threads read.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._seq = 0
-        # Cursors below this belong to an earlier era (before a full reload).
-        self._era_start = 0
-        self._latest: dict[TicketId, tuple[int, Ticket]] = {}
-        self._order: SortedList = SortedList()  # (seq, ticket id)
-
-    @property
-    def seq(self) -> int:
-        return self._seq
-
-    def reset(self) -> None:
-        with self._lock:
-            self._latest.clear()
-            self._order.clear()
-            self._era_start = self._seq + 1
-
-    def put(self, tickets: list[Ticket]) -> None:
-        with self._lock:
-            for ticket in tickets:
-                self._put(ticket)
-
-    def _put(self, ticket: Ticket) -> None:
-        old = self._latest.get(ticket.id)
-        if old is not None:
-            self._order.remove((old[0], ticket.id))
-        self._seq += 1
-        self._latest[ticket.id] = (self._seq, ticket)
-        self._order.add((self._seq, ticket.id))
-
-    def get(self, ticket_id: TicketId) -> Ticket | None:
-        with self._lock:
-            entry = self._latest.get(ticket_id)
-            return None if entry is None else entry[1]
-
-    def forget_missing(self, keep: dict[TicketId, Ticket]) -> int:
-        """Drop tickets the relay's floor no longer holds (pruned history)."""
-        with self._lock:
-            gone = [t for t in self._latest if t not in keep]
-            for ticket_id in gone:
-                seq, _ = self._latest.pop(ticket_id)
-                self._order.remove((seq, ticket_id))
-            return len(gone)
-
-    def page(self, cursor: int | None, limit: int) -> ChangePage:
-        with self._lock:
-            if cursor is not None and (cursor < self._era_start - 1 or cursor > self._seq):
-                raise CursorExpired(f"cursor {cursor} is not from this relay's current load")
-            start = self._era_start - 1 if cursor is None else cursor
-            entries = list(self._order.irange((start + 1,), None, inclusive=(True, True)))
-            chosen = entries[:limit]
-            tickets = [self._latest[ticket_id][1] for _, ticket_id in chosen]
-            next_cursor = chosen[-1][0] if chosen else max(start, self._era_start - 1)
-            if len(entries) <= limit:
-                next_cursor = self._seq  # nothing left: the newest number
-            return ChangePage(
-                tickets=tickets,
-                next_cursor=next_cursor,
-                has_more=len(entries) > limit,
-                full=cursor is None,
-            )
-
-    def stats(self) -> tuple[int, int, int]:
-        with self._lock:
-            return self._era_start, self._seq, len(self._latest)
 
 
 class RelaySource:
@@ -174,26 +106,33 @@ class RelaySource:
         self._agents: tuple[Agent, ...] = ()
         self._health = Health(HealthState.OFFLINE, reason="loading")
         self._polls = 0
+        self._generation = 0
 
     # --- fed by the relay's poller (its worker thread) ----------------------------
 
     def on_batch(self, batch: Batch, state: FloorState) -> None:
+        """Take in one poll (under the server's lock: see :class:`Relay`)."""
         if batch.full:
             self._log.reset()
         # The floor's kept version: an older one that arrived late is not passed on.
-        self._log.put([state.tickets[t.id] for t in batch.tickets if t.id in state.tickets])
+        kept = [state.tickets[t.id] for t in batch.tickets if t.id in state.tickets]
+        self._log.put(kept, encode=not batch.full)
         self._polls += 1
         if batch.full or self._polls % 100 == 0:
             self._log.forget_missing(state.tickets)
         self._clock.observe_batch(batch)
         with self._state_lock:
             self._server_time = state.server_time
-            self._queues = tuple(state.queues.values())
-            self._agents = tuple(state.agents.values())
+            if batch.full or batch.queues is not None or not self._queues:
+                self._queues = tuple(state.queues.values())
+            if batch.full or batch.agents is not None or not self._agents:
+                self._agents = tuple(state.agents.values())
+            self._generation += 1
 
     def on_health(self, health: Health) -> None:
         with self._state_lock:
             self._health = health
+            self._generation += 1
 
     # --- FeedSource: reading ------------------------------------------------------
 
@@ -204,6 +143,12 @@ class RelaySource:
             assert self._server_time is not None
             as_of = self._server_time
         return max(as_of, self._clock.now())
+
+    @property
+    def generation(self) -> int:
+        """Moves with every poll the relay takes in (and health change)."""
+        with self._state_lock:
+            return self._generation
 
     def advance_to(self, when: datetime) -> None:
         """The relay's time moves with its polls, not with requests."""
@@ -219,7 +164,11 @@ class RelaySource:
             return self._agents
 
     def changes_since(self, cursor: int | None, limit: int = 1000) -> ChangePage:
-        return self._log.page(cursor, limit)
+        """The changes; complete up to the help desk's time at the last poll
+        (the answer's ``server_time`` runs on from there)."""
+        with self._state_lock:
+            complete_to = self._server_time
+        return self._log.page(cursor, limit)._replace(complete_to=complete_to)
 
     def stats(self) -> RelayStats:
         era, seq, tickets = self._log.stats()
@@ -310,6 +259,7 @@ class Relay:
         upstream_token: str | None = None,
         host: str = "127.0.0.1",
         port: int = 0,
+        records: bool = False,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         from cockpit.sim.server import SimServer
@@ -319,14 +269,30 @@ class Relay:
         self.poller = Poller(self._reader, settings=settings)
         clock = BackendClock(rate=clock_rate(backend_url, 1.0), monotonic=monotonic)
         self.source = RelaySource(self._writer, on_write=self.poller.poll_now, clock=clock)
-        self.poller.subscribe(on_batch=self.source.on_batch, on_health=self.source.on_health)
+        self.marker = RelayMarker(records=records)
         self._server = SimServer(
-            self.source, _SourceClock(self.source), host=host, port=port, token=token, name="relay"
+            self.source,
+            _SourceClock(self.source),
+            host=host,
+            port=port,
+            token=token,
+            name="relay",
+            relay=self.marker,
         )
+        self.poller.subscribe(on_batch=self._take_in, on_health=self.source.on_health)
 
     @property
     def url(self) -> str:
         return self._server.url
+
+    def _take_in(self, batch: Batch, state: FloorState) -> None:
+        # Between two requests: a desk sees a poll's changes and time together.
+        with self._server.lock:
+            self.source.on_batch(batch, state)
+
+    def announce_recording(self, records: bool) -> None:
+        """Tell the desks whether this relay records the metric samples."""
+        self.marker.records = records
 
     def start(self, *, schedule: bool = True) -> None:
         """Serve; poll on the schedule (``schedule=False``: only :meth:`poll_once`)."""

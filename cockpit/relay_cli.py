@@ -33,7 +33,8 @@ def add_relay_verb(subparsers: Any) -> None:
     relay.add_argument(
         "--record",
         action="store_true",
-        help="record the floor's metric samples (once, for every desk) into the database",
+        help="record the floor's metric samples (once, for every desk) into the database; "
+        "desks behind the relay then leave recording to it",
     )
 
 
@@ -65,6 +66,7 @@ def run_relay_verb(
             upstream_token=upstream_token,
             host=args.host,
             port=args.port,
+            records=args.record,
         )
     except (BackendConfigError, OSError) as exc:
         print(f"cockpit relay: {exc}", file=sys.stderr)
@@ -75,6 +77,8 @@ def run_relay_verb(
     in_main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.set()) if in_main else None
     housekeeping = _recorder(settings, relay) if args.record else None
+    # Desks leave recording to the relay only while it really records.
+    relay.announce_recording(housekeeping is not None)
     try:
         relay.start()
         print(f"Relay for {url} on {relay.url}; Ctrl+C stops it.", file=out, flush=True)

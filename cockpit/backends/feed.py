@@ -3,8 +3,10 @@ simulator serves and any in-house ticket system can implement."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from cockpit.backends import feed_codec as codec
 from cockpit.backends.base import (
@@ -19,6 +21,7 @@ from cockpit.backends.base import (
     ReplyScript,
     UnexpectedStatus,
 )
+from cockpit.backends.feed_lists import KnownList
 from cockpit.backends.http import DEFAULT_TIMEOUTS, HttpClient, Timeouts
 from cockpit.domain import Agent, Batch, Queue, Ticket, TicketId
 
@@ -30,6 +33,13 @@ API = "/api/v1"
 
 class CursorExpired(BackendError):
     reason = "cursor_expired"
+
+
+@dataclass(frozen=True, slots=True)
+class RelayInfo:
+    """What a relay says of itself in its feed (``"relay": {...}``)."""
+
+    records: bool
 
 
 class FeedBackend:
@@ -51,6 +61,12 @@ class FeedBackend:
         )
         self._display_url = display_url or base_url
         self._page_limit = page_limit
+        # Agents and queues as last received, valid for the cursor handed out last.
+        self._agents: KnownList[Agent] = KnownList("agents", codec.agent_from_json, _agent_id)
+        self._queues: KnownList[Queue] = KnownList("queues", codec.queue_from_json, _queue_id)
+        self._handed_out: str | None = None
+        # Set from the feed: None for a help desk, else what the relay says.
+        self.relay: RelayInfo | None = None
 
     @property
     def url(self) -> str:
@@ -66,29 +82,49 @@ class FeedBackend:
     # --- reading -------------------------------------------------------------
 
     def fetch(self, cursor: str | None) -> Batch:
-        queues: tuple[Queue, ...] | None = None
+        """Tickets changed since ``cursor``; agents and queues when they changed
+        (``None`` when unchanged since the batch that handed out ``cursor``)."""
+        if cursor is None or cursor != self._handed_out:
+            self._agents.forget()
+            self._queues.forget()
+        full = cursor is None
         if cursor is not None:
             try:
-                tickets, cursor, server_time = self._ticket_pages(cursor)
+                tickets, cursor, last = self._ticket_pages(cursor)
             except CursorExpired:
-                cursor = None
-        if cursor is None:
-            queues = tuple(
-                codec.read_list(self._http.get(f"{API}/queues"), "queues", codec.queue_from_json)
-            )
-            tickets, cursor, server_time = self._ticket_pages(None)
-        agents = self._agents()
+                full = True
+        if full:
+            self._agents.forget()
+            self._queues.take(self._http.get(f"{API}/queues"))
+            tickets, cursor, last = self._ticket_pages(None)
+        versions = last.get("versions")
+        versions = versions if isinstance(versions, Mapping) else None
+        agents_changed = self._refresh(self._agents, versions)
+        # A server without versions sends queues with full loads only.
+        queues_changed = versions is not None and self._refresh(self._queues, versions)
+        self._handed_out = cursor
+        self.relay = _relay_info(last)
         return Batch(
             tickets=tuple(tickets),
             cursor=cursor,
-            server_time=server_time,
-            agents=agents,
-            queues=queues,
-            full=queues is not None,
+            server_time=codec.read_server_time(last),
+            agents=tuple(self._agents.items.values()) if full or agents_changed else None,
+            queues=tuple(self._queues.items.values()) if full or queues_changed else None,
+            full=full,
+            complete_to=codec.read_opt_time(last, "complete_to"),
         )
 
-    def _ticket_pages(self, cursor: str | None) -> tuple[list[Ticket], str, datetime]:
-        tickets: list[Ticket] = []
+    def _refresh(self, known: KnownList[Any], versions: Mapping[str, Any] | None) -> bool:
+        """Ask for what changed in ``known``'s list, unless its version is current."""
+        if known.current(versions):
+            return False
+        return known.take(self._http.get(f"{API}/{known.name}", known.params()))
+
+    def _ticket_pages(self, cursor: str | None) -> tuple[list[Ticket], str, Mapping[str, Any]]:
+        """Every page from ``cursor`` on. A ticket that changed while we paged
+        comes again on a later page: the last one seen wins (docs/feed-api.md),
+        so each ticket is in the batch once, in the order of its latest change."""
+        latest: dict[TicketId, Ticket] = {}
         while True:
             params: dict[str, str | int] = {"limit": self._page_limit}
             if cursor is not None:
@@ -99,21 +135,20 @@ class FeedBackend:
                 if exc.status == 410:
                     raise CursorExpired(str(exc)) from None
                 raise
-            tickets.extend(codec.read_list(page, "tickets", codec.ticket_from_json))
+            for ticket in codec.read_list(page, "tickets", codec.ticket_from_json):
+                latest.pop(ticket.id, None)
+                latest[ticket.id] = ticket
             next_cursor = page.get("next_cursor")
             if not isinstance(next_cursor, str | int) or isinstance(next_cursor, bool):
                 raise PayloadError("response.next_cursor: expected a string")
             cursor = str(next_cursor)
             if not page.get("has_more"):
-                return tickets, cursor, codec.read_server_time(page)
-
-    def _agents(self) -> tuple[Agent, ...]:
-        return tuple(
-            codec.read_list(self._http.get(f"{API}/agents"), "agents", codec.agent_from_json)
-        )
+                return list(latest.values()), cursor, page
 
     def server_time(self) -> datetime:
-        return codec.read_server_time(self._http.get(f"{API}/time"))
+        answer = self._http.get(f"{API}/time")
+        self.relay = _relay_info(answer)
+        return codec.read_server_time(answer)
 
     def check(self) -> ConnectionCheck:
         """One cheap read for "test connection": the queues and the server clock."""
@@ -153,3 +188,18 @@ class FeedBackend:
                 return ReplyOutcome(ticket_id, ok=False, error="ticket_closed")
             raise
         return ReplyOutcome(ticket_id, ok=True)
+
+
+def _agent_id(agent: Agent) -> str:
+    return str(agent.id)
+
+
+def _queue_id(queue: Queue) -> str:
+    return str(queue.id)
+
+
+def _relay_info(answer: Mapping[str, Any]) -> RelayInfo | None:
+    relay = answer.get("relay")
+    if not isinstance(relay, Mapping):
+        return None
+    return RelayInfo(records=relay.get("records") is True)

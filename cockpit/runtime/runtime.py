@@ -30,6 +30,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from cockpit.alerts import Alert, AlertEngine, AlertUpdate
 from cockpit.backends import BackendConfigError, TicketBackend, open_backend
 from cockpit.backends.base import BackendError
+from cockpit.backends.feed import RelayInfo
 from cockpit.backends.http import Timeouts
 from cockpit.backends.registry import MissingToken
 from cockpit.domain import Ticket
@@ -190,9 +191,9 @@ class Runtime:
             self._emit_health(_config_health(exc))
             return
         self._boot_incidents(backend, poller)
-        self._boot_housekeeping(poller)
+        self._boot_housekeeping(poller, backend)
 
-    def _boot_housekeeping(self, poller: Poller) -> None:
+    def _boot_housekeeping(self, poller: Poller, backend: TicketBackend | None = None) -> None:
         housekeeping = Housekeeping.open(
             self.settings,
             self.executors,
@@ -207,6 +208,8 @@ class Runtime:
                 housekeeping.close()
                 return
             self.housekeeping = housekeeping
+            if backend is not None:
+                housekeeping.recorder.defer_to(lambda: recording_elsewhere(backend))
             housekeeping.attach(poller)
             housekeeping.start()
 
@@ -388,6 +391,16 @@ class Runtime:
             self.backend.close()
         if self.embedded is not None:
             self.embedded.stop()
+
+
+def recording_elsewhere(backend: TicketBackend) -> str | None:
+    """Who records the floor's metric samples instead of this desk: a relay
+    that says in its feed that it records them (then recording here would
+    count every poll twice in the shared database)."""
+    relay = getattr(backend, "relay", None)
+    if isinstance(relay, RelayInfo) and relay.records:
+        return f"the relay {backend.url} records them"
+    return None
 
 
 def transport_timeouts(settings: Settings) -> Timeouts:

@@ -9,13 +9,18 @@ Anything shaped like the simulator (:class:`FeedSource`) can be served the
 same way: the relay (:mod:`cockpit.relay`) serves its copy of a real help
 desk's floor. A source that cannot answer right now raises
 :class:`SourceUnavailable`, which becomes ``503 unavailable``.
+
+Agents and queues carry versions (:mod:`cockpit.sim.versions`): the last
+ticket page names them, and ``?since=VERSION`` sends only what changed. A
+source that names its *generation* (the relay) has its answers encoded once
+per generation and request (:mod:`cockpit.sim.answers`).
 """
 
 from __future__ import annotations
 
 import hmac
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Protocol
@@ -35,15 +40,27 @@ from cockpit.backends.feed_codec import (
 )
 from cockpit.clock import Clock, format_time
 from cockpit.domain import Agent, Queue, Ticket
+from cockpit.sim.answers import AnswerCache, stamped
+from cockpit.sim.api_args import (
+    DEFAULT_LIMIT,
+    MAX_BODY,
+    MAX_LIMIT,
+    ApiError,
+    Json,
+    limit_of,
+    no_rest,
+    object_of,
+    shape_ok,
+    since_of,
+)
 from cockpit.sim.engine import ScriptNotFound, TicketClosed, TicketNotFound
 from cockpit.sim.feed import ChangePage, CursorExpired
 from cockpit.sim.scenarios import Scenario, ScenarioError, scenario_from_json, scenario_to_json
+from cockpit.sim.versions import VersionedList
 
 API = "/api/v1"
-DEFAULT_LIMIT = 1000
-MAX_LIMIT = 5000
-MAX_BODY = 1 << 20
-Json = dict[str, Any]
+__all__ = ["API", "DEFAULT_LIMIT", "MAX_BODY", "MAX_LIMIT", "ApiError", "FeedApi", "FeedSource",
+           "RelayMarker", "Response", "SourceUnavailable", "error_response"]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,18 +70,11 @@ class Response:
     headers: tuple[tuple[str, str], ...] = ()
 
 
-class ApiError(Exception):
-    """An error answer: HTTP status, the contract's code and a message."""
-
-    def __init__(self, status: int, code: str, message: str, **headers: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.code = code
-        self.headers = tuple(headers.items())
+JSON_HEADERS = (("Content-Type", "application/json"),)
 
 
 def _json(status: int, payload: Json, headers: tuple[tuple[str, str], ...] = ()) -> Response:
-    return Response(status, orjson.dumps(payload), (("Content-Type", "application/json"), *headers))
+    return Response(status, orjson.dumps(payload), (*JSON_HEADERS, *headers))
 
 
 def error_response(error: ApiError) -> Response:
@@ -88,6 +98,12 @@ class FeedSource(Protocol):
 
     @property
     def now(self) -> datetime: ...
+
+    @property
+    def generation(self) -> Hashable | None:
+        """Names the source's current state, or None when every request may
+        find it changed (the simulator moves with the clock)."""
+        ...
 
     def advance_to(self, when: datetime) -> None: ...
 
@@ -114,16 +130,30 @@ class FeedSource(Protocol):
     def scenarios(self) -> list[Scenario]: ...
 
 
+@dataclass(slots=True)
+class RelayMarker:
+    """Served by a relay: whether it records the floor's metric samples
+    (then the desks behind it do not, so nothing is counted twice)."""
+
+    records: bool = False
+
+
 class FeedApi:
     """Answers feed-API requests from one simulator (or source), on one clock."""
 
-    def __init__(self, sim: FeedSource, clock: Clock, *, token: str) -> None:
+    def __init__(
+        self, sim: FeedSource, clock: Clock, *, token: str, relay: RelayMarker | None = None
+    ) -> None:
         if not token:
             raise ValueError("the feed API needs a token")
         self._sim = sim
         self._clock = clock
         self._token = token.encode()
         self._lock = threading.Lock()
+        self._agents: VersionedList[Agent] = VersionedList(lambda a: str(a.id))
+        self._queues: VersionedList[Queue] = VersionedList(lambda q: str(q.id))
+        self._cache = AnswerCache()
+        self.relay = relay
         # (first path segment after /api/v1, method) -> handler
         self._routes: dict[tuple[str, str], Handler] = {
             ("time", "GET"): self._time,
@@ -176,7 +206,7 @@ class FeedApi:
             raise ApiError(404, "not_found", f"no such resource: {path}")
         head, _, rest = path[len(API) + 1 :].partition("/")
         methods = sorted(m for (h, m) in self._routes if h == head)
-        if not methods or not _shape_ok(head, rest):
+        if not methods or not shape_ok(head, rest):
             raise ApiError(404, "not_found", f"no such resource: {path}")
         handler = self._routes.get((head, method))
         if handler is None:
@@ -187,44 +217,99 @@ class FeedApi:
     def _stamp(self, payload: Json) -> Json:
         return {"server_time": format_time(self._sim.now), **payload}
 
+    def _answer(self, key: Hashable, build: Callable[[], Json]) -> Response:
+        """``build()``'s payload with ``server_time``, encoded once per
+        generation of a source that names its generations."""
+        now = format_time(self._sim.now)  # also: 503 before any work when unavailable
+        generation = self._sim.generation
+        body = None if generation is None else self._cache.get(generation, key)
+        if body is None:
+            body = orjson.dumps(build())
+            if generation is not None:
+                self._cache.put(generation, key, body)
+        return Response(200, stamped(now, body), JSON_HEADERS)
+
     # --- reading ---------------------------------------------------------------
 
     def _time(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
-        _no_rest(rest)
-        return _json(200, self._stamp({}))
+        no_rest(rest)
+        return _json(200, self._stamp(self._relay_json()))
+
+    def _relay_json(self) -> Json:
+        if self.relay is None:
+            return {}
+        return {"relay": {"records": self.relay.records}}
 
     def _get_queues(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
-        _no_rest(rest)
-        return _json(200, self._stamp({"queues": [queue_to_json(q) for q in self._sim.queues()]}))
+        no_rest(rest)
+        since = since_of(query)
+        return self._answer(("queues", since), lambda: self._changed_queues(since))
+
+    def _changed_queues(self, since: str | None) -> Json:
+        self._queues.update(self._sim.queues())
+        changed = self._queues.since(since)
+        return {
+            "version": changed.version,
+            "full": changed.full,
+            "queues": [queue_to_json(q) for q in changed.items],
+        }
 
     def _get_agents(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
-        _no_rest(rest)
-        return _json(200, self._stamp({"agents": [agent_to_json(a) for a in self._sim.agents()]}))
+        no_rest(rest)
+        since = since_of(query)
+        return self._answer(("agents", since), lambda: self._changed_agents(since))
+
+    def _changed_agents(self, since: str | None) -> Json:
+        self._agents.update(self._sim.agents())
+        changed = self._agents.since(since)
+        return {
+            "version": changed.version,
+            "full": changed.full,
+            "agents": [agent_to_json(a) for a in changed.items],
+        }
 
     def _get_tickets(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
-        _no_rest(rest)
-        limit = _limit(query)
+        no_rest(rest)
+        limit = limit_of(query)
         cursor_text = (query.get("cursor") or [""])[-1]
         if cursor_text and not cursor_text.isdigit():
             raise ApiError(410, "cursor_expired", "malformed cursor: start again without one")
+        cursor = int(cursor_text) if cursor_text else None
+        return self._answer(("tickets", cursor, limit), lambda: self._page(cursor, limit))
+
+    def _page(self, cursor: int | None, limit: int) -> Json:
         try:
-            page = self._sim.changes_since(int(cursor_text) if cursor_text else None, limit)
+            page = self._sim.changes_since(cursor, limit)
         except CursorExpired as exc:
             raise ApiError(410, "cursor_expired", f"{exc}: start again without one") from None
-        payload = {
+        tickets: list[Any]
+        if page.encoded is not None:
+            tickets = [orjson.Fragment(t) for t in page.encoded]
+        else:
+            tickets = [ticket_to_json(t) for t in page.tickets]
+        payload: Json = {
             "full": page.full,
             "has_more": page.has_more,
             "next_cursor": str(page.next_cursor),
-            "tickets": [ticket_to_json(t) for t in page.tickets],
+            "tickets": tickets,
         }
-        return _json(200, self._stamp(payload))
+        if page.complete_to is not None:
+            payload["complete_to"] = format_time(page.complete_to)
+        if not page.has_more:
+            # The last page says what agents and queues are now, so a client
+            # that has them asks again only when they changed.
+            self._agents.update(self._sim.agents())
+            self._queues.update(self._sim.queues())
+            payload["versions"] = {"agents": self._agents.version, "queues": self._queues.version}
+            payload.update(self._relay_json())
+        return payload
 
     def _get_auto_reply(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
-        _no_rest(rest)
+        no_rest(rest)
         return _json(200, self._stamp(auto_reply_to_json(self._sim.get_auto_reply())))
 
     def _get_scripts(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
-        _no_rest(rest)
+        no_rest(rest)
         scripts = [script_to_json(s) for s in self._sim.list_scripts()]
         return _json(200, self._stamp({"scripts": scripts}))
 
@@ -238,7 +323,7 @@ class FeedApi:
         ticket_id, _, tail = rest.partition("/")
         if not ticket_id or tail != "replies":
             raise ApiError(404, "not_found", f"no such resource: tickets/{rest}")
-        text = _object(body).get("body")
+        text = object_of(body).get("body")
         if not isinstance(text, str) or not text.strip():
             raise ApiError(400, "bad_request", "reply.body: expected a non-empty string")
         try:
@@ -250,8 +335,8 @@ class FeedApi:
         return _json(201, self._stamp({"ticket": ticket_to_json(ticket)}))
 
     def _put_auto_reply(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
-        _no_rest(rest)
-        obj = _object(body)
+        no_rest(rest)
+        obj = object_of(body)
         if not isinstance(obj.get("enabled"), bool):
             raise ApiError(400, "bad_request", "auto-reply.enabled: expected true or false")
         try:
@@ -262,8 +347,8 @@ class FeedApi:
         return _json(200, self._stamp(auto_reply_to_json(state)))
 
     def _post_script(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
-        _no_rest(rest)
-        obj = _object(body)
+        no_rest(rest)
+        obj = object_of(body)
         text = obj.get("body")
         if not isinstance(text, str) or not text.strip():
             raise ApiError(400, "bad_request", "script.body: expected a non-empty string")
@@ -286,46 +371,8 @@ class FeedApi:
 
     def _post_scenario(self, rest: str, query: Mapping[str, list[str]], body: bytes) -> Response:
         try:
-            scenario = scenario_from_json(_object(body))
+            scenario = scenario_from_json(object_of(body))
         except ScenarioError as exc:
             raise ApiError(400, "bad_request", str(exc)) from None
         placed = self._sim.inject(scenario)
         return _json(201, self._stamp({"scenario": scenario_to_json(placed)}))
-
-
-def _shape_ok(head: str, rest: str) -> bool:
-    """Whether the part after the resource name can name something here."""
-    if head == "tickets":
-        return rest == "" or (rest.count("/") == 1 and rest.endswith("/replies"))
-    if head == "scripts":
-        return "/" not in rest
-    if head == "sim":
-        return rest == "scenarios"
-    return rest == ""
-
-
-def _no_rest(rest: str) -> None:
-    if rest:
-        raise ApiError(404, "not_found", f"no such resource: {rest}")
-
-
-def _limit(query: Mapping[str, list[str]]) -> int:
-    values = query.get("limit")
-    if not values:
-        return DEFAULT_LIMIT
-    text = values[-1]
-    if not text.isdigit() or not 1 <= int(text) <= MAX_LIMIT:
-        raise ApiError(400, "bad_request", f"limit: expected a whole number from 1 to {MAX_LIMIT}")
-    return int(text)
-
-
-def _object(body: bytes) -> Json:
-    if len(body) > MAX_BODY:
-        raise ApiError(400, "bad_request", "request body too large")
-    try:
-        obj = orjson.loads(body)
-    except orjson.JSONDecodeError:
-        raise ApiError(400, "bad_request", "request body: expected a JSON object") from None
-    if not isinstance(obj, dict):
-        raise ApiError(400, "bad_request", "request body: expected a JSON object")
-    return obj

@@ -84,6 +84,11 @@ class FloorSimulator:
         return self._core.dt(self._now)
 
     @property
+    def generation(self) -> None:
+        """The floor moves with every request: no answer is reused (FeedSource)."""
+        return None
+
+    @property
     def stats(self) -> SimStats:
         return self._core.stats
 

@@ -9,6 +9,8 @@ once they are older than the retention, so memory stays bounded.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Sequence
+from datetime import datetime
 from itertools import islice
 from typing import NamedTuple
 
@@ -24,12 +26,19 @@ class CursorExpired(Exception):
 
 class ChangePage(NamedTuple):
     """One page of the change feed. ``next_cursor`` is passed back as the
-    cursor of the next call; ``full`` is true on the pages of a full load."""
+    cursor of the next call; ``full`` is true on the pages of a full load.
+    ``encoded``, when given, holds each ticket's JSON already encoded (the
+    relay keeps it per ticket version, so desks do not cost an encoding each).
+    ``complete_to``, when given, is the time up to which the change list is
+    complete, when that is earlier than the answer's ``server_time`` (a
+    relay's copy is complete to its last poll of the help desk)."""
 
     tickets: list[Ticket]
     next_cursor: int
     has_more: bool
     full: bool
+    encoded: Sequence[bytes] | None = None
+    complete_to: datetime | None = None
 
 
 class TicketBook:

@@ -17,7 +17,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 
 from cockpit.clock import Clock, ScaledClock
-from cockpit.sim.api import MAX_BODY, ApiError, FeedApi, FeedSource, Response, error_response
+from cockpit.sim.api import (
+    MAX_BODY,
+    ApiError,
+    FeedApi,
+    FeedSource,
+    RelayMarker,
+    Response,
+    error_response,
+)
 from cockpit.sim.engine import FloorSimulator
 from cockpit.sim.model import SimConfig
 from cockpit.sim.scenarios import Scenario
@@ -107,8 +115,9 @@ class SimServer:
         port: int = 0,
         token: str,
         name: str = "sim-server",
+        relay: RelayMarker | None = None,
     ) -> None:
-        self._api = FeedApi(sim, clock, token=token)
+        self._api = FeedApi(sim, clock, token=token, relay=relay)
         self._name = name
         self._address = (host, port)
         self._httpd: _HttpServer | None = None

@@ -201,3 +201,51 @@ def test_housekeeping_writes_the_handover_and_applies_retention(tmp_path: Path) 
         assert result.rolled_up > 0
     finally:
         stores.close()
+
+
+def test_behind_a_relay_events_count_up_to_where_its_change_list_is_complete() -> None:
+    # The relay's answer runs on past its last poll of the help desk; a
+    # ticket created in between comes only with the next relay poll.
+    store, executor = CountingStore(), QueuedExecutor()
+    recorder = MetricsRecorder(store, executor)
+    state = FloorState(Settings().sla)
+    agents = (Agent(AgentId("a1"), "Li", AgentState.BUSY, skills=(Q,)),)
+    s = [T0 + timedelta(seconds=n) for n in range(20)]
+    polls = [  # (server_time, complete_to, tickets new in this batch)
+        (s[0], s[0], []),
+        (s[8], s[5], [_ticket(1, s[4])]),
+        (s[13], s[10], [_ticket(2, s[6])]),
+        (s[18], s[15], [_ticket(3, s[14])]),
+    ]
+    for n, (at, complete_to, tickets) in enumerate(polls):
+        batch = Batch(tuple(tickets), str(n), at, agents=agents, complete_to=complete_to)
+        state.apply(batch)
+        recorder.on_batch(batch, state)
+        recorder.on_view(compute_view(state, backend="test"))
+    executor.run_all()
+    floor = [s for rows in store.inserts for s in rows if s.queue == FLOOR]
+    # Ticket 2 (created at +6 s, after the +5 s the second answer was complete
+    # to) counts in the third sample, not lost between the second and third.
+    assert [s.arrivals for s in floor] == [0, 1, 1, 1]
+    assert [s.span_s for s in floor] == [0.0, 5.0, 5.0, 5.0]
+
+
+def test_a_desk_behind_a_recording_relay_records_nothing_and_says_why() -> None:
+    store, executor = CountingStore(), QueuedExecutor()
+    recorder = MetricsRecorder(store, executor)
+    relay_records = [True]
+    recorder.defer_to(lambda: "the relay R records them" if relay_records[0] else None)
+    state = FloorState(Settings().sla)
+    for minute in range(3):
+        at = T0 + timedelta(minutes=minute)
+        _poll(recorder, state, at, [_ticket(minute, at - timedelta(seconds=1))])
+    assert recorder.deferred == "the relay R records them"
+    assert executor.tasks == []
+    relay_records[0] = False  # the relay was restarted without --record
+    for minute in range(3, 6):
+        at = T0 + timedelta(minutes=minute)
+        _poll(recorder, state, at, [_ticket(minute, at - timedelta(seconds=1))])
+    assert recorder.deferred is None
+    executor.run_all()
+    floor = [s for rows in store.inserts for s in rows if s.queue == FLOOR]
+    assert [s.arrivals for s in floor] == [0, 1, 1]  # counts start afresh

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from cockpit.sim import CursorExpired, FloorSimulator, SimConfig
+from cockpit.sim import ChangePage, CursorExpired, FloorSimulator, SimConfig
 
 START = datetime(2026, 11, 11, 6, 0, tzinfo=UTC)
 TICK = timedelta(seconds=5)
@@ -48,7 +48,7 @@ def test_full_load_pages_through_open_and_recently_finished(sim: FloorSimulator)
 
 def test_incremental_pages_return_only_changes_in_order(sim: FloorSimulator) -> None:
     cursor = sim.cursor
-    assert sim.changes_since(cursor) == ([], cursor, False, False)
+    assert sim.changes_since(cursor) == ChangePage([], cursor, False, False)
     before = sim.now
     sim.advance(timedelta(minutes=2))
     page = sim.changes_since(cursor, 5000)

@@ -231,3 +231,89 @@ def test_between_relay_polls_a_desk_sees_the_help_desks_clock_run_on(floor: Floo
     finally:
         desk.shutdown()
         relay.stop()
+
+
+def test_desks_at_the_same_cursor_cost_one_encoding_and_an_idle_poll_is_small(
+    floor: Floor,
+) -> None:
+    floor.relay.poll_once()
+    desks = [_desk(floor.relay) for _ in range(DESKS)]
+    api: Any = floor.relay._server._api
+    try:
+        for desk in desks:
+            assert desk.poll_once() is not None  # cold loads
+        floor.move(60)
+        floor.relay.poll_once()
+        hits, misses = api._cache.hits, api._cache.misses
+        for desk in desks:
+            assert desk.poll_once() is not None
+        # One desk builds the answers (tickets and, when they changed,
+        # agents); the other nine get them as encoded.
+        assert api._cache.misses - misses <= 2
+        assert api._cache.hits - hits >= DESKS - 1
+        session = requests.Session()
+        session.headers["Authorization"] = f"Bearer {RELAY_TOKEN}"
+        cursor = str(floor.relay.source.stats().seq)
+        idle = session.get(
+            floor.relay.url + "/api/v1/tickets", params={"cursor": cursor}, timeout=10
+        )
+        session.close()
+        assert idle.json()["tickets"] == []
+        assert len(idle.content) < 400  # the time, the cursor, the versions
+        relay_view = floor.relay.poller.view
+        assert relay_view is not None
+        for desk in desks:
+            assert desk.view is not None
+            assert _essence(desk.view) == _essence(relay_view)
+    finally:
+        for desk in desks:
+            desk.shutdown()
+
+
+def _desk_runtime(relay: Relay, tmp_path: Path) -> Any:
+    from cockpit.runtime.runtime import Runtime
+
+    settings = Settings(poll_interval_s=0.2, database_url=f"sqlite:///{tmp_path / 'desk.db'}")
+    return Runtime(settings, backend_url="feed+" + relay.url + "/")
+
+
+def _wait(done: Any, what: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not done():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.05)
+
+
+def test_a_desk_behind_a_recording_relay_leaves_the_samples_to_it(
+    floor: Floor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COCKPIT_FEED_TOKEN", RELAY_TOKEN)
+    floor.relay.announce_recording(True)
+    floor.relay.poll_once()
+    runtime = _desk_runtime(floor.relay, tmp_path)
+    views: list[FloorView] = []
+    runtime.subscribe(on_view=views.append, on_health=lambda h: None)
+    runtime.start()
+    try:
+        _wait(lambda: runtime.housekeeping is not None and len(views) >= 1, "the desk's load")
+        recorder = runtime.housekeeping.recorder
+        for _ in range(3):  # the relay's clock stands still: the floor moves by polls
+            seen = len(views)
+            floor.move(30)
+            floor.relay.poll_once()
+            _wait(lambda seen=seen: len(views) > seen, "a desk poll")
+        assert recorder.deferred is not None
+        assert floor.relay.url in recorder.deferred
+        runtime.executors.db.submit(lambda: None).result(timeout=10)
+        assert runtime.housekeeping.stores.metrics.count() == 0
+        # A relay that does not record: the desk records.
+        floor.relay.announce_recording(False)
+        for _ in range(3):
+            seen = len(views)
+            floor.move(30)
+            floor.relay.poll_once()
+            _wait(lambda seen=seen: len(views) > seen, "a desk poll")
+        assert recorder.deferred is None
+        _wait(lambda: runtime.housekeeping.stores.metrics.count() > 0, "samples")
+    finally:
+        runtime.shutdown()

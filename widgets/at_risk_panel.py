@@ -46,26 +46,30 @@ COLUMN_FIT = ColumnFit(
 )
 
 
+_DAY_S = 86_400
+
+
 def _samples(model: AtRiskModel) -> dict[int, list[str]]:
     """The texts each compact column must show, in the UI language: the
-    widest a countdown, a priority or a clock can be, the rows' own ticket
-    numbers, queues and owners (the subject takes the rest)."""
+    widest a countdown, an age, a priority or a clock can be (fixed, so a
+    new poll never has to measure them), the rows' own ticket numbers,
+    queues and owners, each distinct text once (the subject takes the rest)."""
     late = QCoreApplication.translate("AtRiskModel", "late {time}")
-    rows = range(model.rowCount())
+    widest = (_DAY_S - 1, 99 * _DAY_S + 23 * 3600)  # 23:59:59 and "99 d 23 h"
 
     def shown(column: AtRiskColumn) -> list[str]:
-        return [str(model.index(r, column).data() or "") for r in rows]
+        return sorted(model.column_texts(column))
 
     return {
         AtRiskColumn.TIME_TO_BREACH: [
-            late.format(time="8:88:88"),
-            *shown(AtRiskColumn.TIME_TO_BREACH),
+            *(late.format(time=span_text(s)) for s in widest),
+            *(span_text(s) for s in widest),
         ],
         AtRiskColumn.TICKET: texts_of(shown(AtRiskColumn.TICKET), fallback=["T000000"]),
         AtRiskColumn.QUEUE: texts_of(shown(AtRiskColumn.QUEUE), fallback=["Refunds"]),
         AtRiskColumn.PRIORITY: [priority_text(p) for p in Priority],
         AtRiskColumn.CLOCK: [clock_short_text(c) for c in ClockKind],
-        AtRiskColumn.AGE: [span_text(23 * 3600 + 58 * 60), *shown(AtRiskColumn.AGE)],
+        AtRiskColumn.AGE: [span_text(s) for s in widest],
         AtRiskColumn.ASSIGNEE: texts_of(shown(AtRiskColumn.ASSIGNEE), fallback=["agent-888"]),
     }
 

@@ -11,7 +11,7 @@ rows, the language or the table's width change.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
@@ -56,11 +56,12 @@ class ColumnFit:
         cell, title = QFontMetrics(view.font()), QFontMetrics(header.font())
         model = view.model()
         widths: dict[int, int] = {}
+        advance = _advances(view.font().key(), cell)
         for column, texts in samples.items():
-            content = max((cell.horizontalAdvance(t) for t in texts), default=0)
+            content = max((advance(t) for t in texts), default=0)
             cap = self.caps.get(column)
             if cap is not None:
-                content = min(content, cell.horizontalAdvance(cap))
+                content = min(content, advance(cap))
             name = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
             more = extra.get(column, 0) if extra else 0
             widths[column] = max(
@@ -127,6 +128,26 @@ def visible_columns(view: QTableView | QTreeView) -> list[int]:
 
 def _header(view: QTableView | QTreeView) -> QHeaderView:
     return view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+
+
+# Text widths by font (QFont.key()), so the same ticket numbers, queues and
+# owners poll after poll are measured once; bounded per font.
+_WIDTHS: dict[str, dict[str, int]] = {}
+_WIDTHS_PER_FONT = 4096
+
+
+def _advances(font_key: str, metrics: QFontMetrics) -> Callable[[str], int]:
+    widths = _WIDTHS.setdefault(font_key, {})
+    if len(widths) > _WIDTHS_PER_FONT:
+        widths.clear()
+
+    def advance(text: str) -> int:
+        width = widths.get(text)
+        if width is None:
+            width = widths[text] = metrics.horizontalAdvance(text)
+        return width
+
+    return advance
 
 
 def texts_of(values: Sequence[object], *, fallback: Sequence[str]) -> list[str]:

@@ -243,6 +243,11 @@ class AtRiskModel(RowTableModel[SlaRow, AtRiskColumn]):
             return str(row.assignee) if row.assignee else self.tr("unassigned")
         return row.subject
 
+    def column_texts(self, column: AtRiskColumn) -> set[str]:
+        """The distinct texts the shown rows put in ``column`` (sizing it
+        without a trip through ``data()`` per cell)."""
+        return {self._display(row, column) for row in self._rows}
+
     def other_clock_text(self, row: SlaRow) -> str:
         """The ticket's other clock in a few words: "Resolve late 1:00:00",
         "Resolve 4:10:00", "1st reply met"; "" when it has only the one."""

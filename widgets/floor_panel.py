@@ -119,6 +119,8 @@ class _TitleLabel(QLabel):
     _hint = ""
 
     def setText(self, text: str) -> None:
+        if text == self.text():  # most polls: no relayout, no re-measuring
+            return
         super().setText(text)
         self._update_tooltip()
 

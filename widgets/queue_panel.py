@@ -100,8 +100,9 @@ class _SummaryTile(QFrame):
             layout.addWidget(label)
 
     def show_figure(self, value: str, detail: str = "", sev: Severity = Severity.NORMAL) -> None:
-        self.value.setText(value)
-        self.detail.setText(detail)
+        for label, text in ((self.value, value), (self.detail, detail)):
+            if label.text() != text:  # an unchanged text: no relayout
+                label.setText(text)
         name = {Severity.WARN: "warn", Severity.CRITICAL: "critical"}.get(sev, "normal")
         if self.property("severity") != name:
             self.setProperty("severity", name)

@@ -44,7 +44,7 @@ from cockpit.metrics import FloorView, QueueFigures
 from cockpit.ranking import QueueRisk, needs_help
 from cockpit.settings import Thresholds
 from widgets.floor_panel import ElidedLabel, FloorPanel, panel_title, placeholder_stack, row_table
-from widgets.floor_text import risk_headline, staffing_facts
+from widgets.floor_text import countdown_text, risk_headline, staffing_facts
 from widgets.models.queue_model import (
     Column,
     FloorTotals,
@@ -63,7 +63,7 @@ MIN_POINT_SIZE = 10
 # Widest text each column must fit at full size (cue included).
 _TEMPLATES: dict[Column, str] = {
     Column.QUEUE: "售后退款专线",
-    Column.OLDEST_WAIT: "▲▲ 8:88:88",
+    Column.OLDEST_WAIT: "▲▲ 88:88:88",
     Column.SERVICE_LEVEL: "▼▼ 100%",
     Column.OCCUPANCY: "100%",
 }
@@ -73,6 +73,11 @@ _NAME_CAP = "Refunds & returns"
 _PAD = 14  # horizontal padding per column, in pixels
 _HEADER_PAD = 20  # a header section's padding (8 + 8) and border, and a little air
 _ROW_SPACING = 1.3  # row height ÷ line height: compact, yet apart from two metres
+
+
+def _wait_templates() -> tuple[str, ...]:
+    """The widest an oldest wait reads, with its cue, in the UI language."""
+    return tuple("▲▲ " + countdown_text(s) for s in (86_399, 9 * 86_400 + 23 * 3_600))
 
 
 def ui_language() -> str:
@@ -415,6 +420,8 @@ class QueuePanel(FloorPanel):
             template = _TEMPLATES.get(column, _COUNT_TEMPLATE)
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             content = data_fm.horizontalAdvance(template)
+            if column is Column.OLDEST_WAIT:  # 23:59:59, or past a day "9 d 23 h"
+                content = max(data_fm.horizontalAdvance(t) for t in _wait_templates())
             if column is Column.QUEUE:
                 longest = max((data_fm.horizontalAdvance(n) for n in self._names()), default=0)
                 content = max(content, min(longest, data_fm.horizontalAdvance(_NAME_CAP)))

@@ -120,3 +120,23 @@ def test_staffing_tile_counts_each_person_once() -> None:
     totals = floor_totals(queues, staffing)
     assert (totals.available, totals.busy, totals.away) == (2, 3, 0)
     assert floor_totals(queues).available == 4
+
+
+def test_a_wait_past_ten_hours_or_a_day_shows_whole(qtbot: QtBot, qapp: QApplication) -> None:
+    """The oldest-wait column is sized for the widest wait it can show
+    (23:59:59, or "9 d 23 h" past a day), so a wait that grows between two
+    polls is never cut to "12:07:…"."""
+    apply_theme(qapp, night=False)
+    panel = _panel(qtbot, 1366, 768)
+    panel._on_floor_changed(view(FLOOR))
+    qtbot.waitUntil(lambda: _fits(panel))
+    for wait_s in (12 * 3600 + 7 * 60 + 33, 2 * 86_400 + 4 * 3600):
+        late = [figures("presale", open=40, waiting=5, oldest_wait_s=wait_s), *FLOOR[1:]]
+        panel._on_floor_changed(view(late))
+        texts = [
+            str(panel.model.index(r, Column.OLDEST_WAIT).data())
+            for r in range(panel.model.rowCount())
+        ]
+        text = max(texts, key=len)
+        width = panel.table.fontMetrics().horizontalAdvance(text)
+        assert width <= panel.table.columnWidth(Column.OLDEST_WAIT) - 8, (text, width)

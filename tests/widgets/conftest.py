@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
-from widgets.app import Translations
+from widgets.app import Translations, apply_app_font, apply_theme
 
 
 @pytest.fixture(autouse=True)
@@ -36,3 +36,14 @@ def translations(qapp: QApplication) -> Iterator[Translations]:
     yield switcher
     switcher.clear()
     QLocale.setDefault(QLocale("en_US"))
+
+
+@pytest.fixture
+def real_font(qapp: QApplication) -> Iterator[None]:
+    """The cockpit's own font and style sheet (fonts decide what fits)."""
+    before = qapp.font()
+    apply_app_font(qapp)
+    apply_theme(qapp, night=False)
+    yield
+    qapp.setFont(before)
+    qapp.setProperty("cockpitBasePoints", None)

@@ -6,7 +6,6 @@ reminders folded out of the incident log."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -22,7 +21,7 @@ from cockpit.settings import Settings
 from cockpit.store.incidents import EventRecord, Outcome, Phase
 from tests.widgets.fakes import FakeRuntime, view
 from tests.widgets.test_window_layout import NINE, _window
-from widgets.app import CockpitSession, Translations, apply_app_font, apply_theme, window_state
+from widgets.app import CockpitSession, Translations, window_state
 from widgets.floor_panel import ElidedLabel, elide_words
 from widgets.floor_text import risk_headline
 from widgets.models.queue_model import Column
@@ -58,16 +57,6 @@ def nine_bad_queues() -> FloorView:
             )
         )
     return view(rows)
-
-
-@pytest.fixture
-def real_font(qapp: QApplication) -> Iterator[None]:
-    before = qapp.font()
-    apply_app_font(qapp)
-    apply_theme(qapp, night=False)
-    yield
-    qapp.setFont(before)
-    qapp.setProperty("cockpitBasePoints", None)
 
 
 # --- 1366×768 ------------------------------------------------------------------------

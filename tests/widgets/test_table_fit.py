@@ -8,16 +8,15 @@ important columns in the documented order."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QTableView, QTreeView
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QTreeView
 from pytestqt.qtbot import QtBot
 
 from tests.widgets.long_floor import long_floor
 from tests.widgets.test_window_layout import _window
-from widgets.app import Translations, apply_app_font, apply_theme
+from widgets.app import Translations
 from widgets.at_risk_panel import COLUMN_FIT as AT_RISK_FIT
 from widgets.at_risk_panel import AtRiskPanel
 from widgets.escalations_panel import COLUMN_FIT as ESCALATIONS_FIT
@@ -27,16 +26,6 @@ from widgets.models.at_risk_model import AtRiskColumn
 from widgets.models.escalation_model import EscalationColumn
 from widgets.sla_heatmap import SlaHeatmapPanel
 from widgets.table_fit import ColumnFit
-
-
-@pytest.fixture
-def real_font(qapp: QApplication) -> Iterator[None]:
-    before = qapp.font()
-    apply_app_font(qapp)
-    apply_theme(qapp, night=False)
-    yield
-    qapp.setFont(before)
-    qapp.setProperty("cockpitBasePoints", None)
 
 
 def _header(view: QTableView | QTreeView) -> QHeaderView:

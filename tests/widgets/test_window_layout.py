@@ -24,8 +24,6 @@ from widgets.app import (
     GEOMETRY_KEY,
     CockpitSession,
     Translations,
-    apply_app_font,
-    apply_theme,
     window_state,
 )
 from widgets.bridge import Bridge
@@ -143,16 +141,6 @@ def test_fit_rect_shrinks_and_moves_into_the_room(rect: QRect, fitted: QRect) ->
 
 
 # --- the queue table at every size ----------------------------------------------------
-
-
-@pytest.fixture
-def real_font(qapp: QApplication) -> Iterator[None]:
-    """The cockpit's own font and style sheet (fonts decide what fits)."""
-    before = qapp.font()
-    apply_app_font(qapp)
-    apply_theme(qapp, night=False)
-    yield
-    qapp.setFont(before)
 
 
 def _window(qtbot: QtBot, width: int, height: int) -> tuple[MainWindow, Bridge]:

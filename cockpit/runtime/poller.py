@@ -208,6 +208,10 @@ class Poller:
                 # Only polls change the state (one at a time): its cursor is safe to read.
                 with _collector_paused(self._state.cursor is None):
                     batch = self.backend.fetch(self._state.cursor)
+                    # The data is as old as the answer, not as the request: a
+                    # full load that takes longer than the stale limit must
+                    # not read stale the moment it lands.
+                    answered = self._clock.now()
                     verdict = judge(self._state.server_time, self._state.cursor, batch)
                     self._skew = skew_of(batch, _date_offset(self.backend), self._skew)
                     if verdict is not Verdict.FRESH:
@@ -222,7 +226,7 @@ class Poller:
                 self._on_failure(InternalError(f"internal error: {type(exc).__name__}"), attempt)
                 return None
             self._view = view
-            self._on_success(attempt)
+            self._on_success(attempt, answered)
         self._notify(self._batch_listeners, batch, self._state)
         self._notify(self._view_listeners, view)
         return view
@@ -242,10 +246,10 @@ class Poller:
             )
         return replace(view, rate_budget=_rate_budget(self.backend))
 
-    def _on_success(self, attempt: datetime) -> None:
+    def _on_success(self, attempt: datetime, answered: datetime) -> None:
         self._not_before = 0.0
         self._set_health(
-            Health(HealthState.LIVE, last_success=attempt, last_attempt=attempt, skew=self._skew)
+            Health(HealthState.LIVE, last_success=answered, last_attempt=attempt, skew=self._skew)
         )
 
     def _on_not_news(self, verdict: Verdict, attempt: datetime) -> None:

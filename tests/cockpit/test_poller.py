@@ -206,3 +206,25 @@ def test_read_sees_the_floor_and_is_not_held_up_by_a_slow_fetch() -> None:
     finally:
         release.set()
         worker.join(10)
+
+
+def test_a_slow_full_load_is_not_stale_the_moment_it_lands() -> None:
+    """The data is as old as the answer: a full load that took longer than
+    the stale limit (3 polls of 5 s) reads live, and ages from its answer."""
+    h = Harness()
+
+    class SlowBackend(FakeBackend):
+        def fetch(self, cursor: str | None) -> Batch:
+            h.tick(20)  # the pages took 20 s to come in
+            return super().fetch(cursor)
+
+    h.backend = SlowBackend(FULL)  # type: ignore[arg-type]
+    h.poller.backend = h.backend
+    h.poller.poll_once()
+    h.poller.refresh_health()
+    assert h.poller.health.state is HealthState.LIVE
+    assert h.poller.health.last_success == h.clock.now()
+    assert h.poller.health.last_attempt == h.clock.now() - timedelta(seconds=20)
+    h.tick(15)
+    h.poller.refresh_health()
+    assert h.poller.health.state is HealthState.STALE

@@ -48,7 +48,7 @@ def test_window_follows_the_simulator_and_its_outage(
         session.start()
         model = session.window.queue_panel.model
         qtbot.waitUntil(lambda: model.rowCount() == len(sim.queues()), timeout=15_000)
-        assert health[-1] is HealthState.LIVE
+        qtbot.waitUntil(lambda: health[-1] is HealthState.LIVE, timeout=5_000)
 
         server.stop()
         qtbot.waitUntil(lambda: health[-1] is HealthState.STALE, timeout=15_000)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 import orjson
 
 from cockpit.backends import BackendConfigError, TicketBackend, open_backend
+from cockpit.clock import parse_time
 from cockpit.incidents.cli import (
     add_incident_verbs,
     add_playbook_verbs,
@@ -67,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (default 8765)")
     sim.add_argument("--seed", type=int, default=None, dest="sim_seed", help="random seed")
     sim.add_argument("--speed", type=float, default=None, dest="sim_speed", help="speed-up factor")
+    sim.add_argument(
+        "--start",
+        metavar="TIME",
+        dest="sim_start",
+        help="the floor's time at start, ISO 8601 with a zone (e.g. 2026-11-24T00:30+08:00 "
+        "rehearses the promotion peak at any hour; default: now)",
+    )
     sim.add_argument(
         "--scenario",
         action="append",
@@ -152,12 +160,20 @@ def _run_sim(args: argparse.Namespace, settings: Settings) -> int:
 
     try:
         scenarios = [parse_scenario(text) for text in args.scenario]
+        start = parse_time(args.sim_start) if args.sim_start else None
     except ScenarioError as exc:
         print(f"cockpit sim: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except ValueError:
+        print(
+            f"cockpit sim: --start {args.sim_start!r} is not an ISO 8601 time with a zone "
+            "(e.g. 2026-11-24T00:30+08:00)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     seed = _first(args.sim_seed, args.seed, settings.sim.seed)
     speed = _first(args.sim_speed, args.speed, settings.sim.speed)
-    serve(port=args.port, seed=seed, speed=speed, scenarios=scenarios)
+    serve(port=args.port, seed=seed, speed=speed, scenarios=scenarios, start=start)
     return EXIT_OK
 
 

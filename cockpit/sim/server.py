@@ -178,6 +178,7 @@ def serve(
     token: str | None = None,
     *,
     scenarios: Sequence[Scenario] = (),
+    start: datetime | None = None,
     host: str = "127.0.0.1",
     config: SimConfig | None = None,
     stop: threading.Event | None = None,
@@ -185,12 +186,14 @@ def serve(
 ) -> None:
     """Run a simulated floor on ``host:port`` until Ctrl+C (or ``stop`` is set).
 
-    The floor starts now and runs ``speed`` times faster than real time.
+    The floor starts at ``start`` (default now) and runs ``speed`` times
+    faster than real time.
     Without a ``token`` the ``COCKPIT_FEED_TOKEN`` secret is used (the one
     ``sim://`` clients read); failing that a fresh token is made and shown
     once on the console. ``on_ready`` gets the server's URL once it listens.
     """
-    start = datetime.now(UTC)
+    told = "" if start is None else f", floor time from {start.isoformat(timespec='minutes')}"
+    start = datetime.now(UTC) if start is None else start.astimezone(UTC)
     token, generated = _token(token)
     sim = FloorSimulator(config or SimConfig.default(), seed=seed, start=start)
     for scenario in scenarios:
@@ -204,7 +207,8 @@ def serve(
             # Flushed: a frozen build ignores PYTHONUNBUFFERED, and whoever
             # reads the pipe is waiting for this line.
             print(
-                f"Floor simulator on {server.url} (seed {seed}, {speed:g}x); Ctrl+C stops it.",
+                f"Floor simulator on {server.url} (seed {seed}, {speed:g}x{told}); "
+                "Ctrl+C stops it.",
                 flush=True,
             )
             if generated:

@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -91,8 +92,9 @@ def test_broken_settings_are_reported_not_raised(
 def sim_process(tmp_path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     port = free_port()
     env = dict(os.environ, COCKPIT_FEED_TOKEN="cli-test-token", PYTHONUNBUFFERED="1")
+    command = [sys.executable, "main.py", "sim", "--port", str(port), "--seed", "3"]
     proc = subprocess.Popen(
-        [sys.executable, "main.py", "sim", "--port", str(port), "--seed", "3", "--speed", "30"],
+        [*command, "--speed", "30", "--start", SIM_START],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -108,6 +110,14 @@ def sim_process(tmp_path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     finally:
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=30) == 0
+
+
+SIM_START = "2026-11-24T10:00+08:00"
+
+
+def test_sim_refuses_a_start_without_a_zone(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["sim", "--start", "2026-11-24T10:00"], gui=no_gui) == EXIT_USAGE
+    assert "not an ISO 8601 time with a zone" in capsys.readouterr().err
 
 
 def test_main_py_sim_and_snapshot_in_separate_processes(
@@ -127,6 +137,9 @@ def test_main_py_sim_and_snapshot_in_separate_processes(
     doc = json.loads(result.stdout)
     assert doc["health"] == "live"
     assert doc["backend"] == f"sim://127.0.0.1:{port}"
+    # The floor's own time, from --start (30x: minutes of floor time have passed).
+    floor_now = datetime.fromisoformat(doc["generated_at"])
+    assert timedelta(0) <= floor_now - datetime.fromisoformat(SIM_START) < timedelta(hours=1)
     assert "cli-test-token" not in result.stdout + result.stderr
 
 

@@ -171,7 +171,8 @@ def drill(tmp_path: Path) -> Iterator[Drill]:
         COCKPIT_PLAYBOOK_DIR=str(_drill_playbook(tmp_path / "playbooks")),
     )
     command = [sys.executable, "main.py", "sim", "--port", str(port), "--seed", "5"]
-    command += ["--speed", "1"]
+    # A fixed mid-morning floor: enough fresh sign-in tickets whatever the hour.
+    command += ["--speed", "1", "--start", "2026-11-24T10:00+08:00"]
     sim = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )

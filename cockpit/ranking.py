@@ -35,7 +35,9 @@ class RiskLevel(IntEnum):
     """How much a queue needs attention; higher is worse."""
 
     OK = 0
-    WATCH = 1  # tickets at risk, waiting past target, or waiting with nobody free
+    # Tickets at risk, waiting past target, or waiting with nobody free
+    # while other queues have agents free (someone could be moved).
+    WATCH = 1
     NEEDS_HELP = 2  # breaches, or the service level under its target
 
 
@@ -126,10 +128,16 @@ def soonest_due(rows: Iterable[SlaRow]) -> dict[QueueId, float]:
     return soonest
 
 
-def risk_level(figures: QueueFigures, *, breached: int, below: float | None) -> RiskLevel:
+def risk_level(
+    figures: QueueFigures, *, breached: int, below: float | None, free_elsewhere: bool = True
+) -> RiskLevel:
+    """The queue's colour. Nobody free with customers waiting is an outlier
+    only while other queues have someone free: when the whole floor is
+    taken (a peak), every queue would turn amber and none would stand out;
+    the headline and the agents tile say "nobody free" instead."""
     if breached > 0 or (below is not None and below > 0):
         return RiskLevel.NEEDS_HELP
-    starved = figures.waiting > 0 and figures.agents_available == 0
+    starved = free_elsewhere and figures.waiting > 0 and figures.agents_available == 0
     if figures.at_risk > 0 or figures.waiting_past_target > 0 or starved:
         return RiskLevel.WATCH
     return RiskLevel.OK
@@ -143,7 +151,9 @@ def rank_queues(
 ) -> tuple[QueueRisk, ...]:
     """The queues worst first. Ties keep the order the core gave."""
     due = soonest_due(at_risk)
-    risks = [_assess(f, due.get(f.queue), agents_needed) for f in queues]
+    queues = tuple(queues)
+    free_somewhere = any(f.agents_available > 0 for f in queues)
+    risks = [_assess(f, due.get(f.queue), agents_needed, free_somewhere) for f in queues]
     order = sorted(range(len(risks)), key=lambda i: (_sort_key(risks[i]), i))
     return tuple(_with_rank(risks[i], n) for n, i in enumerate(order, start=1))
 
@@ -155,13 +165,16 @@ def needs_help(ranked: Iterable[QueueRisk]) -> QueueRisk | None:
 
 
 def _assess(
-    figures: QueueFigures, soonest_s: float | None, agents_needed: AgentsNeeded | None
+    figures: QueueFigures,
+    soonest_s: float | None,
+    agents_needed: AgentsNeeded | None,
+    free_somewhere: bool,
 ) -> QueueRisk:
     breached = breaches(figures)
     below = shortfall(figures)
     return QueueRisk(
         figures=figures,
-        level=risk_level(figures, breached=breached, below=below),
+        level=risk_level(figures, breached=breached, below=below, free_elsewhere=free_somewhere),
         rank=0,
         breached=breached,
         at_risk=figures.at_risk,

@@ -78,6 +78,26 @@ def test_levels_colour_only_the_outliers() -> None:
     }
 
 
+def test_nobody_free_everywhere_colours_no_queue() -> None:
+    # A peak with every agent taken: "nobody free" is the floor's fact (the
+    # headline says it), not an outlier; breaches and risk still colour.
+    ranked = {
+        str(r.queue): (r.level, r.zero_available)
+        for r in rank_queues(
+            [
+                q("busy", waiting=30, agents_available=0, agents_busy=9),
+                q("risky", waiting=5, at_risk=1, agents_available=0, agents_busy=4),
+                q("late", waiting=5, breached=2, agents_available=0, agents_busy=4),
+            ]
+        )
+    }
+    assert ranked == {
+        "busy": (RiskLevel.OK, True),
+        "risky": (RiskLevel.WATCH, True),
+        "late": (RiskLevel.NEEDS_HELP, True),
+    }
+
+
 def test_at_target_is_not_below() -> None:
     (risk,) = rank_queues([q("edge", service_level=0.8, service_level_target=0.8)])
     assert risk.level is RiskLevel.OK

@@ -35,7 +35,7 @@ def main() -> None:
     args = parser.parse_args()
     floor = Floor(args.tickets)
     early = EarlyWarning(playbooks=load_library().listing())
-    early.detector._clusters._segmenter.warm()  # jieba's dictionary: once, at start-up
+    early.detector._clusters._segmenter.warm()  # the word dictionary: once, at start-up
     batch, floor.cursor = in_process_batch(floor.sim, None)
     floor.state.apply(batch)
     view = compute_view(floor.state, backend="bench")

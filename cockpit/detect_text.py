@@ -1,8 +1,11 @@
-"""Ticket subjects as keywords: Chinese and English segmentation (jieba),
-near-duplicate clusters (rapidfuzz) and the public-opinion keyword list.
+"""Ticket subjects as keywords: Chinese and English segmentation (rjieba,
+the Rust port of jieba: the same dictionary and cuts, in 30 MB instead of
+jieba's 65 MB and some twenty times faster), near-duplicate clusters
+(rapidfuzz) and the public-opinion keyword list.
 
-jieba loads its dictionary lazily (about a second): :meth:`Segmenter.warm`
-does it once, on a worker thread, and every later call is cheap. Clusters
+rjieba builds its dictionary when imported (about 0.1 s):
+:meth:`Segmenter.warm` does it once, on a worker thread, and every later
+call is cheap. Clusters
 are kept incrementally: an exact subject seen before costs a dict lookup, a
 new one one ``extractOne`` over the cluster representatives (C code).
 """
@@ -113,7 +116,7 @@ _ASCII_WORD = re.compile(r"^[a-z0-9]+$")
 
 
 class Segmenter:
-    """Words of a subject line (jieba for Chinese; English words pass through)."""
+    """Words of a subject line (jieba's cuts for Chinese; English words pass through)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -129,28 +132,26 @@ class Segmenter:
         """Load the dictionary on a thread of its own; until it is loaded,
         callers that check :attr:`ready` skip segmenting."""
         self.lazy = True
-        thread = threading.Thread(target=self.warm, name="jieba-warm", daemon=True)
+        thread = threading.Thread(target=self.warm, name="words-warm", daemon=True)
         thread.start()
         return thread
 
     def warm(self) -> None:
-        """Load jieba's dictionary now (once; about a second)."""
+        """Load the dictionary now (once; about 0.1 s)."""
         with self._lock:
             if self._ready:
                 return
-            import jieba
+            import rjieba  # noqa: F401  (builds the dictionary)
 
-            jieba.setLogLevel(logging.WARNING)
-            jieba.initialize()
             self._ready = True
 
     def words(self, text: str) -> tuple[str, ...]:
         """The meaningful words of ``text``, lower-cased, in order."""
         self.warm()
-        import jieba
+        import rjieba
 
         kept: list[str] = []
-        for raw in jieba.lcut(text.casefold()):
+        for raw in rjieba.cut(text.casefold()):
             word = raw.strip()
             if not word or _PUNCT.match(word) or word in _STOPWORDS:
                 continue

@@ -5,7 +5,7 @@ the staffing what-ifs, fed by the poller on its worker thread.
 ``on_view`` (forecast from the new figures). After each poll
 :attr:`EarlyWarning.latest` holds an immutable :class:`EarlyWarningView`,
 swapped whole, that any thread may read; listeners get it too (on the poll
-worker). jieba's dictionary loads on the first poll, on that worker.
+worker). The word dictionary (rjieba) loads on the first poll, on that worker.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from cockpit.domain import Batch
 from cockpit.floor import FloorState
 from cockpit.forecast import Forecast, Forecaster, ForecastSettings
 from cockpit.incidents.playbook import Playbook
-from cockpit.metrics import FloorView
+from cockpit.metrics import FloorView, QueueFigures
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ class EarlyWarning:
     ) -> None:
         """``load_playbooks``, when given, runs on the first poll (on the
         worker, so reading the files never holds up the GUI thread).
-        ``background_words``: load jieba's dictionary on a thread of its own
+        ``background_words``: load the word dictionary on a thread of its own
         (the app): subject clusters start once it is loaded, and the polls
         never wait for it."""
         self._load_playbooks = load_playbooks
@@ -93,6 +93,18 @@ class EarlyWarning:
 
     def subscribe(self, listener: EarlyWarningListener) -> None:
         self._listeners.append(listener)
+
+    def agents_needed(self, figures: QueueFigures) -> int | None:
+        """Agents the queue needs to hold its service-level target at its
+        current arrival rate (Erlang C), from the latest forecast; None
+        before the first one or for a queue it has not seen. Any thread:
+        it reads :attr:`latest`, which is swapped whole. The ranking's
+        staffing hook (:func:`cockpit.ranking.rank_queues`); the views rank a
+        poll's figures before or after its forecast, so it may be a poll old."""
+        latest = self.latest
+        if latest is None:
+            return None
+        return latest.forecast.needed_now.get(figures.queue)
 
     def on_batch(self, batch: Batch, state: FloorState) -> None:
         load, self._load_playbooks = self._load_playbooks, None

@@ -201,7 +201,7 @@ class CockpitSession(QObject):
     """One running cockpit: runtime, bridge, window, and the shutdown routine.
 
     ``restartRequested()``: "Restart now" in the settings dialog; whoever
-    runs the session (``_run_session``) replaces it with a new one built
+    runs the session (``run_session``) replaces it with a new one built
     from the saved settings, and sets ``can_restart`` to offer the button.
     """
 
@@ -496,11 +496,11 @@ def run_gui(args: Namespace) -> int:
 
     session_kwargs = {"translations": translations, "state": state, "choice": choice}
     if getattr(args, "smoke", False):
-        return _run_session(app, runtime, smoke=True, **session_kwargs)
-    return _run_session(app, runtime, rebuild=rebuild, **session_kwargs)
+        return run_session(app, runtime, watch=_exit_after_first_view, **session_kwargs)
+    return run_session(app, runtime, rebuild=rebuild, **session_kwargs)
 
 
-def _run_session(
+def run_session(
     app: QApplication,
     runtime: Runtime,
     *,
@@ -508,14 +508,18 @@ def _run_session(
     state: QSettings,
     choice: str,
     rebuild: Callable[[], Runtime] | None = None,
-    smoke: bool = False,
+    watch: Callable[[QApplication, CockpitSession], None] | None = None,
 ) -> int:
+    """Run the window on ``runtime`` until the user quits, as the app does
+    (GUI-thread collector, GIL switching, the one shutdown). ``watch`` is
+    called with the session before it starts: ``--smoke`` and the desk
+    benchmark use it to quit on their own (``app.exit``); no restart then."""
     app.setQuitOnLastWindowClosed(False)
     session = CockpitSession(
         app, runtime, translations=translations, state=state, language_choice=choice
     )
-    if smoke:
-        _exit_after_first_view(app, session)
+    if watch is not None:
+        watch(app, session)
     # The running session is the last one; "Restart now" appends its successor.
     sessions = [session]
 

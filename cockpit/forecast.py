@@ -108,6 +108,8 @@ class StaffingRow:
 class Forecast:
     queues: tuple[QueueForecast, ...] = ()
     staffing: tuple[StaffingRow, ...] = ()
+    # Per queue, the staffing rows' ``needed_now`` (the floor's staffing cue).
+    needed_now: Mapping[QueueId, int] = field(default_factory=dict, compare=False)
 
 
 @dataclass(slots=True)
@@ -179,7 +181,11 @@ class Forecaster:
         now = view.generated_at.timestamp()
         queues = tuple(self._queue(f, state, now) for f in view.queues)
         rows = [self._staffing(f, q, state) for f, q in zip(view.queues, queues, strict=True)]
-        return Forecast(queues=queues, staffing=suggest_moves(rows))
+        return Forecast(
+            queues=queues,
+            staffing=suggest_moves(rows),
+            needed_now={row.queue: row.needed_now for row in rows},
+        )
 
     def _queue(self, f: QueueFigures, state: FloorState, now: float) -> QueueForecast:
         idx = state.index(f.queue)

@@ -327,6 +327,12 @@ def install_early_warning(session: Any) -> EarlyWarningDock | None:
 
     service = EarlyWarning(load_playbooks=load, background_words=True)
     attach(service.attach)
+    # The floor's staffing cue: "N more agents needed" in the headline, the
+    # queue's tooltip and the wall board, from the latest Erlang C forecast.
+    window.queue_panel.model.agents_needed = service.agents_needed
+    view_modes = getattr(session, "view_modes", None)
+    if view_modes is not None:
+        view_modes.board.agents_needed = service.agents_needed
     panel = EarlyWarningPanel()
     dock = QDockWidget(QCoreApplication.translate("EarlyWarningPanel", "Early warning"), window)
     dock.setObjectName("earlyWarningDock")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWi
 
 from cockpit.at_risk import SlaRow
 from cockpit.metrics import FloorView
-from cockpit.ranking import QueueRisk, RiskLevel, needs_help, rank_queues
+from cockpit.ranking import AgentsNeeded, QueueRisk, RiskLevel, needs_help, rank_queues
 from widgets.bridge import Bridge
 from widgets.floor_panel import ElidedLabel
 from widgets.floor_text import (
@@ -93,6 +93,8 @@ class WallBoardView(QWidget):
         self._view: FloorView | None = None
         self._received = time.monotonic()
         self._ranking: tuple[QueueRisk, ...] = ()
+        # The staffing forecaster's hook (agents needed to hold the target).
+        self.agents_needed: AgentsNeeded | None = None
         self.point_size = 0
         self.banner = IncidentBanner(parent=self)
         self.headline = ElidedLabel(self)
@@ -188,7 +190,9 @@ class WallBoardView(QWidget):
     def _on_floor_changed(self, view: FloorView) -> None:
         self._view = view
         self._received = time.monotonic()
-        self._ranking = rank_queues(view.queues, at_risk=view.at_risk)
+        self._ranking = rank_queues(
+            view.queues, at_risk=view.at_risk, agents_needed=self.agents_needed
+        )
         self._show_queues()
         self._show_countdowns()
 

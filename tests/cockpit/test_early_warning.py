@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from cockpit.domain import AgentState
+from cockpit.domain import AgentState, QueueId
 from cockpit.early_warning import EarlyWarning
 from cockpit.early_warning_json import early_warning_json
 from cockpit.floor import FloorState
-from cockpit.metrics import compute_view
+from cockpit.metrics import QueueFigures, compute_view
+from cockpit.ranking import rank_queues
 from cockpit.settings import SlaSettings
 from tests.cockpit.factories import QUEUES, agent, at, batch, ticket
 
@@ -47,6 +48,26 @@ def test_each_poll_gives_a_view_with_forecast_and_staffing_for_every_queue() -> 
     assert [h["minutes"] for h in document["forecast"][0]["horizons"]] == [15, 30, 60]
     assert document["staffing"][0]["agents_online"] == 1
     assert early_warning_json(None) == {"surges": [], "forecast": [], "staffing": []}
+
+
+def test_agents_needed_comes_from_the_latest_forecast() -> None:
+    early, state = EarlyWarning(), FloorState(SlaSettings())
+    logistics = QueueFigures(queue=QueueId("logistics"), name="logistics")
+    assert early.agents_needed(logistics) is None  # no forecast yet
+    # Twelve logistics tickets in the last quarter hour: a rate to staff for.
+    arrivals = [ticket(f"L{i}", queue="logistics", created=-i) for i in range(12)]
+    poll(early, state, *arrivals, now=0, full=True)
+    latest = early.latest
+    assert latest is not None
+    rows = {row.queue: row.needed_now for row in latest.forecast.staffing}
+    assert rows["logistics"] >= 1
+    view = compute_view(state, backend="t")
+    by_queue = {f.queue: f for f in view.queues}
+    assert early.agents_needed(by_queue[QueueId("logistics")]) == rows["logistics"]
+    # The ranking's staffing hook: one agent online on logistics.
+    ranked = {r.queue: r for r in rank_queues(view.queues, agents_needed=early.agents_needed)}
+    assert ranked[QueueId("logistics")].agents_needed == rows["logistics"]
+    assert ranked[QueueId("logistics")].agents_short == max(0, rows["logistics"] - 1)
 
 
 def test_a_resolved_incident_starts_backlog_recovery_that_ends_itself() -> None:

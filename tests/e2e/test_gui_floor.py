@@ -77,6 +77,20 @@ def test_the_floor_panels_fill_after_the_first_poll(
         qtbot.waitUntil(floor.cell_dialog.isVisible, timeout=10_000)
         # (a ticket may breach both its clocks in one bucket)
         assert 0 < len(floor.cell_dialog.model.ticket_ids()) <= grid.breaches[row, column]
+
+        # the staffing cue: the queues' Erlang C "agents needed" from the
+        # early warning's forecast reach the queue ranking and the wall board
+        assert session.early_warning is not None
+        service, model = session.early_warning.service, session.window.queue_panel.model
+        qtbot.waitUntil(
+            lambda: any(r.agents_needed is not None for r in model.ranking()), timeout=20_000
+        )
+        latest = service.latest
+        assert latest is not None
+        # (the figures may be a poll younger than the forecast: no exact match)
+        risk = next(r for r in model.ranking() if r.agents_needed is not None)
+        assert risk.queue in latest.forecast.needed_now
+        assert session.view_modes.board.agents_needed == service.agents_needed
     finally:
         session.shutdown()
     assert not [t for t in threading.enumerate() if t.name.startswith(("cockpit", "APScheduler"))]

@@ -395,7 +395,12 @@ class QueuePanel(FloorPanel):
         # (The estimate keeps some slack for the style; not for this choice.)
         compact = all(shown(size, False, _SLACK) < rows for size in sizes)
         self._set_compact(compact)
-        size = max(sizes, key=lambda size: (shown(size, compact), size))
+        # A font at which even one row does not fit would make the panel's
+        # minimum height push it taller, where a smaller font shows more
+        # rows, which lets it shrink again, and so on for ever (seen with 30
+        # queues at 1920×1080): only fonts that fit the height take part.
+        fitting = [s for s in sizes if self._height_at(s, 1, compact=compact) <= self.height()]
+        size = max(fitting or sizes[:1], key=lambda size: (shown(size, compact), size))
         if size == self._point_size and not force:
             return
         self._point_size = size

@@ -124,6 +124,10 @@ def shown_values(grid: HeatmapGrid, mode: HeatmapMode) -> np.ndarray:
     return np.where(empty, np.nan, lifted)
 
 
+# Rows the heatmap keeps room for, each with its queue name legible.
+MAX_NAMED_ROWS = 12
+
+
 class SlaHeatmapPanel(FloorPanel):
     """Breaches (or breach rate, or warnings) per queue and bucket; fed by
     ``Bridge.floorUpdated``. ``cellActivated(HeatmapCell)`` on a click."""
@@ -145,6 +149,7 @@ class SlaHeatmapPanel(FloorPanel):
         self._view: FloorView | None = None
         self._grid: HeatmapGrid | None = None
         self._names: dict[QueueId, str] = {}
+        self._name_step = 0  # every how many rows the queue axis names one
         # What the axes show now (redraw sets them again only when these change).
         self._axis_names: list[str] = []
         self._time_key: tuple[object, ...] = ()
@@ -362,6 +367,7 @@ class SlaHeatmapPanel(FloorPanel):
         # poll: set them only then (each setTicks re-lays the axis out).
         if names != self._axis_names:
             self._axis_names = names
+            self._name_step = 0
             self._set_queue_axis(names)
         time_key = (grid.starts[0], len(grid.starts), grid.bucket, self._box.width(), self._zone)
         if time_key != self._time_key:
@@ -373,16 +379,35 @@ class SlaHeatmapPanel(FloorPanel):
 
     def _set_queue_axis(self, names: list[str]) -> None:
         left = self.plot.getAxis("left")
-        left.setTicks([[(row + 0.5, name) for row, name in enumerate(names)]])
         # Wide enough for the longest name (the axis does not grow by itself in
-        # time), and tall enough that no two names overlap.
+        # time), and tall enough that no two names overlap, up to a dozen
+        # queues: past that (a 60-queue promotion floor) the rows get thinner
+        # and only every so many is named (hover names any cell), or the
+        # heatmap's height would squeeze the queue table to a row.
         metrics = QFontMetrics(self._tick_font())
         left.setWidth(max(metrics.horizontalAdvance(name) for name in names) + 14)
-        line = QFontInfo(self._tick_font()).pixelSize() * 1.15  # Latin and CJK alike
-        rows = len(names)
-        self.plot.setMinimumHeight(round(line * rows) + QFontMetrics(self._tick_font()).height())
+        rows = min(len(names), MAX_NAMED_ROWS)
+        self.plot.setMinimumHeight(round(self._name_line() * rows) + metrics.height())
+        self._name_rows()
+
+    def _name_line(self) -> float:
+        return QFontInfo(self._tick_font()).pixelSize() * 1.15  # Latin and CJK alike
+
+    def _name_rows(self) -> None:
+        """Name every row whose name fits without overlapping the one above."""
+        names = self._axis_names
+        if not names:
+            return
+        row_px = self._box.height() / len(names)
+        step = max(1, math.ceil(self._name_line() / row_px)) if row_px > 0 else 1
+        if step == self._name_step:
+            return
+        self._name_step = step
+        ticks = [(row + 0.5, name) for row, name in enumerate(names) if row % step == 0]
+        self.plot.getAxis("left").setTicks([ticks])
 
     def _on_plot_resized(self) -> None:
+        self._name_rows()
         self._update_time_ticks()
         self._fit_bar_label()
         self._write_cells()

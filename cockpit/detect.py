@@ -153,6 +153,10 @@ class SurgeDetector:
         # The tickets the latest observe() saw for the first time.
         self.new_tickets: tuple[Ticket, ...] = ()
 
+    @property
+    def matcher(self) -> PlaybookMatcher:
+        return self._matcher
+
     def set_matcher(self, matcher: PlaybookMatcher) -> None:
         """Suggest from these playbooks from the next poll on."""
         self._matcher = matcher

@@ -35,6 +35,13 @@ class PlaybookMatcher:
             if p.match.topics or p.match.keywords
         )
 
+    def playbook_name(self, playbook_id: str, language: str) -> str | None:
+        """The playbook's name in ``language``; None for an id it does not know."""
+        for playbook in self._playbooks:
+            if playbook.id == playbook_id:
+                return playbook.names.get(language)
+        return None
+
     def suggest(self, kind: str, tickets: Sequence[Ticket]) -> str | None:
         """The playbook id for a surge of ``kind`` made of ``tickets``."""
         if kind == PUBLIC_OPINION_KIND:

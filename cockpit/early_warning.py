@@ -94,6 +94,11 @@ class EarlyWarning:
     def subscribe(self, listener: EarlyWarningListener) -> None:
         self._listeners.append(listener)
 
+    def playbook_name(self, playbook_id: str, language: str) -> str:
+        """What the screen calls a suggested playbook: its name in
+        ``language`` (its id only for a playbook no longer loaded)."""
+        return self.detector.matcher.playbook_name(playbook_id, language) or playbook_id
+
     def agents_needed(self, figures: QueueFigures) -> int | None:
         """Agents the queue needs to hold its service-level target at its
         current arrival rate (Erlang C), from the latest forecast; None

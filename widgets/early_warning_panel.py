@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHeaderView,
     QLabel,
+    QMainWindow,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -33,11 +34,16 @@ from cockpit.detect import Surge
 from cockpit.early_warning import EarlyWarning, EarlyWarningView
 from cockpit.forecast import QueueForecast, StaffingRow
 from widgets.confirm import Confirm, ask
+from widgets.floor_text import span_text
+from widgets.incident_text import topic_text
+from widgets.queue_panel import ui_language
 
 if TYPE_CHECKING:
     from cockpit.incidents.model import Change
 
 REFRESH_MS = 500
+# The share of the window's height the dock takes when it opens by itself.
+DOCK_SHARE = 0.28
 
 
 def _percent(value: float | None) -> str:
@@ -53,11 +59,15 @@ class EarlyWarningPanel(QWidget):
         self,
         *,
         queue_names: Callable[[], Mapping[str, str]] | None = None,
+        playbook_name: Callable[[str], str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``queue_names``: queue id → the name the screen shows, in the
+        UI's language; ``playbook_name``: the same for a playbook id."""
         super().__init__(parent)
         self.setObjectName("earlyWarningPanel")
         self._queue_names = queue_names or dict
+        self._playbook_name = playbook_name or str
         self.view: EarlyWarningView | None = None
         self._surges: tuple[Surge, ...] = ()
         self.surge_title = QLabel()
@@ -147,8 +157,10 @@ class EarlyWarningPanel(QWidget):
             if status.eta is None
             else self.tr("clear in ~{m} min").format(m=round(status.eta.total_seconds() / 60))
         )
+        names = self._queue_names()
         oldest = ", ".join(
-            f"{t.ticket} ({t.queue}, {t.wait_s / 60:.0f} min)" for t in status.oldest[:5]
+            f"{t.ticket} ({names.get(t.queue, t.queue)}, {span_text(t.wait_s)})"
+            for t in status.oldest[:5]
         )
         self.recovery.setText(
             self.tr(
@@ -165,6 +177,9 @@ class EarlyWarningPanel(QWidget):
             )
         )
 
+    def playbook_name(self, playbook_id: str) -> str:
+        return self._playbook_name(playbook_id)
+
     def surge_text(self, surge: Surge) -> tuple[str, str]:
         """(what, rate) for one surge, e.g. ("支付 付款失败", "×4.2 in 15 min")."""
         if surge.kind == "floor":
@@ -173,7 +188,8 @@ class EarlyWarningPanel(QWidget):
             what = self.tr("Public opinion: {words}").format(words=surge.label)
         elif surge.kind == "topic":
             words = " · ".join(surge.keywords[:2])
-            what = f"{surge.key} — {words}" if words else surge.key
+            topic = topic_text(surge.key)
+            what = f"{topic} — {words}" if words else topic
         else:
             what = surge.label
         minutes = surge.window_s // 60
@@ -188,7 +204,13 @@ class EarlyWarningPanel(QWidget):
         for row, surge in enumerate(surges):
             what, rate = self.surge_text(surge)
             tickets = self.tr("{n} in 15 min").format(n=surge.count_15m)
-            cells = (what, rate, tickets, surge.playbook_id or self.tr("(none)"))
+            playbook = surge.playbook_id
+            cells = (
+                what,
+                rate,
+                tickets,
+                self.tr("(none)") if playbook is None else self._playbook_name(playbook),
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if surge.public_opinion:
@@ -283,6 +305,12 @@ class EarlyWarningDock(QObject):
         )
         if reasons - self._raised_for and not self.dock.isVisible():
             self.dock.show()
+            window = self.dock.parentWidget()
+            if isinstance(window, QMainWindow):
+                # A share of the height, the queues keep the rest; its tables
+                # scroll (dragging the edge gives it more).
+                height = round(window.height() * DOCK_SHARE)
+                window.resizeDocks([self.dock], [height], Qt.Orientation.Vertical)
         self._raised_for = reasons
 
     def _on_declare_requested(self, surge: Surge) -> None:
@@ -293,7 +321,12 @@ class EarlyWarningDock(QObject):
         text = self.tr(
             "Declare a {playbook} incident for “{what}” ({rate})? Its {n} tickets "
             "become part of the incident's match."
-        ).format(playbook=surge.playbook_id, what=what, rate=rate, n=len(surge.ticket_ids))
+        ).format(
+            playbook=self.panel.playbook_name(surge.playbook_id),
+            what=what,
+            rate=rate,
+            n=len(surge.ticket_ids),
+        )
         if not self._confirm(self.panel, self.tr("Declare incident"), text, self.tr("Declare")):
             return
         self._declare(surge, self._on_declared)
@@ -327,13 +360,22 @@ def install_early_warning(session: Any) -> EarlyWarningDock | None:
 
     service = EarlyWarning(load_playbooks=load, background_words=True)
     attach(service.attach)
+    bridge = session.bridge
+
+    def queue_names() -> dict[str, str]:
+        view, language = bridge.last_view, ui_language()
+        return {} if view is None else {q.queue: q.display_name(language) for q in view.queues}
+
     # The floor's staffing cue: "N more agents needed" in the headline, the
     # queue's tooltip and the wall board, from the latest Erlang C forecast.
     window.queue_panel.model.agents_needed = service.agents_needed
     view_modes = getattr(session, "view_modes", None)
     if view_modes is not None:
         view_modes.board.agents_needed = service.agents_needed
-    panel = EarlyWarningPanel()
+    panel = EarlyWarningPanel(
+        queue_names=queue_names,
+        playbook_name=lambda playbook_id: service.playbook_name(playbook_id, ui_language()),
+    )
     dock = QDockWidget(QCoreApplication.translate("EarlyWarningPanel", "Early warning"), window)
     dock.setObjectName("earlyWarningDock")
     dock.setWidget(panel)

@@ -39,14 +39,18 @@ VIEW = EarlyWarningView(NOW, (SURGE,), Forecast((QUEUE,), (ROW,)))
 
 
 def test_the_panel_shows_the_suggested_incident_and_the_forecast(qtbot: QtBot) -> None:
-    panel = EarlyWarningPanel(queue_names=lambda: {"payment": "Payment", "presales": "Pre-sales"})
+    panel = EarlyWarningPanel(
+        queue_names=lambda: {"payment": "Payment", "presales": "Pre-sales"},
+        playbook_name={"service_outage": "Service outage"}.__getitem__,
+    )
     qtbot.addWidget(panel)
     panel.show_view(VIEW)
     assert panel.surges.rowCount() == 1
-    assert panel.surges.item(0, 0).text() == "payment — 付款失败"
+    # No internal ids on screen: the topic's and the playbook's names.
+    assert panel.surges.item(0, 0).text() == "payment — 付款失败"  # (untranslated here)
     assert panel.surges.item(0, 1).text() == "×4.2 in 15 min"
     assert panel.surges.item(0, 2).text() == "63 in 15 min"
-    assert panel.surges.item(0, 3).text() == "service_outage"
+    assert panel.surges.item(0, 3).text() == "Service outage"
     assert panel.empty.isHidden()
     cells = [panel.queues.item(0, c).text() for c in range(7)]
     assert cells == ["Payment", "4.0 → 6.0", "3/8/20", "75 %", "6 / 10", "42 % → 10 %",
@@ -54,6 +58,15 @@ def test_the_panel_shows_the_suggested_incident_and_the_forecast(qtbot: QtBot) -
     panel.show_view(EarlyWarningView(NOW))
     assert panel.surges.rowCount() == 0
     assert not panel.empty.isHidden()
+
+
+def test_the_service_names_the_suggested_playbook() -> None:
+    from cockpit.incidents.playbook import load_library
+
+    service = EarlyWarning(playbooks=load_library().listing())
+    assert service.playbook_name("service_outage", "en") != "service_outage"
+    assert service.playbook_name("service_outage", "zh_CN") != "service_outage"
+    assert service.playbook_name("gone", "en") == "gone"
 
 
 def test_declare_asks_then_declares_with_the_surge(qtbot: QtBot) -> None:

@@ -11,7 +11,8 @@ GIL switching (``widgets.app.run_session``). The host moves its floor 5 s on
 and changes 1 % of the open tickets every second; the desk polls every
 second. Once the desk has shown ``--polls`` views after its full load, it
 prints its peak RSS (``ru_maxrss``), the time to its first view, the
-largest poll-to-poll gap and its own CPU time, and quits.
+largest poll-to-poll gap and its own CPU time, and quits
+(``BENCH_SCREENSHOT=file.png``: with a picture of its window).
 
     .venv/bin/python bench/desk_rss.py [--tickets 100000 200000] [--polls 30]
 """
@@ -114,6 +115,9 @@ def desk(url: str, polls: int) -> None:
                 result["rss_first_view_mb"] = peak_rss_mb()
             if len(seen) > polls:
                 session.bridge.floorUpdated.disconnect(on_view)
+                shot = os.environ.get("BENCH_SCREENSHOT")
+                if shot:  # to look at the floor the desk shows
+                    session.window.grab().save(shot)
                 if tracing:
                     print_heap()
                 qt_app.exit(0)

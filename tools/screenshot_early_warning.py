@@ -20,7 +20,7 @@ os.environ.setdefault("COCKPIT_CONFIG_DIR", tempfile.mkdtemp(prefix="cockpit-sho
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from cockpit.early_warning import EarlyWarning, EarlyWarningView  # noqa: E402
+from cockpit.early_warning import EarlyWarning  # noqa: E402
 from cockpit.floor import FloorState  # noqa: E402
 from cockpit.incidents.playbook import load_library  # noqa: E402
 from cockpit.metrics import compute_view  # noqa: E402
@@ -32,7 +32,7 @@ from tools.eval_early_warning import fetch  # noqa: E402
 START = datetime(2026, 11, 10, 12, 0, tzinfo=UTC)
 
 
-def run(minutes: float, language: str) -> tuple[EarlyWarningView, dict[str, str]]:
+def run(minutes: float, language: str) -> tuple[EarlyWarning, dict[str, str]]:
     sim = FloorSimulator(SimConfig.default(), seed=7, start=START)
     state = FloorState(Settings().sla)
     early = EarlyWarning(playbooks=load_library().listing())
@@ -48,9 +48,8 @@ def run(minutes: float, language: str) -> tuple[EarlyWarningView, dict[str, str]
         state.apply(batch)
         early.on_batch(batch, state)
     early.on_view(compute_view(state, backend="sim"))
-    assert early.latest is not None
     names = {q.id: q.display_name(language) for q in sim.queues()}
-    return early.latest, names
+    return early, names
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,11 +68,15 @@ def main(argv: list[str] | None = None) -> int:
     apply_app_font(app)
     apply_theme(app, night=False)
     Translations(app).apply(args.language)
-    view, names = run(args.minutes, args.language)
-    if not view.surges:
+    early, names = run(args.minutes, args.language)
+    view = early.latest
+    if view is None or not view.surges:
         print("no surge was suggested; try more --minutes", file=sys.stderr)
         return 1
-    panel = EarlyWarningPanel(queue_names=lambda: names)
+    panel = EarlyWarningPanel(
+        queue_names=lambda: names,
+        playbook_name=lambda playbook_id: early.playbook_name(playbook_id, args.language),
+    )
     width, height = (int(v) for v in args.size.split("x"))
     panel.resize(width, height)
     panel.show_view(view)

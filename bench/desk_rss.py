@@ -228,12 +228,17 @@ def print_report(results: list[dict[str, Any]]) -> None:
         )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def add_floor_arguments(parser: argparse.ArgumentParser) -> None:
+    """The floor's size and the polls measured (shared with ``floor_200k.py``)."""
     parser.add_argument("--tickets", type=int, nargs="+", default=[100_000, 200_000])
     parser.add_argument("--agents", type=int, default=2000)
     parser.add_argument("--queues", type=int, default=60)
     parser.add_argument("--polls", type=int, default=30)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_floor_arguments(parser)
     parser.add_argument("--host", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--desk", help=argparse.SUPPRESS)
     args = parser.parse_args()

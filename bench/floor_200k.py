@@ -8,7 +8,9 @@ tickets, for a bare numpy group-by computing the same per-queue figures
 (:mod:`bench.numpy_figures`), the two asserted equal on every poll; then
 the GUI-thread apply of the queue, at-risk and heatmap panels, and the
 largest event-loop stall while the real poller polls ``--polls`` times on
-its worker thread. Finally the relay's cost per desk (:mod:`bench.relay_cost`).
+its worker thread. Then, per size, a desk's own peak RSS with the floor in
+another process (:mod:`bench.desk_rss`: the figure the memory targets are
+for), and finally the relay's cost per desk (:mod:`bench.relay_cost`).
 The closing table lists every figure against its target.
 
     .venv/bin/python bench/floor_200k.py [--tickets 100000 200000] [--agents 2000]
@@ -38,6 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from bench import desk_rss  # noqa: E402
 from bench import numpy_figures as nf  # noqa: E402
 from cockpit.domain import Batch  # noqa: E402
 from cockpit.floor import FloorState  # noqa: E402
@@ -245,12 +248,12 @@ def child(args: argparse.Namespace, tickets: int) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--tickets", type=int, nargs="+", default=[100_000, 200_000])
-    parser.add_argument("--agents", type=int, default=2000)
-    parser.add_argument("--queues", type=int, default=60)
-    parser.add_argument("--polls", type=int, default=30)
+    desk_rss.add_floor_arguments(parser)
     parser.add_argument("--advance-s", type=float, default=5.0, help="floor time between polls")
     parser.add_argument("--no-relay", action="store_true", help="skip the relay's cost per desk")
+    parser.add_argument(
+        "--no-desk", action="store_true", help="skip the desk's own memory (bench/desk_rss.py)"
+    )
     parser.add_argument("--relay-tickets", type=int, default=50_000)
     parser.add_argument("--profile", action="store_true", help="cProfile the incremental poll")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
@@ -266,13 +269,18 @@ def main() -> None:
     for tickets in args.tickets:
         print(f"running {tickets:,} tickets ...", file=sys.stderr, flush=True)
         results.append(child(args, tickets))
+    desks = []
+    if not args.no_desk:
+        for tickets in args.tickets:
+            print(f"running a desk on {tickets:,} tickets ...", file=sys.stderr, flush=True)
+            desks.append(desk_rss.measure(tickets, args))
     relay = None
     if not args.no_relay:
         from bench import relay_cost
 
         print("running the relay ...", file=sys.stderr, flush=True)
         relay = relay_cost.run(args.relay_tickets, args.agents, args.queues)
-    report.print_report(results, relay, elapsed_s=time.perf_counter() - began)
+    report.print_report(results, relay, desks=desks, elapsed_s=time.perf_counter() - began)
 
 
 if __name__ == "__main__":

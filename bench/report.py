@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import statistics
+from collections.abc import Sequence
 from typing import Any
 
 CORE_RATIO_TARGET = 3.0
@@ -110,11 +111,13 @@ def _relay_lines(relay: dict[str, Any]) -> list[str]:
 
 def _row(name: str, target: str, figure: str, ok: bool | None) -> str:
     mark = "n/a" if ok is None else ("ok" if ok else "MISS")
-    return f"  {name:<46} {target:>12} {figure:>14}  {mark}"
+    return f"  {name:<50} {target:>12} {figure:>14}  {mark}"
 
 
-def _table(results: list[dict[str, Any]], relay: dict[str, Any] | None) -> list[str]:
-    rows = [f"  {'figure':<46} {'target':>12} {'measured':>14}  ok?"]
+def _table(
+    results: list[dict[str, Any]], relay: dict[str, Any] | None, desks: list[dict[str, Any]]
+) -> list[str]:
+    rows = [f"  {'figure':<50} {'target':>12} {'measured':>14}  ok?"]
     for r in results:
         n = f"{r['tickets'] // 1000}k"
         core = statistics.median(r["core_s"])
@@ -142,7 +145,7 @@ def _table(results: list[dict[str, Any]], relay: dict[str, Any] | None) -> list[
             _row(f"{n}: peak RSS", f"<= {rss_target} MB" if rss_target else "-",
                  f"{r['rss_mb']:.0f} MB",
                  None if rss_target is None else r["rss_mb"] <= rss_target),
-            _row(f"{n}: peak RSS less simulator + baseline columns",
+            _row(f"{n}: peak RSS less simulator + columns (estimate)",
                  f"<= {rss_target} MB" if rss_target else "-", f"{own:.0f} MB",
                  None if rss_target is None else own <= rss_target),
             _row(f"{n}: GUI apply, 3 panels (median)", "<= 8 ms", _ms(gui), gui <= GUI_TARGET_S),
@@ -151,6 +154,15 @@ def _table(results: list[dict[str, Any]], relay: dict[str, Any] | None) -> list[
             _row(f"{n}: the same, heartbeat alone (control)", "-",
                  _ms(r["stall"]["idle_largest_gap_s"] - r["stall"]["heartbeat_s"]), None),
             _row(f"{n}: longest garbage collection in those polls", "-", _ms(gc_pause), None),
+        ]  # fmt: skip
+    for d in desks:
+        n, target = f"{d['tickets'] // 1000}k", RSS_TARGET_MB.get(d["tickets"])
+        rows += [
+            _row(f"{n}: a desk's peak RSS (window, floor elsewhere)",
+                 f"<= {target} MB" if target else "-", f"{d['rss_mb']:.0f} MB",
+                 None if target is None else d["rss_mb"] <= target),
+            _row(f"{n}: a desk's full load to its first view", "-",
+                 f"{d['first_view_s']:.1f} s", None),
         ]  # fmt: skip
     if relay is not None:
         for d in relay["desks"]:
@@ -162,13 +174,21 @@ def _table(results: list[dict[str, Any]], relay: dict[str, Any] | None) -> list[
 
 
 def print_report(
-    results: list[dict[str, Any]], relay: dict[str, Any] | None, *, elapsed_s: float
+    results: list[dict[str, Any]],
+    relay: dict[str, Any] | None,
+    *,
+    desks: Sequence[dict[str, Any]] = (),
+    elapsed_s: float,
 ) -> None:
     load = os.getloadavg()
     print(f"(2 cores shared; load average {load[0]:.1f} at the end; run took {elapsed_s:.0f} s)")
     for r in results:
         print("\n".join(_size_lines(r)))
+    if desks:
+        from bench.desk_rss import print_report as print_desks
+
+        print_desks(desks)
     if relay is not None:
         print("\n".join(_relay_lines(relay)))
     print("== figures against targets")
-    print("\n".join(_table(results, relay)))
+    print("\n".join(_table(results, relay, list(desks))))

@@ -7,7 +7,9 @@ SL 71% vs 80% · 12 breached · …"), the rows come worst first
 as well as a colour. Fonts scale with the panel's size: every column and
 whole queue names stay visible (no sideways scrolling) from 1920 down to
 1366 pixels, and the font steps down while that shows more of the queues
-in the height there is. Long texts end after a whole word with "…".
+in the height there is; narrower still (the incident panel open), the least
+needed columns give way (``GIVE_WAY``). Long texts end after a whole word
+with "…".
 """
 
 from __future__ import annotations
@@ -73,6 +75,18 @@ _NAME_CAP = "Refunds & returns"
 _PAD = 14  # horizontal padding per column, in pixels
 _HEADER_PAD = 20  # a header section's padding (8 + 8) and border, and a little air
 _ROW_SPACING = 1.3  # row height ÷ line height: compact, yet apart from two metres
+# When the panel is narrower than every column at the smallest type (the
+# incident panel open on a 1366 screen), these columns are hidden one by one,
+# the least needed first; the queue, its service level, its breaches, at-risk,
+# waiting, past-target and oldest-wait figures and the free agents always show.
+GIVE_WAY: tuple[Column, ...] = (
+    Column.AWAY,
+    Column.RESOLVED,
+    Column.ARRIVALS,
+    Column.BUSY,
+    Column.OPEN,
+    Column.OCCUPANCY,
+)
 
 
 def _wait_templates() -> tuple[str, ...]:
@@ -167,6 +181,8 @@ class QueuePanel(FloorPanel):
         self._thresholds = thresholds or Thresholds()
         self._point_size = 0
         self._refit_pending = False
+        # Columns given way to a narrow panel (GIVE_WAY).
+        self.hidden_columns: frozenset[Column] = frozenset()
         # The title row hidden to make room for the queues (a short window).
         self.compact = False
         # Font steps; large-type zoom (View → Zoom in) raises both.
@@ -368,16 +384,39 @@ class QueuePanel(FloorPanel):
         """How tall this panel wants to be when ``width`` pixels wide: every
         row showing, at the font that width allows."""
         margins = self._column.contentsMargins()
-        size = self._width_size(width - margins.left() - margins.right())
+        table_width = width - margins.left() - margins.right()
+        size = self._width_size(table_width, self._columns_to_hide(table_width))
         return self._height_at(size, max(1, self.model.rowCount()))
 
-    def _width_size(self, table_width: int) -> int:
-        """The largest font (≤ MAX_POINT_SIZE) at which every column fits."""
+    def _width_size(self, table_width: int, hidden: frozenset[Column] = frozenset()) -> int:
+        """The largest font (≤ MAX_POINT_SIZE) at which every column not
+        ``hidden`` fits."""
         available = table_width - self._table_chrome()
         size = self._most_points
-        while size > self._least_points and sum(self._column_widths(size)) > available:
+        while size > self._least_points and _shown_width(self._column_widths(size), hidden) > (
+            available
+        ):
             size -= 1
         return size
+
+    def _columns_to_hide(self, table_width: int) -> frozenset[Column]:
+        """The fewest GIVE_WAY columns whose hiding lets the rest fit at the
+        smallest type (none when everything fits)."""
+        available = table_width - self._table_chrome()
+        widths = self._column_widths(self._least_points)
+        hidden: set[Column] = set()
+        for column in GIVE_WAY:
+            if _shown_width(widths, frozenset(hidden)) <= available:
+                break
+            hidden.add(column)
+        return frozenset(hidden)
+
+    def _hide_columns(self, hidden: frozenset[Column]) -> None:
+        if hidden == self.hidden_columns:
+            return
+        self.hidden_columns = hidden
+        for column in GIVE_WAY:
+            self.table.setColumnHidden(column, column in hidden)
 
     def _fit_to_width(self, *, force: bool = False) -> None:
         """Pick the largest font at which every column fits and as many rows
@@ -389,7 +428,9 @@ class QueuePanel(FloorPanel):
             one = self._height_at(size, 1, compact=compact) - base - slack
             return min(rows, (self.height() - base) // one)
 
-        sizes = range(self._least_points, self._width_size(self.table.width()) + 1)
+        hidden = self._columns_to_hide(self.table.width())
+        self._hide_columns(hidden)
+        sizes = range(self._least_points, self._width_size(self.table.width(), hidden) + 1)
         # Short of height for every queue even at the smallest type: the
         # title row ("Queues right now", the legend) gives way to a row.
         # (The estimate keeps some slack for the style; not for this choice.)
@@ -515,6 +556,10 @@ class QueuePanel(FloorPanel):
         # Spacing after the title, the headline, the tiles and the table (the stretch below).
         spacing = 4 * self._column.spacing()
         return margins.top() + margins.bottom() + spacing + title + headline + tile + table + _SLACK
+
+
+def _shown_width(widths: list[int], hidden: frozenset[Column]) -> int:
+    return sum(width for column, width in zip(Column, widths, strict=True) if column not in hidden)
 
 
 def _sized_by(queues: Iterable[QueueFigures]) -> frozenset[tuple[str, str, tuple[str, ...]]]:

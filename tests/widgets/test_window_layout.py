@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -227,3 +227,38 @@ def test_the_alert_sentence_keeps_room_in_a_narrow_panel(qtbot: QtBot) -> None:
     em = QFontMetrics(table.font()).horizontalAdvance("M")
     qtbot.waitUntil(lambda: table.columnWidth(AlertColumn.ALERT) >= ALERT_TEXT_EMS * em)
     assert not table.horizontalScrollBar().isVisible()
+
+
+@pytest.mark.usefixtures("real_font")
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("width", [1300, 880, 700])
+def test_a_narrow_queue_table_hides_the_least_needed_columns(
+    qtbot: QtBot, translations: Translations, language: str, width: int
+) -> None:
+    # The incident panel open beside the floor on a 1366 screen leaves the
+    # queues ~880 px: the least needed columns give way, nothing scrolls sideways.
+    from widgets.queue_panel import GIVE_WAY, QueuePanel
+
+    translations.apply(language)
+    panel = QueuePanel(Settings().thresholds)
+    qtbot.addWidget(panel)
+    bridge = Bridge(panel)
+    panel.bind(bridge)
+    panel.resize(width, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    bridge.floorUpdated.emit(nine_queues())
+    table = panel.table
+    qtbot.waitUntil(lambda: panel.model.rowCount() == len(NINE))
+    qtbot.waitUntil(lambda: table.horizontalHeader().length() <= table.viewport().width())
+    qtbot.waitUntil(lambda: not table.horizontalScrollBar().isVisible())
+    hidden = {c for c in Column if table.isColumnHidden(c)}
+    assert hidden == set(panel.hidden_columns) <= set(GIVE_WAY)
+    assert bool(hidden) == (width < 1300)  # a wide panel hides nothing
+    # Hidden in order: the least needed first.
+    assert list(GIVE_WAY[: len(hidden)]) == [c for c in GIVE_WAY if c in hidden]
+    for always in (Column.QUEUE, Column.SERVICE_LEVEL, Column.OLDEST_WAIT, Column.AVAILABLE):
+        assert not table.isColumnHidden(always)
+    # The hidden figures stay in the queue name's tooltip.
+    tip = panel.model.index(0, Column.QUEUE).data(Qt.ItemDataRole.ToolTipRole)
+    assert panel.model.headerData(Column.AWAY, Qt.Orientation.Horizontal) in tip

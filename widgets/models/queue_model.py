@@ -58,6 +58,17 @@ class Column(IntEnum):
     OPEN = 14
 
 
+# The figures the queue name's tooltip repeats (the columns a narrow panel hides).
+_QUEUE_TIP_FIGURES = (
+    Column.BUSY,
+    Column.AWAY,
+    Column.OCCUPANCY,
+    Column.ARRIVALS,
+    Column.RESOLVED,
+    Column.OPEN,
+)
+
+
 class Severity(IntEnum):
     NORMAL = 0
     WARN = 1
@@ -433,6 +444,11 @@ class QueueTableModel(RowTableModel[QueueFigures, Column]):
         lines = [f"{f.display_name(self._language)} · {header}: {self._display(f, column)}"]
         if column is Column.QUEUE:
             lines.extend(self._risk_lines(f))
+            # The staffing and flow figures, also when a narrow panel hides their columns.
+            headers = self._headers()
+            lines.append(
+                " · ".join(f"{headers[c]} {self._display(f, c)}" for c in _QUEUE_TIP_FIGURES)
+            )
         if column is Column.SERVICE_LEVEL:
             if f.service_level is None:
                 lines.append(self.tr("No first responses in the last hour"))

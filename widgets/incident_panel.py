@@ -49,6 +49,7 @@ from widgets.notes_bar import NotesBar
 from widgets.resolve_dialog import ResolvePlan, ask_resolution
 from widgets.result_view import ResultView
 from widgets.run_op import run_op
+from widgets.table_fit import ColumnFit, texts_of
 from widgets.theme import Palette
 
 AskResolution = Callable[[QWidget | None, ResolvePlan], str | None]
@@ -57,6 +58,16 @@ OpenDialog = Callable[["IncidentPanel"], Any]
 
 def _system_now() -> datetime:
     return datetime.now(UTC)
+
+
+# The incident log: the details take what is left; what a row did is cut
+# after the longest action's name; "who" gives way in a narrow panel.
+TIMELINE_FIT = ColumnFit(
+    stretch=TimelineColumn.DETAILS,
+    stretch_ems=10,
+    give_way=(TimelineColumn.WHO,),
+    caps={TimelineColumn.WHAT: "Broadcast to agents", TimelineColumn.WHO: "lead-li-wei"},
+)
 
 
 class IncidentPanel(QFrame):
@@ -125,6 +136,8 @@ class IncidentPanel(QFrame):
             mode = QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.Fixed
             header.setSectionResizeMode(column, mode)
         self.timeline_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # A narrower panel (collapsed, a 1366 screen) refits the log's columns.
+        self.timeline_view.installEventFilter(self)
         self.notes = NotesBar(self)
         self.note_edit, self.notify_box = self.notes.edit, self.notes.notify_box
         self.note_button, self.status_button = self.notes.note_button, self.notes.status_button
@@ -241,10 +254,23 @@ class IncidentPanel(QFrame):
         self._retranslate()
 
     def _fit_timeline(self) -> None:
-        """Short columns fit their contents; the details take the rest."""
-        for column in TimelineColumn:
-            if column is not TimelineColumn.DETAILS:
-                self.timeline_view.resizeColumnToContents(column)
+        """Short columns fit their contents; the details take the rest and
+        elide; in a narrow panel "who" gives way (never a sideways scroll)."""
+        model = self.timeline
+        samples = {
+            column: texts_of(
+                list({model.index(row, column).data() for row in range(model.rowCount())}),
+                fallback=[str(model.headerData(column, Qt.Orientation.Horizontal))],
+            )
+            for column in TimelineColumn
+            if column is not TimelineColumn.DETAILS
+        }
+        TIMELINE_FIT.apply(self.timeline_view, samples)
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:
+        if watched is self.timeline_view and event.type() == QEvent.Type.Resize:
+            self._fit_timeline()
+        return False
 
     def set_palette(self, palette: Palette) -> None:
         self.checklist.set_palette(palette)

@@ -169,6 +169,27 @@ def test_notes_and_status_updates_reach_the_live_timeline(
     assert not errors
 
 
+@pytest.mark.parametrize("width", [330, 430, 700])
+def test_the_live_log_never_scrolls_sideways(
+    qtbot: QtBot, host: FakeHost, errors: list[ErrorMessage], width: int
+) -> None:
+    # The panel beside the floor on a 1366 screen is ~430 px wide.
+    host.declare()
+    panel = _panel(qtbot, host, Answers())
+    panel.resize(width, 900)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.note_edit.setText("回滚中，预计 01:30，技术组已定位到支付网关的超时配置")
+    panel.note_button.click()
+    view = panel.timeline_view
+    qtbot.waitUntil(lambda: not view.horizontalScrollBar().isVisible())
+    header = view.horizontalHeader()
+    assert header.length() <= view.viewport().width()
+    for always in (TimelineColumn.TIME, TimelineColumn.WHAT, TimelineColumn.DETAILS):
+        assert not view.isColumnHidden(always)
+    assert not errors
+
+
 @pytest.fixture
 def limited(tmp_path: Path) -> Iterator[FakeHost]:
     fake = FakeHost(

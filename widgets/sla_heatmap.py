@@ -399,7 +399,10 @@ class SlaHeatmapPanel(FloorPanel):
         if not names:
             return
         row_px = self._box.height() / len(names)
-        step = max(1, math.ceil(self._name_line() / row_px)) if row_px > 0 else 1
+        # Names touch at the glyphs' height; the minimum height keeps 15 % more
+        # per row, so up to a dozen queues every row is named.
+        glyphs = QFontInfo(self._tick_font()).pixelSize()
+        step = max(1, math.ceil(glyphs / row_px)) if row_px > 0 else 1
         if step == self._name_step:
             return
         self._name_step = step

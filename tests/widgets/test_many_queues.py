@@ -85,7 +85,7 @@ def test_a_large_floor_settles_and_shows_its_worst_queues(qtbot: QtBot, count: i
     ticks = panel_heatmap.plot.getAxis("left")._tickLevels[0]
     spacing = panel_heatmap._box.height() / count * panel_heatmap._name_step
     assert 1 < len(ticks) < count
-    assert spacing >= line - 1
+    assert spacing >= line / 1.15 - 1
 
     # The worst queues show in the table (more than a couple of rows).
     table = panel.table
@@ -114,3 +114,18 @@ def test_a_squeezed_queue_panel_keeps_its_font(qtbot: QtBot, height: int) -> Non
     splitter.setSizes([height, 900 - height])
     font_steps(qtbot, panel, 100)
     assert font_steps(qtbot, panel, 100) == [], f"panel {panel.height()} px"
+
+
+@pytest.mark.usefixtures("real_font")
+def test_a_dozen_queues_are_all_named_at_the_least_height(qtbot: QtBot) -> None:
+    heatmap = SlaHeatmapPanel()
+    qtbot.addWidget(heatmap)
+    bridge = Bridge(heatmap)
+    heatmap.bind(bridge)
+    heatmap.show()
+    bridge.floorUpdated.emit(floor(MAX_NAMED_ROWS))
+    qtbot.waitUntil(lambda: heatmap._axis_names != [])
+    heatmap.resize(heatmap.minimumSizeHint())
+    qtbot.waitUntil(lambda: heatmap.height() == heatmap.minimumSizeHint().height())
+    qtbot.waitUntil(lambda: heatmap._name_step == 1)
+    assert len(heatmap.plot.getAxis("left")._tickLevels[0]) == MAX_NAMED_ROWS

@@ -244,7 +244,8 @@ class QueuePanel(FloorPanel):
 
     def set_zoom(self, factor: float) -> None:
         """Large type: the smallest and largest font steps times ``factor``
-        (zoomed in on a small screen, the table may then scroll sideways)."""
+        (zoomed in on a small screen, the least needed columns give way, and
+        the table scrolls sideways only when the rest does not fit either)."""
         self._least_points = round(MIN_POINT_SIZE * factor)
         self._most_points = max(self._least_points, round(MAX_POINT_SIZE * factor))
         self._fit_to_width(force=True)

@@ -265,7 +265,10 @@ class EarlyWarningPanel(QWidget):
 
 
 class EarlyWarningDock(QObject):
-    """Wires the panel to the service and the incident engine."""
+    """Wires the panel to the service and the incident engine.
+    ``forecastChanged()``: a forecast with other staffing needs was picked up."""
+
+    forecastChanged = Signal()
 
     def __init__(
         self,
@@ -282,6 +285,7 @@ class EarlyWarningDock(QObject):
         # What last opened the dock by itself: a closed dock stays closed
         # until there is something new to act on.
         self._raised_for: frozenset[object] = frozenset()
+        self._needed: dict[str, int] = {}  # the staffing last passed on
         self._declare, self._confirm = declare, confirm
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
@@ -294,6 +298,10 @@ class EarlyWarningDock(QObject):
         if latest is not None and latest is not self.panel.view:
             self.panel.show_view(latest)
             self._raise_when_needed(latest)
+            needed = dict(latest.forecast.needed_now)
+            if needed != self._needed:  # most polls leave the staffing as it was
+                self._needed = needed
+                self.forecastChanged.emit()
 
     def _raise_when_needed(self, view: Any) -> None:
         """The dock starts hidden (the floor keeps the screen); it opens when
@@ -386,7 +394,12 @@ def install_early_warning(session: Any) -> EarlyWarningDock | None:
     if session.incidents is not None:
         declare = _declarer(runtime, panel)
         runtime.subscribe_incidents(on_tick=lambda _result: _watch(runtime, service))
-    return EarlyWarningDock(service, panel, declare=declare, dock=dock, parent=session)
+    early = EarlyWarningDock(service, panel, declare=declare, dock=dock, parent=session)
+    # A forecast lands after the view it was made from: rank that view again.
+    early.forecastChanged.connect(window.queue_panel.restaff)
+    if view_modes is not None:
+        early.forecastChanged.connect(view_modes.board.restaff)
+    return early
 
 
 def _watch(runtime: Any, service: EarlyWarning) -> None:

@@ -183,6 +183,7 @@ class QueuePanel(FloorPanel):
         self._refit_pending = False
         # Columns given way to a narrow panel (GIVE_WAY).
         self.hidden_columns: frozenset[Column] = frozenset()
+        self._view: FloorView | None = None
         # The title row hidden to make room for the queues (a short window).
         self.compact = False
         # Font steps; large-type zoom (View → Zoom in) raises both.
@@ -256,7 +257,14 @@ class QueuePanel(FloorPanel):
         self.model.set_thresholds(thresholds)
         self._update_summary()
 
+    def restaff(self) -> None:
+        """Rank the latest view again: the staffing forecaster has news
+        ("N more agents needed") between two polls."""
+        if self._view is not None:
+            self._on_floor_changed(self._view)
+
     def _on_floor_changed(self, view: FloorView) -> None:
+        self._view = view
         self._staffing = view.staffing or None
         # The sizes follow the queues shown and their names, not their order
         # (the ranking moves them about on most polls).

@@ -187,6 +187,11 @@ class WallBoardView(QWidget):
 
     # --- the floor --------------------------------------------------------------
 
+    def restaff(self) -> None:
+        """Rank the latest view again (a new staffing forecast)."""
+        if self._view is not None:
+            self._on_floor_changed(self._view)
+
     def _on_floor_changed(self, view: FloorView) -> None:
         self._view = view
         self._received = time.monotonic()

@@ -35,7 +35,7 @@ ROW = StaffingRow(
     handle_s=120, arrivals_per_s=4 / 60, forecast_arrivals_per_s=0.1,
     move=Move(QueueId("presales"), QueueId("payment"), 4, 0.9, 0.83),
 )  # fmt: skip
-VIEW = EarlyWarningView(NOW, (SURGE,), Forecast((QUEUE,), (ROW,)))
+VIEW = EarlyWarningView(NOW, (SURGE,), Forecast((QUEUE,), (ROW,), {QueueId("payment"): 8}))
 
 
 def test_the_panel_shows_the_suggested_incident_and_the_forecast(qtbot: QtBot) -> None:
@@ -109,3 +109,36 @@ def test_declining_the_question_declares_nothing(qtbot: QtBot) -> None:
     assert isinstance(button, QPushButton)
     button.click()
     assert declared == []
+
+
+def test_a_forecast_with_new_staffing_ranks_the_floor_again(qtbot: QtBot) -> None:
+    # The forecast lands after the view it was made from (and a frozen or
+    # slow backend may send no next view): the queue panel ranks again.
+    from tests.widgets.fakes import figures, view
+    from widgets.bridge import Bridge
+    from widgets.queue_panel import QueuePanel
+
+    service = EarlyWarning()
+    panel = EarlyWarningPanel()
+    qtbot.addWidget(panel)
+    dock = EarlyWarningDock(service, panel, declare=None)
+    queues = QueuePanel()
+    qtbot.addWidget(queues)
+    queues.model.agents_needed = service.agents_needed
+    dock.forecastChanged.connect(queues.restaff)
+    bridge = Bridge(queues)
+    queues.bind(bridge)
+    bridge.floorUpdated.emit(
+        view([figures("payment", waiting=30, agents_available=0, agents_busy=6, breached=2)])
+    )
+    qtbot.waitUntil(lambda: queues.model.rowCount() == 1)
+    assert queues.model.ranking()[0].agents_needed is None  # no forecast yet
+    service.latest = VIEW  # needed_now: payment → 8
+    with qtbot.waitSignal(dock.forecastChanged, timeout=1_000):
+        dock._on_timer()  # what its timer does every half second
+    assert queues.model.ranking()[0].agents_needed == 8
+    assert "2 more agents needed" in queues.headline.text()
+    # The same staffing again: nothing to rank.
+    service.latest = EarlyWarningView(NOW, (SURGE,), Forecast((QUEUE,), (ROW,), {"payment": 8}))
+    with qtbot.assertNotEmitted(dock.forecastChanged):
+        dock._on_timer()

@@ -108,8 +108,13 @@ class StaffingRow:
 class Forecast:
     queues: tuple[QueueForecast, ...] = ()
     staffing: tuple[StaffingRow, ...] = ()
-    # Per queue, the staffing rows' ``needed_now`` (the floor's staffing cue).
-    needed_now: Mapping[QueueId, int] = field(default_factory=dict, compare=False)
+    # Per queue, the staffing rows' ``needed_now`` (the floor's staffing cue),
+    # derived from ``staffing`` once for the ranking's lookups.
+    needed_now: Mapping[QueueId, int] = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        needed = {row.queue: row.needed_now for row in self.staffing}
+        object.__setattr__(self, "needed_now", needed)
 
 
 @dataclass(slots=True)
@@ -181,11 +186,7 @@ class Forecaster:
         now = view.generated_at.timestamp()
         queues = tuple(self._queue(f, state, now) for f in view.queues)
         rows = [self._staffing(f, q, state) for f, q in zip(view.queues, queues, strict=True)]
-        return Forecast(
-            queues=queues,
-            staffing=suggest_moves(rows),
-            needed_now={row.queue: row.needed_now for row in rows},
-        )
+        return Forecast(queues=queues, staffing=suggest_moves(rows))
 
     def _queue(self, f: QueueFigures, state: FloorState, now: float) -> QueueForecast:
         idx = state.index(f.queue)

@@ -35,7 +35,7 @@ ROW = StaffingRow(
     handle_s=120, arrivals_per_s=4 / 60, forecast_arrivals_per_s=0.1,
     move=Move(QueueId("presales"), QueueId("payment"), 4, 0.9, 0.83),
 )  # fmt: skip
-VIEW = EarlyWarningView(NOW, (SURGE,), Forecast((QUEUE,), (ROW,), {QueueId("payment"): 8}))
+VIEW = EarlyWarningView(NOW, (SURGE,), Forecast((QUEUE,), (ROW,)))
 
 
 def test_the_panel_shows_the_suggested_incident_and_the_forecast(qtbot: QtBot) -> None:
@@ -139,6 +139,6 @@ def test_a_forecast_with_new_staffing_ranks_the_floor_again(qtbot: QtBot) -> Non
     assert queues.model.ranking()[0].agents_needed == 8
     assert "2 more agents needed" in queues.headline.text()
     # The same staffing again: nothing to rank.
-    service.latest = EarlyWarningView(NOW, (SURGE,), Forecast((QUEUE,), (ROW,), {"payment": 8}))
+    service.latest = EarlyWarningView(NOW, (SURGE,), Forecast((QUEUE,), (ROW,)))
     with qtbot.assertNotEmitted(dock.forecastChanged):
         dock._on_timer()

@@ -4,24 +4,42 @@
 ``data_dir()/cockpit.db``. SQLite connections get WAL (readers never block
 the writer), foreign keys and a busy timeout. ``upgrade(engine)`` runs the
 Alembic migrations in ``cockpit/store/migrations`` programmatically: no
-``alembic.ini`` is needed. Writes go through one thread (the DB executor).
+``alembic.ini`` is needed; one migration runs at a time in a process
+(Alembic's ``context`` and ``op`` are module globals). Writes go through one
+thread (the DB executor).
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from cockpit.settings import data_dir
 
 DB_FILE = "cockpit.db"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# Alembic installs its ``context``/``op`` proxies as module globals for the
+# length of a command: two threads migrating at once (a relay's recorder and a
+# window opening the same database) remove each other's proxies mid-run.
+_MIGRATING = threading.Lock()
+
+
+class UnknownSchema(SQLAlchemyError):
+    """The database is at a schema revision this version does not know.
+
+    A ``SQLAlchemyError``: to every caller it is a database that cannot be
+    used, reported as such, never a crash.
+    """
 
 
 def default_url() -> str:
@@ -86,9 +104,27 @@ def alembic_config() -> Config:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the database to ``revision`` (the newest by default)."""
     config = alembic_config()
-    with engine.begin() as connection:
+    with _MIGRATING, engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+        try:
+            command.upgrade(config, revision)
+        except CommandError as exc:
+            raise _unknown_schema(config, engine, exc) from exc
+
+
+def _unknown_schema(config: Config, engine: Engine, exc: CommandError) -> Exception:
+    try:
+        found = current_revision(engine)
+    except SQLAlchemyError:
+        found = None
+    known = ScriptDirectory.from_config(config).get_current_head()
+    if found is None:
+        return UnknownSchema(f"cannot migrate the database: {exc}")
+    return UnknownSchema(
+        f"the database is at schema revision {found}, which this version of Cockpit "
+        f"does not know (it knows up to {known}): a newer Cockpit wrote it; "
+        "update this desk or point it at another database"
+    )
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -13,7 +13,10 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from cockpit.store.db import current_revision, default_url, make_engine, upgrade
+from cockpit.runtime.executors import Executors
+from cockpit.runtime.housekeeping import Housekeeping
+from cockpit.settings import Settings
+from cockpit.store.db import UnknownSchema, current_revision, default_url, make_engine, upgrade
 from cockpit.store.incidents import (
     IncidentStore,
     NewEvent,
@@ -59,6 +62,27 @@ def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
     engine.dispose()
+
+
+def test_a_database_from_a_newer_cockpit_is_refused_with_a_reason(tmp_path: Path) -> None:
+    """A shared database another desk's newer version migrated: a clear
+    database error (which every caller reports), never Alembic's own."""
+    url = f"sqlite:///{tmp_path / 'shared.db'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '0099'"))
+    with pytest.raises(UnknownSchema, match=r"revision 0099.*knows up to 0004.*newer Cockpit"):
+        upgrade(engine)
+    assert current_revision(engine) == "0099"  # left as it was
+    engine.dispose()
+
+    settings = Settings(database_url=url)
+    executors = Executors()
+    try:
+        assert Housekeeping.open(settings, executors) is None  # the floor runs on
+    finally:
+        executors.shutdown()
 
 
 def test_the_default_database_lives_in_the_data_dir() -> None:

@@ -212,3 +212,38 @@ def test_two_desks_resolving_at_once_resolve_it_once(
     finally:
         left.close()
         right.close()
+
+
+def test_databases_opened_on_several_threads_at_once_are_all_migrated(tmp_path: Path) -> None:
+    """A relay's recorder and a window may migrate at the same moment."""
+    from cockpit.store.bundle import Stores
+    from cockpit.store.db import current_revision
+
+    threads = 6
+    start = threading.Barrier(threads)
+    opened: list[Stores] = []
+    failures: list[BaseException] = []
+
+    def open_one(n: int) -> None:
+        start.wait()
+        try:
+            opened.append(Stores.open(f"sqlite:///{tmp_path / f'desk{n}.db'}"))
+        except BaseException as exc:  # reported below
+            failures.append(exc)
+
+    workers = [threading.Thread(target=open_one, args=(n,)) for n in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    try:
+        assert failures == []
+        assert len(opened) == threads
+        assert (
+            {current_revision(stores.engine) for stores in opened}
+            == {current_revision(opened[0].engine)}
+            != {None}
+        )
+    finally:
+        for stores in opened:
+            stores.close()

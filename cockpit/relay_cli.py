@@ -76,10 +76,11 @@ def run_relay_verb(
     stop = stop or threading.Event()
     in_main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.set()) if in_main else None
-    housekeeping = _recorder(settings, relay) if args.record else None
-    # Desks leave recording to the relay only while it really records.
-    relay.announce_recording(housekeeping is not None)
+    housekeeping = None
     try:
+        housekeeping = _recorder(settings, relay) if args.record else None
+        # Desks leave recording to the relay only while it really records.
+        relay.announce_recording(housekeeping is not None)
         relay.start()
         print(f"Relay for {url} on {relay.url}; Ctrl+C stops it.", file=out, flush=True)
         if generated:
@@ -114,7 +115,11 @@ def _recorder(settings: Settings, relay: Any) -> Any:
     from cockpit.runtime.housekeeping import Housekeeping
 
     executors = Executors()
-    housekeeping = Housekeeping.open(settings, executors)
+    try:
+        housekeeping = Housekeeping.open(settings, executors)
+    except BaseException:
+        executors.shutdown()
+        raise
     if housekeeping is None:
         executors.shutdown()
         return None

@@ -53,3 +53,37 @@ def no_dangling_threads() -> Iterator[None]:
             break
         time.sleep(0.02)
     assert not leftover, f"threads left running: {sorted(t.name for t in leftover)}"
+
+
+# A thread one failed test leaves behind (a server whose owner died before
+# stopping it) would keep the interpreter from exiting after the summary, and
+# CI would wait for it until its time ran out: end the run instead.
+_EXIT_GRACE_S = 10.0
+_session_status: list[int] = []
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _session_status.append(int(exitstatus))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    deadline = time.monotonic() + _EXIT_GRACE_S
+    while True:
+        stuck = [
+            t
+            for t in threading.enumerate()
+            if t.is_alive() and not t.daemon and t is not threading.main_thread()
+        ]
+        if not stuck or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+    if not stuck:
+        return
+    import faulthandler
+    import sys
+
+    names = ", ".join(sorted(t.name for t in stuck))
+    print(f"\ntests left threads that would never exit: {names}", file=sys.stderr, flush=True)
+    faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
+    os._exit(_session_status[-1] if _session_status and _session_status[-1] else 1)

@@ -208,6 +208,23 @@ def test_the_relay_records_the_floor_once_for_every_desk(tmp_path: Path) -> None
     assert "Relay for sim://" in out.getvalue()
 
 
+def test_a_relay_whose_recorder_fails_to_open_stops_what_it_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The embedded simulator and the relay's server are stopped (the
+    autouse thread check fails otherwise); the error reaches the caller."""
+    from cockpit.runtime.housekeeping import Housekeeping
+
+    def broken(*_args: Any, **_kwargs: Any) -> None:
+        raise RuntimeError("recorder broke")
+
+    monkeypatch.setattr(Housekeeping, "open", broken)
+    settings = Settings(poll_interval_s=0.3, database_url=f"sqlite:///{tmp_path / 'r.db'}")
+    args = Namespace(relay_backend=None, backend=None, host="127.0.0.1", port=0, record=True)
+    with pytest.raises(RuntimeError, match="recorder broke"):
+        run_relay_verb(args, settings, io.StringIO(), stop=threading.Event())
+
+
 def test_between_relay_polls_a_desk_sees_the_help_desks_clock_run_on(floor: Floor) -> None:
     wall = [100.0]
     relay = Relay(

@@ -47,6 +47,9 @@ COLUMN_FIT = ColumnFit(
 
 
 _DAY_S = 86_400
+# Rows the list keeps room for whatever else wants the height (the queue
+# table above it takes what there is beyond: incident mode at 1366×768).
+LEAST_ROWS = 4
 
 
 def _samples(model: AtRiskModel) -> dict[int, list[str]]:
@@ -114,15 +117,16 @@ class AtRiskPanel(FloorPanel):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.hidden_columns: frozenset[int] = frozenset()
         self._table_need = 0
-        self.table.installEventFilter(self)
         self.table.doubleClicked.connect(self._on_double_clicked)
 
         self._placeholder, self._stack = placeholder_stack(self, self.table)
         self._placeholder.setWordWrap(True)
+        self.table.installEventFilter(self)
 
         layout = panel_layout(self)
         layout.addLayout(title_row)
         layout.addWidget(self._stack, 1)
+        self._keep_rows()
 
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
@@ -148,9 +152,20 @@ class AtRiskPanel(FloorPanel):
         self._update_counts()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.Resize:
-            self._fit_columns()
+        if watched is self.table:
+            if event.type() == QEvent.Type.Resize:
+                self._fit_columns()
+            elif event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+                self._keep_rows()
         return False
+
+    def _keep_rows(self) -> None:
+        """Room for the header and ``LEAST_ROWS`` rows, at the table's font."""
+        table = self.table
+        table.ensurePolished()
+        header = table.horizontalHeader().sizeHint().height()
+        rows = LEAST_ROWS * table.verticalHeader().defaultSectionSize()
+        self._stack.setMinimumHeight(header + rows + 2 * table.frameWidth())
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
         ticket = index.data(AtRiskRole.TICKET_ID)

@@ -19,8 +19,8 @@ small screen the queue table scrolls rather than squeeze the tabs away.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget, QWidget
 
 from widgets.floor_panel import FloorPanel
 from widgets.queue_panel import QueuePanel
@@ -39,6 +39,30 @@ LOWER_SHARES = (0.26, 0.40, 0.34)
 # the escalations share the rest (the escalations hide their priority and
 # queue columns first, the heatmap's title elides).
 FIRST = 1
+
+
+class PageTabs(QTabWidget):
+    """Tabs as small as the page on show allows, not the largest page.
+
+    A ``QTabWidget`` keeps room for its most demanding page: below the queue
+    table that is the heatmap, with a row per queue, and it would hold the
+    table a row short while the at-risk list is what shows (incident mode on
+    a 1366×768 screen). Choosing another page asks for its room again.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(self.updateGeometry)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        page = self.currentWidget()
+        stack = self.findChild(QStackedWidget)
+        if page is None or stack is None:
+            return hint
+        chrome = hint.height() - stack.minimumSizeHint().height()
+        least = max(page.minimumSizeHint().height(), page.minimumHeight())
+        return QSize(hint.width(), chrome + least)
 
 
 class FloorLayout(QObject):

@@ -123,6 +123,7 @@ class IncidentPanel(QFrame):
         self.bulk_button = QPushButton(self)
         self.answer_new_button = QPushButton(self)
         self.answer_new_button.setObjectName("answerNewButton")
+        self.answer_new_button.hide()  # until a bulk reply has gone out
         self.resolve_button = QPushButton(self)
         self.resolve_button.setObjectName("resolveButton")
 
@@ -183,15 +184,25 @@ class IncidentPanel(QFrame):
         self._connect()
 
     def _actions_layout(self) -> QGridLayout:
-        grid = QGridLayout()
+        self._actions = grid = QGridLayout()
         grid.setSpacing(8)
         # Two columns: the panel stays narrow beside the floor.
         grid.addWidget(self.broadcast_button, 0, 0)
         grid.addWidget(self.bot_button, 0, 1)
         grid.addWidget(self.bulk_button, 1, 0)
         grid.addWidget(self.answer_new_button, 1, 1)
-        grid.addWidget(self.resolve_button, 2, 0, 1, 2)
+        self._place_resolve()
         return grid
+
+    def _place_resolve(self) -> None:
+        """Resolving beside the bulk reply while "answer new" is away, else a
+        row of its own: the checklist and the log below keep the row."""
+        beside = self.answer_new_button.isHidden()
+        self._actions.removeWidget(self.resolve_button)
+        if beside:
+            self._actions.addWidget(self.resolve_button, 1, 1)
+        else:
+            self._actions.addWidget(self.resolve_button, 2, 0, 1, 2)
 
     # --- collapsing and folding -----------------------------------------------------
 
@@ -443,7 +454,9 @@ class IncidentPanel(QFrame):
         picture = self.picture
         matches = picture.new_matches if picture is not None else None
         visible = self.bulk_plan is not None and matches is not None
-        self.answer_new_button.setVisible(visible)
+        if visible == self.answer_new_button.isHidden():
+            self.answer_new_button.setVisible(visible)
+            self._place_resolve()
         if not visible or matches is None:
             return
         self.answer_new_button.setText(

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from cockpit.settings import Thresholds
 from widgets.actions import MainActions
 from widgets.bridge import Bridge
-from widgets.floor_layout import FloorLayout
+from widgets.floor_layout import FloorLayout, PageTabs
 from widgets.queue_panel import QueuePanel
 from widgets.status_bar import StatusBarView
 from widgets.theme import Palette
@@ -73,7 +72,7 @@ class MainWindow(QMainWindow):
         self.lower_splitter.setChildrenCollapsible(False)
         self.lower_splitter.hide()
         self.splitter.addWidget(self.lower_splitter)
-        self.lower_tabs = QTabWidget()
+        self.lower_tabs = PageTabs()
         self.lower_tabs.setObjectName("lowerTabs")
         self.lower_tabs.hide()
         self.splitter.addWidget(self.lower_tabs)

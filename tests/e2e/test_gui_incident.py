@@ -52,6 +52,20 @@ def _yes(*_args: object) -> bool:
     return True
 
 
+def _declare_outage(qtbot: QtBot, session: CockpitSession) -> None:
+    mode = session.incidents
+    assert mode is not None
+    session.actions.declare.trigger()
+    declare = mode.dialog
+    assert isinstance(declare, DeclareDialog)
+    declare.playbook_box.setCurrentIndex(declare.playbook_box.findData("service_outage"))
+    declare.summary.setText("登录与支付大面积失败")
+    declare.variables.edits["eta"].setText("01:30")
+    declare.auto_box.setChecked(False)
+    declare.declare_button.click()
+    qtbot.waitUntil(mode.banner.isVisible, timeout=WAIT)
+
+
 def test_outage_drill_from_the_window(
     qtbot: QtBot, qapp: QApplication, server: SimServer, tmp_path: Path
 ) -> None:
@@ -84,16 +98,10 @@ def test_outage_drill_from_the_window(
         assert not banner.isVisible()
 
         # Declare from the menu, without the automatic steps: each one by hand.
-        session.actions.declare.trigger()
-        declare = mode.dialog
-        assert isinstance(declare, DeclareDialog)
-        declare.playbook_box.setCurrentIndex(declare.playbook_box.findData("service_outage"))
-        declare.summary.setText("登录与支付大面积失败")
-        declare.variables.edits["eta"].setText("01:30")
-        declare.auto_box.setChecked(False)
-        declare.declare_button.click()
-        qtbot.waitUntil(banner.isVisible, timeout=WAIT)
+        _declare_outage(qtbot, session)
         assert panel.isVisible()
+        # No reply has gone out: resolving sits beside the bulk reply.
+        assert panel.resolve_button.y() == panel.bulk_button.y()
         assert "Service outage" in banner.title.text()
         assert banner.bot.text().endswith("off")
         assert mode.picture is not None
@@ -139,6 +147,9 @@ def test_outage_drill_from_the_window(
         assert {r.target for r in bulk.sent.results if r.outcome is Outcome.OK} == expected
         bulk.close()
         qtbot.waitUntil(lambda: panel.answer_new_button.isVisible(), timeout=WAIT)
+        # "Answer new" takes its place; resolving gets a row of its own.
+        qtbot.waitUntil(lambda: panel.resolve_button.y() > panel.bulk_button.y())
+        assert panel.answer_new_button.y() == panel.bulk_button.y()
 
         # Resolve, after a confirmation: the banner goes, the bot is back.
         panel.resolve_button.click()
@@ -168,3 +179,61 @@ def test_outage_drill_from_the_window(
     ):
         assert action.value in done, action
     assert {e.who for e in events if e.action == Action.BOT_ON} != {"system"}
+
+
+def test_incident_mode_at_1366x768_keeps_the_floor_in_view(
+    qtbot: QtBot, qapp: QApplication, server: SimServer, tmp_path: Path
+) -> None:
+    """The banner and the incident panel open on a small screen: all nine
+    queues still show without a scroll bar, the at-risk list keeps four rows
+    in front, the checklist shows every step."""
+    from widgets.app import apply_app_font, apply_theme
+    from widgets.at_risk_panel import LEAST_ROWS
+
+    font = qapp.font()
+    apply_app_font(qapp)  # the cockpit's own font and sheet decide what fits
+    apply_theme(qapp, night=False)
+    settings = Settings(poll_interval_s=0.5, database_url=f"sqlite:///{tmp_path / 'i.db'}")
+    port = server.url.rsplit(":", 1)[1]
+    runtime = Runtime(settings, backend_url=f"sim://127.0.0.1:{port}", incident_tick_s=0.5)
+    state = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    session = CockpitSession(qapp, runtime, translations=Translations(qapp), state=state)
+    mode = session.incidents
+    assert mode is not None
+    mode.set_confirm(lambda *_: True, resolve=lambda *_: "done")
+    window = session.window
+    try:
+        window.resize(1366, 768)
+        session.start()
+        qtbot.waitUntil(
+            lambda: mode.picture is not None and bool(mode.picture.playbooks), timeout=WAIT
+        )
+        queues = window.queue_panel
+        qtbot.waitUntil(lambda: queues.model.rowCount() == 9, timeout=WAIT)
+        _declare_outage(qtbot, session)
+        panel = mode.panel
+        qtbot.waitUntil(lambda: panel.checklist.rowCount() > 0, timeout=WAIT)
+        table = queues.table
+
+        def floor_in_view() -> bool:
+            last = table.rowViewportPosition(8) + table.rowHeight(8)
+            return last <= table.viewport().height() and not table.verticalScrollBar().isVisible()
+
+        qtbot.waitUntil(floor_in_view, timeout=WAIT)
+        qtbot.wait(200)  # and stays so once the layout has settled
+        assert floor_in_view()
+        assert not table.horizontalScrollBar().isVisible()
+        at_risk = window.lower_tabs.currentWidget()
+        assert at_risk is session.floor.at_risk
+        rows = at_risk.table
+        header = rows.horizontalHeader().height()
+        assert rows.viewport().height() + header >= header + LEAST_ROWS * rows.rowHeight(0)
+        steps = panel.checklist_view
+        assert not steps.verticalScrollBar().isVisible()
+        assert window.width() == 1366
+    finally:
+        session.shutdown()
+        qapp.setStyleSheet("")
+        qapp.setPalette(qapp.style().standardPalette())
+        qapp.setFont(font)
+        qapp.setProperty("cockpitBasePoints", None)

@@ -68,6 +68,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 @pytest.hookimpl(trylast=True)
 def pytest_unconfigure(config: pytest.Config) -> None:
+    _watch_stop.set()
     deadline = time.monotonic() + _EXIT_GRACE_S
     while True:
         stuck = [
@@ -87,3 +88,55 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     print(f"\ntests left threads that would never exit: {names}", file=sys.stderr, flush=True)
     faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
     os._exit(_session_status[-1] if _session_status and _session_status[-1] else 1)
+
+
+# pytest-timeout's signal cannot end a test stuck where Python code does not
+# run on (a modal dialog's event loop swallows the exception): past this, the
+# watchdog dumps every thread's stack and ends the run, as a red result.
+_HUNG_AFTER_S = 300.0
+
+
+class _Watchdog:
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.item: pytest.Item | None = None
+        self.since = 0.0
+        self._thread = threading.Thread(target=self._watch, name="test-watchdog", daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        while not _watch_stop.wait(5.0):
+            item, since = self.item, self.since
+            if item is None or time.monotonic() - since < _HUNG_AFTER_S:
+                continue
+            import faulthandler
+            import sys
+
+            capture = self.config.pluginmanager.getplugin("capturemanager")
+            if capture is not None:
+                capture.suspend_global_capture(in_=True)
+            print(
+                f"\n{item.nodeid} still runs after {_HUNG_AFTER_S:.0f} s (stuck where the "
+                "per-test timeout cannot end it): ending the run",
+                file=sys.stderr,
+                flush=True,
+            )
+            faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
+            os._exit(1)
+
+
+_watch_stop = threading.Event()
+_watchdog: list[_Watchdog] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    _watchdog.append(_Watchdog(config))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Iterator[None]:
+    if _watchdog:
+        _watchdog[0].item, _watchdog[0].since = item, time.monotonic()
+    yield
+    if _watchdog:
+        _watchdog[0].item = None

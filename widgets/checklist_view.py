@@ -9,14 +9,14 @@ completed by posting a status update). The incident panel runs the op.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -28,6 +28,7 @@ from cockpit.incidents.checklist import StepState, StepStatus
 from cockpit.incidents.playbook_checks import STATUS_STEP
 from widgets.incident_banner import ui_language
 from widgets.models.checklist_model import ChecklistColumn, ChecklistModel
+from widgets.table_fit import ColumnFit, texts_of
 
 
 def table_view(model: Any, parent: QWidget) -> QTableView:
@@ -43,6 +44,12 @@ def table_view(model: Any, parent: QWidget) -> QTableView:
 
 
 MIN_ROWS_SHOWN = 8
+# The step's words take the rest of the width; in a narrow panel (1366×768)
+# "who" gives way and a long "done by" elides (the tooltip has both).
+CHECKLIST_FIT = ColumnFit(
+    stretch=ChecklistColumn.STEP, stretch_ems=22, give_way=(ChecklistColumn.OWNER,)
+)
+CHECKLIST_NARROW = replace(CHECKLIST_FIT, caps={ChecklistColumn.DUE: "next due in 0:00:00"})
 
 
 class ChecklistView(QWidget):
@@ -56,10 +63,8 @@ class ChecklistView(QWidget):
         self.title.setObjectName("sectionTitle")
         self.button = QPushButton(self)
         self.table = table_view(self.model, self)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(ChecklistColumn.STEP, QHeaderView.ResizeMode.Stretch)
-        for column in (ChecklistColumn.OWNER, ChecklistColumn.DUE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.installEventFilter(self)
+        self._statuses: tuple[StepStatus, ...] = ()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         row = QHBoxLayout()
@@ -80,11 +85,37 @@ class ChecklistView(QWidget):
     ) -> None:
         self.model.set_steps(steps, done_by=done_by, remind_before=remind_before)
         self._fit_height()
+        self._fit_columns()
         self._update_button()
 
     def set_now(self, now: datetime) -> None:
         self.model.set_now(now)
+        # A step turning due soon or overdue says it in longer words.
+        if self._current_statuses() != self._statuses:
+            self._fit_columns()
         self._update_button()
+
+    def _current_statuses(self) -> tuple[StepStatus, ...]:
+        return tuple(self.model.status(row) for row in range(self.model.rowCount()))
+
+    def _fit_columns(self) -> None:
+        self._statuses = self._current_statuses()
+        model = self.model
+        samples = {
+            column: texts_of(
+                [model.index(row, column).data() for row in range(model.rowCount())],
+                fallback=[str(model.headerData(column, Qt.Orientation.Horizontal))],
+            )
+            for column in (ChecklistColumn.OWNER, ChecklistColumn.DUE)
+        }
+        hidden, _ = CHECKLIST_FIT.apply(self.table, samples)
+        if hidden:
+            CHECKLIST_NARROW.apply(self.table, samples)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return False
 
     def set_active(self, active: bool) -> None:
         self._active = active
@@ -134,6 +165,7 @@ class ChecklistView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.model.set_language(ui_language())
             self._retranslate()
+            self._fit_columns()
         super().changeEvent(event)
 
     def _retranslate(self) -> None:

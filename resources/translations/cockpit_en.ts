@@ -555,6 +555,14 @@
         <translation>Legal</translation>
     </message>
     <message>
+        <source>Who: {owner}</source>
+        <translation>Who: {owner}</translation>
+    </message>
+    <message>
+        <source>Done at {time} by {who}</source>
+        <translation>Done at {time} by {who}</translation>
+    </message>
+    <message>
         <source>Due at {time}</source>
         <translation>Due at {time}</translation>
     </message>

@@ -555,6 +555,14 @@
         <translation>法务</translation>
     </message>
     <message>
+        <source>Who: {owner}</source>
+        <translation>负责人：{owner}</translation>
+    </message>
+    <message>
+        <source>Done at {time} by {who}</source>
+        <translation>{time} 由 {who} 完成</translation>
+    </message>
+    <message>
         <source>Due at {time}</source>
         <translation>截止时间 {time}</translation>
     </message>

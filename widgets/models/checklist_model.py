@@ -136,9 +136,18 @@ class ChecklistModel(RowTableModel[StepState, ChecklistColumn]):
 
     def _tooltip(self, step: StepState, status: StepStatus) -> str:
         lines = [step.title.get(self._language) or step.step_id]
+        # What a narrow panel may hide or cut short: the owner, who ticked it.
+        lines.append(self.tr("Who: {owner}").format(owner=self._owner(step.owner)))
         if step.due_at is not None:
             due = step.due_at.astimezone(self._zone)
             lines.append(self.tr("Due at {time}").format(time=f"{due:%H:%M:%S}"))
+        if status is StepStatus.DONE and step.done_at is not None:
+            done = step.done_at.astimezone(self._zone)
+            lines.append(
+                self.tr("Done at {time} by {who}").format(
+                    time=f"{done:%H:%M:%S}", who=self._done_by.get(step.step_id) or "—"
+                )
+            )
         if step.completions:
             lines.append(self.tr("Done {n} time(s)").format(n=step.completions))
         if status is StepStatus.OVERDUE:

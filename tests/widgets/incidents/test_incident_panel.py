@@ -190,6 +190,38 @@ def test_the_live_log_never_scrolls_sideways(
     assert not errors
 
 
+@pytest.mark.usefixtures("real_font")
+@pytest.mark.parametrize("width", [430, 700])
+def test_the_checklist_gives_the_steps_words_the_width(
+    qtbot: QtBot, host: FakeHost, errors: list[ErrorMessage], width: int
+) -> None:
+    """Beside the floor on a 1366 screen "who" gives way to the step's words
+    (never a sideways scroll); the tooltip keeps the owner and who ticked it."""
+    from widgets.models.checklist_model import ChecklistColumn
+
+    host.declare(auto=False)
+    panel = _panel(qtbot, host, Answers(True))
+    panel.resize(width, 900)
+    panel.show()
+    qtbot.waitExposed(panel)
+    row = _row(panel, "inform_supervisor")
+    panel.checklist_view.selectRow(row)
+    panel.step_button.click()
+    view = panel.checklist_view
+    qtbot.waitUntil(lambda: not view.horizontalScrollBar().isVisible())
+    assert view.horizontalHeader().length() <= view.viewport().width()
+    narrow = width < 500
+    assert view.isColumnHidden(ChecklistColumn.OWNER) is narrow
+    assert not view.isColumnHidden(ChecklistColumn.DUE)
+    if narrow:  # the step takes at least half the width
+        assert view.columnWidth(ChecklistColumn.STEP) >= view.viewport().width() / 2
+    tip = panel.checklist.index(row, ChecklistColumn.STEP).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Who: Team lead" in tip
+    assert panel.picture is not None
+    assert f"by {panel.picture.done_by['inform_supervisor']}" in tip
+    assert not errors
+
+
 @pytest.fixture
 def limited(tmp_path: Path) -> Iterator[FakeHost]:
     fake = FakeHost(

@@ -25,7 +25,7 @@ from widgets.floor_panel import (
 from widgets.floor_text import clock_short_text, priority_text, span_text
 from widgets.models.at_risk_model import AtRiskColumn, AtRiskModel, AtRiskRole, RowFilter
 from widgets.queue_panel import ui_language
-from widgets.table_fit import ColumnFit, texts_of
+from widgets.table_fit import ColumnFit, rows_height, texts_of
 from widgets.theme import DAY, Palette, set_style_property
 
 # The free-text subject takes the rest; at narrow widths the least important
@@ -161,11 +161,8 @@ class AtRiskPanel(FloorPanel):
 
     def _keep_rows(self) -> None:
         """Room for the header and ``LEAST_ROWS`` rows, at the table's font."""
-        table = self.table
-        table.ensurePolished()
-        header = table.horizontalHeader().sizeHint().height()
-        rows = LEAST_ROWS * table.verticalHeader().defaultSectionSize()
-        self._stack.setMinimumHeight(header + rows + 2 * table.frameWidth())
+        self.table.ensurePolished()
+        self._stack.setMinimumHeight(rows_height(self.table, LEAST_ROWS))
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
         ticket = index.data(AtRiskRole.TICKET_ID)

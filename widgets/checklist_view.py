@@ -28,7 +28,7 @@ from cockpit.incidents.checklist import StepState, StepStatus
 from cockpit.incidents.playbook_checks import STATUS_STEP
 from widgets.incident_banner import ui_language
 from widgets.models.checklist_model import ChecklistColumn, ChecklistModel
-from widgets.table_fit import ColumnFit, texts_of
+from widgets.table_fit import ColumnFit, rows_height, texts_of
 
 
 def table_view(model: Any, parent: QWidget) -> QTableView:
@@ -128,11 +128,7 @@ class ChecklistView(QWidget):
     def _fit_height(self) -> None:
         """As tall as its steps, so the timeline below gets the rest."""
         rows = max(1, self.model.rowCount())
-        height = (
-            self.table.horizontalHeader().sizeHint().height()
-            + rows * self.table.verticalHeader().defaultSectionSize()
-            + 2 * self.table.frameWidth()
-        )
+        height = rows_height(self.table, rows)
         self.table.setMaximumHeight(height)
         # Every step visible (up to a long checklist): the timeline gives way.
         row = self.table.verticalHeader().defaultSectionSize()

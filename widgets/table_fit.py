@@ -121,6 +121,16 @@ def room(view: QTableView | QTreeView) -> int:
     return view.contentsRect().width() - view.verticalScrollBar().sizeHint().width()
 
 
+def rows_height(view: QTableView, rows: int) -> int:
+    """The height of ``view`` showing its header and ``rows`` rows, frame
+    included (at the row height and font it has now)."""
+    return (
+        view.horizontalHeader().sizeHint().height()
+        + rows * view.verticalHeader().defaultSectionSize()
+        + 2 * view.frameWidth()
+    )
+
+
 def visible_columns(view: QTableView | QTreeView) -> list[int]:
     header = _header(view)
     return [c for c in range(header.count()) if not header.isSectionHidden(c)]
